@@ -1,0 +1,275 @@
+"""The body of a cable: numbered paragraphs, headings, page breaks, summary, signature.
+
+Line logic rather than a grammar: the body is running text in which only a few line
+shapes carry structure (a paragraph number with its portion mark, a heading boxed by
+dashes, a page header), and every other line belongs to the paragraph around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from .defects import DefectCode
+from .model import Paragraph, Span, TextBlock, UnparsedLine
+from .policy import DefectSink
+from .preamble import is_classification_line
+from .text import fold_space
+
+__all__ = ["Body", "parse_body"]
+
+_PORTION = (
+    r"(?:TS|SBU|LOU|U|C|S)(?:-N)?"
+    r"(?:\s?(?://?|\s)\s?(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL(?:\s+TO)?\s+[A-Z][A-Z ,/]{1,40}?|NATO|EXDIS|NODIS))*"
+)
+_PARAGRAPH = re.compile(
+    r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
+    re.IGNORECASE,
+)
+_DASH_LINE = re.compile(r"^\s*[-=_]{3,}\s*$")
+_TRAILING_DASHES = re.compile(r"\s+-{3,}\s*$")
+_PAGE_LINE = re.compile(
+    r"^\s*(?:PAGE\s+\d{1,3}\b.*"
+    r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
+    r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
+)
+_SIGNATURE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}$")
+_GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"”)])\s+([A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z.'-]+)?)\s*$")
+_NOT_SIGNATURE = re.compile(r"^(?:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX)")
+_SUMMARY = re.compile(
+    r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
+    re.IGNORECASE,
+)
+_END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
+_COMMENT = re.compile(
+    r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*[:.\-]+\s*(.*?)\s*\(?\s*\bEND\s+COMMENT\b",
+    re.IGNORECASE,
+)
+_REDACTION = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
+
+
+@attrs.frozen(slots=True)
+class Body:
+    paragraphs: tuple[Paragraph, ...]
+    text_blocks: tuple[TextBlock, ...]
+    summary: str | None
+    comments: tuple[str, ...]
+    signature: str | None
+    markers: tuple[UnparsedLine, ...]
+    redactions: int
+
+
+class _Open:
+    __slots__ = ("first", "heading", "last", "lines", "marking", "number")
+
+    def __init__(self, number: int | None, marking: str | None, heading: str | None, first: int):
+        self.number = number
+        self.marking = marking
+        self.heading = heading
+        self.first = first
+        self.last = first
+        self.lines: list[str] = []
+
+
+def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
+    """Read lines[begin:] (0-based) as the body of a cable."""
+    end = len(lines)
+    while end > begin and not lines[end - 1].strip():
+        end -= 1
+    signature, signature_index = _find_signature(lines, begin, end)
+    markers: list[UnparsedLine] = []
+    blocks: list[_Open] = []
+    current: _Open | None = None
+    heading: str | None = None
+    previous_number: int | None = None
+    index = begin
+    while index < end:
+        raw = lines[index]
+        text = raw.strip()
+        if index == signature_index:
+            index += 1
+            continue
+        if not text:
+            index += 1
+            continue
+        if _PAGE_LINE.match(raw) or _is_repeated_classification(text):
+            markers.append(UnparsedLine(index + 1, raw))
+            index += 1
+            continue
+        if _DASH_LINE.match(text):
+            markers.append(UnparsedLine(index + 1, raw))
+            index += 1
+            continue
+        found = _heading_at(lines, index, end)
+        if found is not None:
+            heading, consumed = found
+            for extra in range(index, index + consumed):
+                if _DASH_LINE.match(lines[extra]):
+                    markers.append(UnparsedLine(extra + 1, lines[extra]))
+            index += consumed
+            current = None
+            continue
+        match = _PARAGRAPH.match(raw)
+        number = _accept_number(match, previous_number, sink, index + 1) if match else None
+        if match and number is not None:
+            marking = match.group(2)
+            current = _Open(
+                number, " ".join(marking.upper().split()) if marking else None, heading, index + 1
+            )
+            heading = None
+            previous_number = number
+            rest = raw[match.end() :].strip()
+            if rest:
+                current.lines.append(rest)
+            blocks.append(current)
+            index += 1
+            continue
+        if current is None:
+            current = _Open(None, None, heading, index + 1)
+            heading = None
+            blocks.append(current)
+        current.lines.append(text)
+        current.last = index + 1
+        index += 1
+
+    paragraphs: list[Paragraph] = []
+    text_blocks: list[TextBlock] = []
+    redactions = 0
+    for block in blocks:
+        joined = fold_space(" ".join(block.lines))
+        redactions += len(_REDACTION.findall(joined))
+        span = Span(block.first, max(block.first, block.last))
+        if block.number is None:
+            if joined:
+                text_blocks.append(TextBlock(joined, span))
+            continue
+        paragraphs.append(Paragraph(block.number, block.marking, block.heading, joined, span))
+
+    if signature is None and paragraphs:
+        last = paragraphs[-1]
+        glued = _GLUED_SIGNATURE.search(last.text)
+        if (
+            glued
+            and not _NOT_SIGNATURE.match(glued.group(1))
+            and len(last.text) > len(glued.group(0)) + 20
+        ):
+            tail = last.text[: glued.start()].rstrip()
+            if tail == tail.upper():
+                glued = None  # an all-caps cable: the last words are text, not a signer
+            else:
+                signature = glued.group(1)
+                paragraphs[-1] = attrs.evolve(last, text=tail)
+    return Body(
+        paragraphs=tuple(paragraphs),
+        text_blocks=tuple(text_blocks),
+        summary=_summary(paragraphs, text_blocks),
+        comments=tuple(_comments(paragraphs)),
+        signature=signature,
+        markers=tuple(markers),
+        redactions=redactions,
+    )
+
+
+def _is_repeated_classification(text: str) -> bool:
+    # A classification word alone on a line repeats the classification at a page break.
+    if len(text) > 40 or not is_classification_line(text):
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", text).upper()
+    return letters in {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE"}
+
+
+def _find_signature(lines: Sequence[str], begin: int, end: int) -> tuple[str | None, int | None]:
+    if end <= begin:
+        return None, None
+    last = lines[end - 1].strip()
+    if _SIGNATURE.match(last) and not _NOT_SIGNATURE.match(last) and not _PARAGRAPH.match(last):
+        if _is_repeated_classification(last) or len(last) > 40:
+            return None, None
+        # The line before must not be part of a boxed heading.
+        before = next(
+            (lines[i].strip() for i in range(end - 2, begin - 1, -1) if lines[i].strip()), ""
+        )
+        if _DASH_LINE.match(before):
+            return None, None
+        return last, end - 1
+    return None, None
+
+
+def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] | None:
+    """A heading at ``index``: ``Title -----``, or a title line followed by a dash line."""
+    text = lines[index].strip()
+    if _PARAGRAPH.match(lines[index]) or len(text) > 120:
+        return None
+    if _TRAILING_DASHES.search(text):
+        title = _TRAILING_DASHES.sub("", text).strip()
+        return (title, 1) if title else None
+    if index + 1 < end and _DASH_LINE.match(lines[index + 1]):
+        return text, 2
+    return None
+
+
+def _accept_number(
+    match: re.Match[str], previous: int | None, sink: DefectSink, line: int
+) -> int | None:
+    number = int(match.group(1))
+    if previous is None:
+        return number if number < 200 else None
+    expected = previous + 1
+    if number == expected:
+        return number
+    # A pilcrow read as the digit 1: "15." right after paragraph 4 is paragraph 5.
+    if str(number) == f"1{expected}":
+        sink.report(
+            DefectCode.MANGLED_PARAGRAPH_NUMBER,
+            f"paragraph number {number} after {previous} read as {expected}",
+            line,
+        )
+        return expected
+    if match.group(2) is not None or "¶" in match.group(0):
+        sink.report(
+            DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE,
+            f"paragraph {number} follows paragraph {previous}",
+            line,
+        )
+        return number
+    return None
+
+
+def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:
+    texts = [(p.heading, p.text) for p in paragraphs] or [(None, b.text) for b in blocks]
+    for start, (heading, text) in enumerate(texts):
+        opening = _SUMMARY.search(text[:200]) if text else None
+        if heading and re.match(r"(?i)^summary\b", heading):
+            body = text
+        elif opening:
+            body = text[opening.end() :]
+        else:
+            continue
+        collected = [body]
+        for _, following in texts[start + 1 :]:
+            if _END_SUMMARY.search(collected[-1]):
+                break
+            if len(collected) > 8:
+                break
+            collected.append(following)
+        joined = " ".join(collected)
+        closing = _END_SUMMARY.search(joined)
+        if closing:
+            joined = joined[: closing.start()]
+        elif len(collected) > 1:
+            joined = collected[0]
+        joined = joined.strip()
+        return joined or None
+    return None
+
+
+def _comments(paragraphs: Sequence[Paragraph]) -> list[str]:
+    comments: list[str] = []
+    for paragraph in paragraphs:
+        for match in _COMMENT.finditer(paragraph.text):
+            text = match.group(1).strip(" .")
+            if text:
+                comments.append(text)
+    return comments

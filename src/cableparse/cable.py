@@ -1,0 +1,162 @@
+"""Assemble a :class:`~cableparse.model.Cable` from header, preamble and body."""
+
+from __future__ import annotations
+
+import re
+
+from .body import parse_body
+from .defects import DefectCode
+from .header import find_header, parse_header
+from .model import Cable, Classification, ClassifiedBy, Header, Page, UnparsedLine
+from .policy import DefectSink, Policy
+from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classified_by
+from .text import SourceText
+from .transform.preamble import classification_from_letters
+
+__all__ = ["build_cable"]
+
+
+def build_cable(source: SourceText, policy: Policy, page: Page | None = None) -> Cable:
+    lines = source.lines
+    sink = DefectSink(policy, lines)
+    if source.had_control_characters:
+        sink.report(DefectCode.CONTROL_CHARACTERS, "control characters replaced by spaces")
+    if not source.text.strip():
+        sink.report(DefectCode.EMPTY_INPUT, "the input holds no text")
+        return Cable(page=page, defects=tuple(sink.defects))
+
+    header: Header | None = None
+    unparsed: list[UnparsedLine] = []
+    begin = 0
+    found = find_header(lines)
+    if found is not None:
+        result = parse_header(lines, found[0], found[1], sink)
+        header = result.header
+        unparsed.extend(result.unparsed)
+        begin = result.end
+
+    year = _year(header, page)
+    preamble = parse_preamble(lines, begin, sink, year)
+    unparsed.extend(preamble.unparsed)
+    body = parse_body(lines, preamble.end, sink)
+
+    paragraphs = body.paragraphs
+    classified_by = preamble.classified_by
+    if classified_by is None:
+        classified_by, paragraphs = _classified_by_in_paragraph(paragraphs, sink)
+
+    line = preamble.classification_line
+    classification = line.classification if line else None
+    if classification is None and header is not None and header.security is not None:
+        classification = header.security.classification
+    if classification is None and page is not None and page.classification:
+        classification = classification_from_letters(page.classification.split("//")[0])
+    if (
+        line is not None
+        and line.classification is not None
+        and header is not None
+        and header.security is not None
+        and header.security.classification is not None
+        and header.security.classification is not line.classification
+        and header.security.classification is not Classification.UNCLASSIFIED
+    ):
+        sink.report(
+            DefectCode.CLASSIFICATION_MISMATCH,
+            f"classification line says {line.classification.value}, security line says "
+            f"{header.security.classification.value}",
+        )
+
+    origin = line.origin if line else None
+    serial = line.serial if line else None
+    reference_id = _reference_id(origin, serial, year, header, page, preamble, sink)
+
+    return Cable(
+        reference_id=reference_id,
+        classification=classification,
+        origin=origin,
+        serial=serial,
+        section=line.section if line else None,
+        header=header,
+        captions=preamble.captions,
+        distribution=preamble.distribution,
+        executive_order=preamble.executive_order,
+        declassify=preamble.declassify,
+        tags=preamble.tags,
+        subject=preamble.subject,
+        references=preamble.references,
+        classified_by=classified_by,
+        paragraphs=paragraphs,
+        text_blocks=body.text_blocks,
+        summary=body.summary,
+        comments=body.comments,
+        signature=body.signature,
+        redactions=body.redactions,
+        page=page,
+        markers=preamble.markers + body.markers,
+        unparsed=tuple(sorted(unparsed, key=lambda u: u.line)),
+        defects=tuple(sink.defects),
+        spans=preamble.spans,
+    )
+
+
+def _year(header: Header | None, page: Page | None) -> int | None:
+    if header is not None and header.date_time_group is not None:
+        return header.date_time_group.year
+    if page is not None and page.created is not None:
+        return page.created.year
+    return None
+
+
+def _reference_id(
+    origin: str | None,
+    serial: int | None,
+    year: int | None,
+    header: Header | None,
+    page: Page | None,
+    preamble: Preamble,
+    sink: DefectSink,
+) -> str | None:
+    if year is None and preamble.declassify is not None and preamble.declassify.date is not None:
+        # Declassification dates were usually set ten years after the cable was written.
+        year = preamble.declassify.date.year - 10
+        if origin and serial is not None:
+            sink.report(
+                DefectCode.REFERENCE_ID_YEAR_GUESSED,
+                "no date-time group: the year of the reference id comes from the DECL date",
+            )
+    if origin and serial is not None and year is not None:
+        return f"{year % 100:02d}{_squeeze(origin)}{serial}"
+    if page is not None and page.reference_id:
+        return page.reference_id
+    if header is not None and header.from_ and header.station_serial is not None and year:
+        post = re.sub(r"^(?:AM(?:EMBASSY|CONSUL)|USMISSION|USDEL|US ?MISSION)\s+", "", header.from_)
+        if header.from_.startswith(("SECSTATE", "SEC STATE")):
+            post = "STATE"
+        reference = f"{year % 100:02d}{_squeeze(post)}{header.station_serial}"
+        sink.report(
+            DefectCode.REFERENCE_ID_FROM_HEADER,
+            f"no classification line: reference id {reference} built from FM and DE lines",
+        )
+        return reference
+    if origin or serial is not None or header is not None:
+        sink.report(DefectCode.REFERENCE_ID_MISSING, "no reference id could be derived")
+    return None
+
+
+def _squeeze(post: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", post).upper()
+
+
+def _classified_by_in_paragraph(
+    paragraphs: tuple[object, ...], sink: DefectSink
+) -> tuple[ClassifiedBy | None, tuple[object, ...]]:
+    from .model import Paragraph
+
+    for paragraph in paragraphs[:2]:
+        assert isinstance(paragraph, Paragraph)
+        match = _CLASSIFIED_BY.search(paragraph.text)
+        if match and match.start() < 10:
+            text = paragraph.text[match.start() :]
+            first = paragraph.span.first_line if paragraph.span else 0
+            return read_classified_by(text, sink, first), paragraphs
+    return None, paragraphs

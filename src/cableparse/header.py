@@ -1,0 +1,240 @@
+"""Find the routing header at the top of a cable and parse it with ``header.lark``.
+
+The whole header is parsed in one go.  When that fails (a damaged line, a layout the
+grammar does not know), each line is parsed on its own so one bad line costs only itself:
+it becomes a defect and an unparsed line, and the rest of the header is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from lark.exceptions import LarkError, UnexpectedInput
+
+from ._lark import get_parser
+from .defects import DefectCode
+from .model import FieldSpan, Header, Span, UnparsedLine
+from .policy import DefectSink
+from .transform.header import HeaderTransformer, _Part, assemble_header
+
+__all__ = ["HeaderResult", "find_header", "parse_header"]
+
+# A line that opens one of format lines 1-9.
+_FORMAT_LINE = re.compile(
+    r"(?:VZCZC"
+    r"|(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}"
+    r"|DE +R[A-Z0-9]{2,9} +#"
+    r"|ZN[YR] "
+    r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
+    r"|FM "
+    r"|TO "
+    r"|INFO (?! *LOG-)"
+    r"|XMT[ /])"
+)
+_ADDRESSEE_KEYWORD = re.compile(r"(?:FM|TO|INFO(?! *LOG-)|XMT)[ /]")
+# Lines older layouts put around the format lines: the partial-extract notice, the page
+# line, office distribution (ACTION / INFO LOG-00 ...), the distribution count, a dashed
+# message id, a classification word, a release-date stamp.
+_HEADER_NOTE = re.compile(
+    r"(?:This record is a partial extract"
+    r"|PAGE +\d"
+    r"|ACTION +[A-Z]"
+    r"|ORIGIN +[A-Z]"
+    r"|INFO +LOG-"
+    r"|[A-Z]{1,6}-\d\d(?: +|$)"
+    r"|/\d+ ?W\b"
+    r"|-{5,}"
+    r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
+    r")"
+)
+_ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
+_PREAMBLE_START = re.compile(
+    r"(?i:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L\b|S ?E ?C ?R ?E ?T\b|UNCLAS|E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)"
+)
+_LINE_START = {
+    "VZCZC": "transmission_line",
+    "DE": "station_line",
+    "ZNY": "security_line",
+    "ZNR": "security_line",
+    "FM": "from_line",
+    "TO": "to_block",
+    "INFO": "info_block",
+    "XMT": "exempt_block",
+}
+
+
+@attrs.frozen(slots=True)
+class HeaderResult:
+    header: Header | None
+    #: Index (0-based) of the first line after the header.
+    end: int
+    unparsed: tuple[UnparsedLine, ...] = ()
+
+
+def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int, int] | None:
+    """0-based [first, end) line range of the routing header, or None if there is none."""
+    n = len(lines)
+    first = start
+    while first < n and not lines[first].strip():
+        first += 1
+    if first >= n:
+        return None
+    head = lines[first].lstrip()
+    if not (_FORMAT_LINE.match(head) or _HEADER_NOTE.match(head)):
+        return None
+    in_addressees = False
+    seen_format = False
+    i = first
+    while i < n:
+        line = lines[i].strip()
+        if not line:
+            if in_addressees:
+                break
+            i += 1
+            continue
+        if in_addressees:
+            if _PREAMBLE_START.match(line) and not _ADDRESSEE_KEYWORD.match(line):
+                break
+            i += 1
+            continue
+        if _FORMAT_LINE.match(line):
+            seen_format = True
+            if _ADDRESSEE_KEYWORD.match(line):
+                in_addressees = True
+        elif _HEADER_NOTE.match(line) or (seen_format and _ROUTING_INDICATORS_ONLY.match(line)):
+            pass
+        else:
+            break
+        i += 1
+    if not seen_format:
+        return None
+    return first, i
+
+
+def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink) -> HeaderResult:
+    """Parse lines[first:end] (0-based) as a routing header."""
+    # Notes of older layouts precede the first format line; keep them verbatim.
+    notes: list[UnparsedLine] = []
+    begin = first
+    while begin < end and not _FORMAT_LINE.match(lines[begin].strip()):
+        if lines[begin].strip():
+            notes.append(UnparsedLine(begin + 1, lines[begin]))
+        begin += 1
+    body_lines = [line for line in lines[begin:end]]
+    note_spans = tuple(FieldSpan("note", Span(u.line, u.line)) for u in notes)
+    parser = get_parser("header")
+    text = "\n".join(body_lines) + "\n"
+    try:
+        tree = parser.parse(text, start="header")
+    except UnexpectedInput as error:
+        if sink.policy.raise_on_defect:
+            _report_lark_error(error, begin, lines, sink)
+        return _parse_by_line(lines, begin, end, sink, notes, note_spans)
+    except LarkError:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
+        return _parse_by_line(lines, begin, end, sink, notes, note_spans)
+    parts = HeaderTransformer(begin, sink).transform(tree)
+    header = assemble_header(parts, note_spans)
+    header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
+    return HeaderResult(header, end)
+
+
+def _report_lark_error(
+    error: UnexpectedInput, offset: int, lines: tuple[str, ...], sink: DefectSink
+) -> None:
+    line = (error.line if error.line and error.line > 0 else 1) + offset
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    code = _code_for(source)
+    sink.report(code, _describe(error, source), line, error.column if error.column > 0 else None)
+
+
+def _code_for(source: str) -> DefectCode:
+    if re.match(r"\s*[ZOPRY](?: [ZOPRY])? +\S*\d\S*Z? ", source) and not source.lstrip().startswith(
+        ("ZN", "OO", "PP", "RR", "ZZ")
+    ):
+        return DefectCode.DTG_INVALID
+    return DefectCode.HEADER_LINE_INVALID
+
+
+def _describe(error: UnexpectedInput, source: str) -> str:
+    expected = sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
+    what = "date-time group" if _code_for(source) is DefectCode.DTG_INVALID else "header line"
+    message = f"malformed {what}: {source.strip()!r}"
+    if expected:
+        message += "; expected " + ", ".join(str(name) for name in expected[:6])
+    return message
+
+
+def _start_for(line: str, previous: str | None) -> str | None:
+    word = line.split(None, 1)[0] if line.split() else ""
+    if word.startswith("VZCZC"):
+        return "transmission_line"
+    if word.startswith("XMT"):
+        return "exempt_block"
+    if word in _LINE_START:
+        return _LINE_START[word]
+    if re.match(r"(?:ZZ|OO|PP|RR|YY) ", line):
+        return "relay_line"
+    if re.match(r"[ZOPRY](?: [ZOPRY])? +\S+", line):
+        return "dtg_line"
+    if previous in ("to_block", "info_block", "exempt_block", "addressee_line"):
+        return "addressee_line"
+    if previous == "relay_line" and _ROUTING_INDICATORS_ONLY.match(line):
+        return "relay_continuation"
+    return None
+
+
+def _parse_by_line(
+    lines: tuple[str, ...],
+    begin: int,
+    end: int,
+    sink: DefectSink,
+    notes: list[UnparsedLine],
+    note_spans: tuple[FieldSpan, ...],
+) -> HeaderResult:
+    parser = get_parser("header")
+    parts: list[_Part] = []
+    unparsed: list[UnparsedLine] = []
+    previous: str | None = None
+    block: str | None = None
+    for index in range(begin, end):
+        raw = lines[index]
+        line = raw.strip()
+        if not line:
+            continue
+        start = _start_for(line, previous)
+        if start == "relay_continuation":
+            relay = next((p for p in reversed(parts) if p.name == "relay"), None)
+            if relay is not None:
+                indicators = relay.value.routing_indicators + tuple(line.split())
+                relay.value = attrs.evolve(relay.value, routing_indicators=indicators)
+                continue
+            start = None
+        if start is None:
+            sink.report(
+                DefectCode.HEADER_LINE_INVALID, f"header line not understood: {line!r}", index + 1
+            )
+            unparsed.append(UnparsedLine(index + 1, raw))
+            continue
+        try:
+            tree = parser.parse(line + "\n", start=start)
+            result = HeaderTransformer(index, sink).transform(tree)
+        except UnexpectedInput as error:
+            code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
+            sink.report(code, _describe(error, raw), index + 1, error.column or None)
+            unparsed.append(UnparsedLine(index + 1, raw))
+            previous = start
+            continue
+        if start == "addressee_line":
+            addressees = result
+            if block is not None and addressees:
+                parts.append(_Part(block, addressees, index + 1))
+        else:
+            parts.append(result)
+            if start in ("to_block", "info_block", "exempt_block"):
+                block = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}[start]
+        previous = start
+    header = assemble_header(parts, note_spans)
+    header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
+    return HeaderResult(header, end, tuple(unparsed))

@@ -1,0 +1,509 @@
+"""Cut the preamble into fields and read each one.
+
+The preamble runs from the classification line to the first numbered paragraph (or the
+first heading, or the first line of running text).  Lines are first cut into fields by
+their opening words, including fields glued onto one line by transcription
+(``DEPT FOR WHA/BSC E.O. 12958: DECL: ...``); then each field is parsed on its own with
+``preamble.lark`` (classification line, E.O. line, TAGS) or by the small readers below
+(SUBJECT, REF, Classified By: free text that the grammar would only pass through).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+from lark.exceptions import LarkError, UnexpectedInput
+
+from ._lark import get_parser
+from .defects import DefectCode
+from .model import (
+    ClassifiedBy,
+    Declassify,
+    FieldSpan,
+    Reference,
+    ReferenceKind,
+    Span,
+    Tag,
+    UnparsedLine,
+)
+from .policy import DefectSink
+from .text import fold_space
+from .transform.preamble import (
+    ClassificationLine,
+    read_classification_line,
+    read_eo_line,
+    read_tags,
+)
+
+__all__ = ["CAPTION_WORDS", "Preamble", "is_classification_line", "parse_preamble"]
+
+CAPTION_WORDS = (
+    "SENSITIVE BUT UNCLASSIFIED",
+    "FOR OFFICIAL USE ONLY",
+    "CORRECTED COPY",
+    "OFFICIAL INFORMAL",
+    "SPECAT EXCLUSIVE",
+    "SIPDIS",
+    "NOFORN",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "SPECAT",
+    "SENSITIVE",
+    "ROGER CHANNEL",
+    "CHEROKEE",
+    "DECAPTIONED",
+)
+_CAPTION = re.compile(
+    r"(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in CAPTION_WORDS)
+    + r"|C O R R E C T E D\s+C O P Y"
+    r"|E X D I S|N O D I S|N O F O R N)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_CAPTIONS_ONLY = re.compile(
+    r"(?:\s*[,;/]?\s*" + _CAPTION.pattern + r")+\s*[.,;]?\s*$", re.IGNORECASE
+)
+
+# Field openings, anchored at the start of a line (after white space).
+_EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?O\.|EO\s+\d|DECL\s*:)")
+_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*:|\s+(?=[A-Z\[]))")
+_SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
+_REF = re.compile(
+    r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
+)
+_CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?")
+_PARAGRAPH = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)](?:\s|\(|$)")
+_DASHES = re.compile(r"-{3,}\s*$")
+_DISTRIBUTION = re.compile(
+    r"(?:[A-Z0-9/&.,' -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|PLEASE\s+PASS)\b|FOR\b|PASS\b)"
+)
+_DATE_STAMP = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
+)
+# Fields that transcription glued onto the end of another line.
+_GLUED = re.compile(
+    r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s)|(?i:DECL:)\s*\S)"
+)
+
+
+@attrs.frozen(slots=True)
+class Preamble:
+    classification_line: ClassificationLine | None = None
+    captions: tuple[str, ...] = ()
+    distribution: tuple[str, ...] = ()
+    executive_order: str | None = None
+    declassify: Declassify | None = None
+    tags: tuple[Tag, ...] = ()
+    subject: str | None = None
+    references: tuple[Reference, ...] = ()
+    classified_by: ClassifiedBy | None = None
+    markers: tuple[UnparsedLine, ...] = ()
+    unparsed: tuple[UnparsedLine, ...] = ()
+    spans: tuple[FieldSpan, ...] = ()
+    #: 0-based index of the first line after the preamble.
+    end: int = 0
+
+
+class _Field:
+    __slots__ = ("first", "kind", "last", "parts")
+
+    def __init__(self, kind: str, first: int, text: str) -> None:
+        self.kind = kind
+        self.first = first
+        self.last = first
+        self.parts = [text]
+
+    def add(self, line: int, text: str) -> None:
+        self.parts.append(text)
+        self.last = line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.parts)
+
+
+def _classification_regex() -> re.Pattern[str]:
+    terminal = get_parser("preamble").get_terminal("CLASSIFICATION")
+    return re.compile(terminal.pattern.to_regexp())
+
+
+_CLASSIFICATION_CACHE: list[re.Pattern[str]] = []
+
+
+def is_classification_line(line: str) -> bool:
+    """True if the line opens with a classification word (spaced or not)."""
+    if not _CLASSIFICATION_CACHE:
+        _CLASSIFICATION_CACHE.append(_classification_regex())
+    return _CLASSIFICATION_CACHE[0].match(line.strip()) is not None
+
+
+def _kind_of(text: str, have_classification: bool) -> str | None:
+    """Which field a line opens, or None for a line that opens no field."""
+    if not text:
+        return "blank"
+    if _PARAGRAPH.match(text):
+        return "paragraph"
+    if _EO.match(text):
+        return "eo"
+    if _TAGS.match(text):
+        return "tags"
+    if _SUBJECT.match(text):
+        return "subject"
+    if _CLASSIFIED_BY.match(text):
+        return "classified_by"
+    if _REF.match(text):
+        return "ref"
+    if _CAPTIONS_ONLY.match(text):
+        return "caption"
+    if _DATE_STAMP.match(text):
+        return "marker"
+    if not have_classification and is_classification_line(text):
+        return "classification"
+    return None
+
+
+def _split_glued(text: str) -> list[tuple[int, str]]:
+    """Cut a line where another field was glued on; returns (column, text) pieces."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for match in _GLUED.finditer(text):
+        cut = match.end()
+        if text[start:cut].strip():
+            pieces.append((start, text[start:cut]))
+            start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def parse_preamble(
+    lines: Sequence[str], begin: int, sink: DefectSink, year: int | None = None
+) -> Preamble:
+    """Read the preamble that starts at 0-based line ``begin``."""
+    fields: list[_Field] = []
+    markers: list[UnparsedLine] = []
+    current: _Field | None = None
+    have_classification = False
+    seen_field = False
+    index = begin
+    n = len(lines)
+    end = n
+    while index < n:
+        raw = lines[index]
+        stripped = raw.strip()
+        kind = _kind_of(stripped, have_classification)
+        if kind == "paragraph" or (kind is None and _is_heading(lines, index)):
+            end = index
+            break
+        if kind == "blank":
+            # A blank line ends a field, except inside a lettered REF list.
+            if current is not None and current.kind == "ref" and _next_is_ref_item(lines, index):
+                index += 1
+                continue
+            current = None
+            index += 1
+            continue
+        if kind is None:
+            if current is not None and current.kind in ("subject", "ref", "classified_by", "tags"):
+                current.add(index + 1, stripped)
+                index += 1
+                continue
+            if not seen_field or _looks_like_distribution(stripped, fields):
+                field = _Field("distribution", index + 1, stripped)
+                fields.append(field)
+                current = None
+                seen_field = True
+                index += 1
+                continue
+            end = index
+            break
+        for column, piece in _split_glued(stripped) if kind != "marker" else [(0, stripped)]:
+            piece = piece.strip()
+            if not piece:
+                continue
+            piece_kind = _kind_of(piece, have_classification) if column else kind
+            if piece_kind is None:
+                piece_kind = "distribution"
+            if piece_kind == "marker":
+                markers.append(UnparsedLine(index + 1, raw))
+                current = None
+                continue
+            if piece_kind == "classification":
+                have_classification = True
+            field = _Field(piece_kind, index + 1, piece)
+            fields.append(field)
+            current = field if piece_kind in ("subject", "ref", "classified_by", "tags") else None
+        seen_field = True
+        index += 1
+    return _read_fields(fields, markers, lines, sink, end, year)
+
+
+def _is_heading(lines: Sequence[str], index: int) -> bool:
+    text = lines[index].strip()
+    if _DASHES.match(text) or text.endswith("---"):
+        return True
+    for following in lines[index + 1 : index + 3]:
+        if following.strip():
+            return _DASHES.match(following.strip()) is not None
+    return False
+
+
+def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
+    for following in lines[index + 1 : index + 3]:
+        if following.strip():
+            return re.match(r"\s*¶?\(?[A-Z][.)]\s", following) is not None
+    return False
+
+
+def _looks_like_distribution(text: str, fields: list[_Field]) -> bool:
+    before_eo = not any(f.kind in ("eo", "tags", "subject") for f in fields)
+    return before_eo and text.upper() == text and len(text) < 200
+
+
+def _read_fields(
+    fields: list[_Field],
+    markers: list[UnparsedLine],
+    lines: Sequence[str],
+    sink: DefectSink,
+    end: int,
+    year: int | None,
+) -> Preamble:
+    parser = get_parser("preamble")
+    values: dict[str, object] = {}
+    captions: list[str] = []
+    distribution: list[str] = []
+    tags: list[Tag] = []
+    references: list[Reference] = []
+    unparsed: list[UnparsedLine] = []
+    spans: list[FieldSpan] = []
+    for field in fields:
+        spans.append(FieldSpan(field.kind, Span(field.first, field.last)))
+        text = field.text
+        if field.kind == "classification":
+            try:
+                line = read_classification_line(parser.parse(text, start="classification_line"))
+            except (UnexpectedInput, LarkError) as error:
+                column = getattr(error, "column", None)
+                sink.report(
+                    DefectCode.CLASSIFICATION_LINE_INVALID,
+                    f"classification line not understood: {text!r}",
+                    field.first,
+                    column if isinstance(column, int) and column > 0 else None,
+                )
+                unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
+                continue
+            values.setdefault("classification_line", line)
+            if line.rest:
+                for caption in _captions_in(line.rest):
+                    captions.append(caption)
+                leftover = _CAPTION.sub(" ", line.rest).strip(" ,;")
+                if leftover:
+                    distribution.append(fold_space(leftover))
+            if line.handling and line.handling.upper() in ("NOFORN", "SENSITIVE"):
+                captions.append(line.handling.upper())
+        elif field.kind == "caption":
+            captions.extend(_captions_in(text))
+        elif field.kind == "distribution":
+            distribution.append(fold_space(text))
+        elif field.kind == "eo":
+            _read_eo(field, parser, values, sink, unparsed, lines)
+        elif field.kind == "tags":
+            try:
+                tags.extend(read_tags(parser.parse(text, start="tags_field")))
+            except (UnexpectedInput, LarkError):
+                sink.report(DefectCode.TAGS_INVALID, f"TAGS not understood: {text!r}", field.first)
+                unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
+        elif field.kind == "subject":
+            values.setdefault("subject", read_subject(text))
+        elif field.kind == "ref":
+            references.extend(read_references(text, year))
+        elif field.kind == "classified_by":
+            values.setdefault("classified_by", read_classified_by(text, sink, field.first))
+    seen: set[str] = set()
+    unique_captions = []
+    for caption in captions:
+        if caption not in seen:
+            seen.add(caption)
+            unique_captions.append(caption)
+    unique_tags: list[Tag] = []
+    seen_tags: set[str] = set()
+    for tag in tags:
+        if tag.code not in seen_tags:
+            seen_tags.add(tag.code)
+            unique_tags.append(tag)
+    return Preamble(
+        classification_line=values.get("classification_line"),  # type: ignore[arg-type]
+        captions=tuple(unique_captions),
+        distribution=tuple(distribution),
+        executive_order=values.get("executive_order"),  # type: ignore[arg-type]
+        declassify=values.get("declassify"),  # type: ignore[arg-type]
+        tags=tuple(unique_tags),
+        subject=values.get("subject"),  # type: ignore[arg-type]
+        references=tuple(references),
+        classified_by=values.get("classified_by"),  # type: ignore[arg-type]
+        markers=tuple(markers),
+        unparsed=tuple(unparsed),
+        spans=tuple(spans),
+        end=end,
+    )
+
+
+def _read_eo(
+    field: _Field,
+    parser: object,
+    values: dict[str, object],
+    sink: DefectSink,
+    unparsed: list[UnparsedLine],
+    lines: Sequence[str],
+) -> None:
+    from lark import Lark
+
+    assert isinstance(parser, Lark)
+    try:
+        order, declassify = read_eo_line(parser.parse(field.text, start="eo_line"))
+    except (UnexpectedInput, LarkError) as error:
+        column = getattr(error, "column", None)
+        sink.report(
+            DefectCode.DECL_INVALID,
+            f"E.O./DECL line not understood: {field.text!r}",
+            field.first,
+            column if isinstance(column, int) and column > 0 else None,
+        )
+        unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
+        return
+    if order is not None:
+        values.setdefault("executive_order", order)
+    if declassify is not None:
+        values.setdefault("declassify", declassify)
+
+
+def _captions_in(text: str) -> list[str]:
+    found = []
+    for match in _CAPTION.finditer(text):
+        word = " ".join(match.group(0).upper().split())
+        if len(word.replace(" ", "")) * 2 - 1 == len(word) and " " in word:
+            # Spaced letters (C O R R E C T E D  C O P Y): close them up.
+            word = " ".join(part.replace(" ", "") for part in re.split(r"\s{2,}", match.group(0)))
+            word = word.upper()
+        found.append(word)
+    return found
+
+
+_PORTION_MARK = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*")
+
+
+def read_subject(text: str) -> str:
+    """The subject without its label and a leading portion mark, continuation lines joined."""
+    body = _SUBJECT.sub("", text, count=1)
+    body = fold_space(body)
+    body = _PORTION_MARK.sub("", body)
+    return body.strip()
+
+
+# --- Classified By ----------------------------------------------------------------------
+
+_REASON_START = re.compile(
+    r"[,;.]?\s*(?:\b(?:for|FOR)\s+)?(?:\b(?:reasons?|REASONS?|Reasons?)\b\s*:?\s*)?(?=1\s*\.\s*[45]\b)"
+    r"|[,;.]?\s*\b(?:for\s+)?(?:reasons?|REASONS?|Reasons?)\b\s*:?",
+)
+_REASON_NUMBER = re.compile(r"1\s*\.\s*([45])")
+_REASON_LETTERS = re.compile(r"\(?\s*([a-hA-H])\s*\)?(?=[\s,;/&)(.]|and|AND|$)")
+
+
+def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
+    """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons."""
+    body = fold_space(_CLASSIFIED_BY.sub("", text, count=1))
+    match = _REASON_START.search(body)
+    if match:
+        authority = body[: match.start()]
+        reason_text = body[match.end() :]
+    else:
+        authority, reason_text = body, ""
+    authority = authority.strip(" ,;:.").strip()
+    authority = re.sub(r"\s+(?:for|FOR)$", "", authority).strip(" ,;:")
+    reasons = _reasons(reason_text)
+    if not reasons:
+        sink.report(
+            DefectCode.CLASSIFIED_BY_INVALID, f"Classified By names no reason: {text!r}", line
+        )
+    return ClassifiedBy(authority or None, tuple(reasons))
+
+
+def _reasons(text: str) -> list[str]:
+    reasons: list[str] = []
+    numbers = list(_REASON_NUMBER.finditer(text))
+    for i, number in enumerate(numbers):
+        stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
+        tail = text[number.end() : stop]
+        # Letters up to the first word that is not a connective.
+        tail = re.split(r"\b(?!and\b|AND\b|or\b)[A-Za-z]{2,}", tail, maxsplit=1)[0]
+        letters = [m.group(1).lower() for m in _REASON_LETTERS.finditer(tail)]
+        if not letters:
+            reasons.append(f"1.{number.group(1)}")
+        for letter in letters:
+            reason = f"1.{number.group(1)}({letter})"
+            if reason not in reasons:
+                reasons.append(reason)
+    return reasons
+
+
+# --- References -------------------------------------------------------------------------
+
+_REF_LABEL = re.compile(r"(?:^|(?<=[\s;,]))¶?(?:\(([A-Z])\)|([A-Z])[.)])\s+")
+_CABLE_REF = re.compile(
+    r"^(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s*\(([A-Z ]+)\))?\s*[.;,]?$"
+)
+_REF_KIND_WORDS = (
+    (ReferenceKind.EMAIL, re.compile(r"(?i)\be-?mails?\b")),
+    (ReferenceKind.TELCON, re.compile(r"(?i)\b(?:telcons?|telephone|phone call)\b")),
+    (ReferenceKind.MEMO, re.compile(r"(?i)\b(?:memos?|memorandum)\b")),
+    (ReferenceKind.REPORT, re.compile(r"(?i)\b(?:OSC|IIR|FBIS|reports?)\b")),
+)
+
+
+def read_references(text: str, year: int | None = None) -> list[Reference]:
+    """Items of a REF field, with their labels; cable ids get the item's year if given."""
+    body = re.sub(r"^\s*" + _REF.pattern, "", text, count=1)
+    body = fold_space(body)
+    if not body:
+        return []
+    labels = list(_REF_LABEL.finditer(body))
+    items: list[tuple[str | None, str]] = []
+    if labels and labels[0].start() == 0:
+        for i, label in enumerate(labels):
+            stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+            items.append((label.group(1) or label.group(2), body[label.end() : stop]))
+    else:
+        items = [(None, part) for part in re.split(r";\s*", body)]
+    references = []
+    for label, item in items:
+        item = item.strip(" ;,")
+        if item:
+            references.append(_reference(label, item, year))
+    return references
+
+
+def _reference(label: str | None, text: str, year: int | None) -> Reference:
+    caption = None
+    match = _CABLE_REF.match(text.rstrip("."))
+    if match and not any(pattern.search(text) for _, pattern in _REF_KIND_WORDS):
+        item_year = match.group(1)
+        if item_year is not None:
+            yy = item_year[-2:]
+        elif year is not None:
+            yy = f"{year % 100:02d}"
+        else:
+            yy = None
+        caption = match.group(4)
+        post = match.group(2).replace(" ", "").replace(".", "")
+        cable_id = f"{yy}{post}{int(match.group(3))}" if yy is not None else None
+        return Reference(label, text, ReferenceKind.CABLE, cable_id, caption)
+    for kind, pattern in _REF_KIND_WORDS:
+        if pattern.search(text):
+            return Reference(label, text, kind)
+    if re.match(r"(?i)REFTELS?\b", text):
+        return Reference(label, text, ReferenceKind.CABLE)
+    return Reference(label, text, ReferenceKind.OTHER)

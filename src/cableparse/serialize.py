@@ -1,0 +1,145 @@
+"""JSON for documents: ``to_dict`` / ``to_json`` and back with ``from_dict`` / ``from_json``.
+
+The shape is the project's JSON contract (``docs/json.md``).  cattrs does the walking;
+the hooks here fix the value forms: enums as their values, datetimes as ISO 8601 UTC
+with ``Z``, dates as ``YYYY-MM-DD``, ``Header.from_`` as ``from``, a ``kind`` key on every
+document, and source spans only when asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from typing import Any
+
+import cattrs
+import orjson
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .defects import Defect, DefectCode
+from .model import (
+    Addressee,
+    Article,
+    Cable,
+    Classification,
+    Document,
+    DocumentKind,
+    Header,
+    Paragraph,
+    Precedence,
+    ReferenceKind,
+    TagKind,
+    TextBlock,
+)
+
+__all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+
+_SPANNED = (Addressee, Paragraph, TextBlock)
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    Classification,
+    DefectCode,
+    DocumentKind,
+    Precedence,
+    ReferenceKind,
+    TagKind,
+)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _datetime_out(value: dt.datetime) -> str:
+    value = value.astimezone(dt.timezone.utc)
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _datetime_in(value: Any, _: type) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
+
+
+def make_converter(*, spans: bool = False) -> cattrs.Converter:
+    """A converter for the document model; ``spans=True`` keeps source line spans."""
+    converter = cattrs.Converter()
+    converter.register_unstructure_hook(dt.datetime, _datetime_out)
+    converter.register_structure_hook(dt.datetime, _datetime_in)
+    converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
+    for enum_class in _ENUMS:
+        converter.register_unstructure_hook(enum_class, _enum_value)
+    converter.register_unstructure_hook(
+        Defect, lambda d: {"code": d.code.value, "message": d.message, "line": d.line}
+    )
+    converter.register_structure_hook(
+        Defect, lambda d, _: Defect(DefectCode(d["code"]), d["message"], d.get("line"))
+    )
+    omit_spans = not spans
+    # Inner classes first: the generated functions of outer classes bind these hooks.
+    for cls in _SPANNED:
+        converter.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, converter, span=override(omit=omit_spans))
+        )
+    header_overrides = {"from_": override(rename="from"), "spans": override(omit=omit_spans)}
+    converter.register_unstructure_hook(
+        Header, make_dict_unstructure_fn(Header, converter, **header_overrides)
+    )
+    converter.register_structure_hook(
+        Header, make_dict_structure_fn(Header, converter, **header_overrides)
+    )
+    for cls in (Cable, Article):
+        kw = {"spans": override(omit=omit_spans)} if cls is Cable else {}
+        unstructure = make_dict_unstructure_fn(cls, converter, **kw)  # type: ignore[arg-type]
+        converter.register_unstructure_hook(cls, _with_kind(unstructure, cls))
+        converter.register_structure_hook(
+            cls,
+            make_dict_structure_fn(cls, converter, **kw),  # type: ignore[arg-type]
+        )
+    return converter
+
+
+def _with_kind(unstructure: Any, cls: type) -> Any:
+    kind = "cable" if cls is Cable else "article"
+
+    def hook(document: Any) -> dict[str, Any]:
+        return {"kind": kind, **unstructure(document)}
+
+    return hook
+
+
+@functools.lru_cache(maxsize=2)
+def _converter(spans: bool) -> cattrs.Converter:
+    return make_converter(spans=spans)
+
+
+def to_dict(document: Document, *, spans: bool = False) -> dict[str, Any]:
+    """The JSON-ready dict of a document (see ``docs/json.md`` for the keys)."""
+    result: dict[str, Any] = _converter(spans).unstructure(document)
+    return result
+
+
+def to_json(document: Document, *, spans: bool = False, indent: bool = False) -> str:
+    """The document as a JSON string."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(to_dict(document, spans=spans), option=option).decode("utf-8")
+
+
+def from_dict(data: dict[str, Any]) -> Document:
+    """Rebuild a :class:`Cable` or :class:`Article` from :func:`to_dict` output."""
+    kind = data.get("kind")
+    payload = {key: value for key, value in data.items() if key != "kind"}
+    converter = _converter(True)
+    if kind == "cable":
+        cable: Cable = converter.structure(payload, Cable)
+        return cable
+    if kind == "article":
+        article: Article = converter.structure(payload, Article)
+        return article
+    raise ValueError(f"unknown document kind {kind!r}; expected 'cable' or 'article'")
+
+
+def from_json(text: str | bytes) -> Document:
+    return from_dict(orjson.loads(text))

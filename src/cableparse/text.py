@@ -1,0 +1,45 @@
+"""Input text normalisation that keeps line numbers: every input line stays one line."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["SourceText", "fold_space", "normalize"]
+
+# Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
+# [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200})\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+
+
+@attrs.frozen(slots=True)
+class SourceText:
+    """Normalised text and its lines (without line ends); line N is ``lines[N - 1]``."""
+
+    text: str
+    lines: tuple[str, ...]
+    #: True when control characters were replaced by spaces.
+    had_control_characters: bool = False
+
+
+def normalize(text: str) -> SourceText:
+    """Unify line ends, drop a BOM, unwrap Markdown links, blank out control characters."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    had_control = False
+    if _CONTROL.search(text):
+        had_control = True
+        text = _CONTROL.sub(" ", text)
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", text)
+    return SourceText(text, tuple(text.split("\n")), had_control)
+
+
+def fold_space(text: str) -> str:
+    """Runs of white space become one space; the ends are trimmed."""
+    return _SPACE.sub(" ", text).strip()

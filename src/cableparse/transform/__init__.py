@@ -1,0 +1,1 @@
+"""Transformers: one per grammar, each turning a Lark tree into model objects."""

@@ -1,0 +1,70 @@
+"""Every page of the Cablegate corpus, as plain text, parses as a cable with its fields.
+
+Runs only where ../shared/corpus is present (CI has it; a user's clone does not).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cableparse
+
+
+@pytest.fixture(scope="module")
+def parsed(cablegate_pages: list[tuple[str, str, int]]) -> list[tuple[str, cableparse.Cable, int]]:
+    results = []
+    for name, text, anchors in cablegate_pages:
+        document = cableparse.parse(text)
+        assert isinstance(document, cableparse.Cable), name
+        results.append((name, document, anchors))
+    return results
+
+
+def test_every_page_is_a_cable(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
+    assert len(parsed) == 1295
+
+
+def test_classification_for_all(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
+    missing = [name for name, cable, _ in parsed if cable.classification is None]
+    assert len(missing) <= 4, missing
+
+
+def test_dtg_whenever_the_header_has_one(
+    cablegate_pages: list[tuple[str, str, int]],
+    parsed: list[tuple[str, cableparse.Cable, int]],
+) -> None:
+    import re
+
+    dtg = re.compile(r"^(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d{2}", re.M)
+    texts = {name: text for name, text, _ in cablegate_pages}
+    missing = [
+        name
+        for name, cable, _ in parsed
+        if dtg.search(texts[name][:3000])
+        and (cable.header is None or cable.header.date_time_group is None)
+    ]
+    assert len(missing) <= 6, missing
+
+
+def _count(parsed: list[tuple[str, cableparse.Cable, int]], predicate: object) -> int:
+    return sum(1 for _, cable, _ in parsed if predicate(cable))  # type: ignore[operator]
+
+
+def test_field_fill_rates(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
+    assert _count(parsed, lambda c: c.tags) >= 1269
+    assert _count(parsed, lambda c: c.subject) >= 1260
+    assert _count(parsed, lambda c: c.header is not None and c.header.to) >= 1197
+    assert _count(parsed, lambda c: c.reference_id) >= 1279
+
+
+def test_reference_ids_match_the_pages(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
+    matching = sum(1 for name, cable, _ in parsed if cable.reference_id == name)
+    assert matching >= 1200
+
+
+def test_paragraph_counts_match_the_anchors(
+    parsed: list[tuple[str, cableparse.Cable, int]],
+) -> None:
+    with_anchors = [(n, c, a) for n, c, a in parsed]
+    equal = sum(1 for _, cable, anchors in with_anchors if len(cable.paragraphs) == anchors)
+    assert equal / len(with_anchors) >= 0.74
