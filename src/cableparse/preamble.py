@@ -17,18 +17,19 @@ import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
 from ._lark import get_parser
+from .classified_by import read_classified_by
 from .defects import DefectCode
 from .model import (
     ClassifiedBy,
     Declassify,
     FieldSpan,
     Reference,
-    ReferenceKind,
     Span,
     Tag,
     UnparsedLine,
 )
 from .policy import DefectSink
+from .references import read_references
 from .text import fold_space
 from .transform.preamble import (
     ClassificationLine,
@@ -401,109 +402,3 @@ def read_subject(text: str) -> str:
     body = fold_space(body)
     body = _PORTION_MARK.sub("", body)
     return body.strip()
-
-
-# --- Classified By ----------------------------------------------------------------------
-
-_REASON_START = re.compile(
-    r"[,;.]?\s*(?:\b(?:for|FOR)\s+)?(?:\b(?:reasons?|REASONS?|Reasons?)\b\s*:?\s*)?(?=1\s*\.\s*[45]\b)"
-    r"|[,;.]?\s*\b(?:for\s+)?(?:reasons?|REASONS?|Reasons?)\b\s*:?",
-)
-_REASON_NUMBER = re.compile(r"1\s*\.\s*([45])")
-_REASON_LETTERS = re.compile(r"\(?\s*([a-hA-H])\s*\)?(?=[\s,;/&)(.]|and|AND|$)")
-
-
-def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
-    """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons."""
-    body = fold_space(_CLASSIFIED_BY.sub("", text, count=1))
-    match = _REASON_START.search(body)
-    if match:
-        authority = body[: match.start()]
-        reason_text = body[match.end() :]
-    else:
-        authority, reason_text = body, ""
-    authority = authority.strip(" ,;:.").strip()
-    authority = re.sub(r"\s+(?:for|FOR)$", "", authority).strip(" ,;:")
-    reasons = _reasons(reason_text)
-    if not reasons:
-        sink.report(
-            DefectCode.CLASSIFIED_BY_INVALID, f"Classified By names no reason: {text!r}", line
-        )
-    return ClassifiedBy(authority or None, tuple(reasons))
-
-
-def _reasons(text: str) -> list[str]:
-    reasons: list[str] = []
-    numbers = list(_REASON_NUMBER.finditer(text))
-    for i, number in enumerate(numbers):
-        stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
-        tail = text[number.end() : stop]
-        # Letters up to the first word that is not a connective.
-        tail = re.split(r"\b(?!and\b|AND\b|or\b)[A-Za-z]{2,}", tail, maxsplit=1)[0]
-        letters = [m.group(1).lower() for m in _REASON_LETTERS.finditer(tail)]
-        if not letters:
-            reasons.append(f"1.{number.group(1)}")
-        for letter in letters:
-            reason = f"1.{number.group(1)}({letter})"
-            if reason not in reasons:
-                reasons.append(reason)
-    return reasons
-
-
-# --- References -------------------------------------------------------------------------
-
-_REF_LABEL = re.compile(r"(?:^|(?<=[\s;,]))¶?(?:\(([A-Z])\)|([A-Z])[.)])\s+")
-_CABLE_REF = re.compile(
-    r"^(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s*\(([A-Z ]+)\))?\s*[.;,]?$"
-)
-_REF_KIND_WORDS = (
-    (ReferenceKind.EMAIL, re.compile(r"(?i)\be-?mails?\b")),
-    (ReferenceKind.TELCON, re.compile(r"(?i)\b(?:telcons?|telephone|phone call)\b")),
-    (ReferenceKind.MEMO, re.compile(r"(?i)\b(?:memos?|memorandum)\b")),
-    (ReferenceKind.REPORT, re.compile(r"(?i)\b(?:OSC|IIR|FBIS|reports?)\b")),
-)
-
-
-def read_references(text: str, year: int | None = None) -> list[Reference]:
-    """Items of a REF field, with their labels; cable ids get the item's year if given."""
-    body = re.sub(r"^\s*" + _REF.pattern, "", text, count=1)
-    body = fold_space(body)
-    if not body:
-        return []
-    labels = list(_REF_LABEL.finditer(body))
-    items: list[tuple[str | None, str]] = []
-    if labels and labels[0].start() == 0:
-        for i, label in enumerate(labels):
-            stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            items.append((label.group(1) or label.group(2), body[label.end() : stop]))
-    else:
-        items = [(None, part) for part in re.split(r";\s*", body)]
-    references = []
-    for label, item in items:
-        item = item.strip(" ;,")
-        if item:
-            references.append(_reference(label, item, year))
-    return references
-
-
-def _reference(label: str | None, text: str, year: int | None) -> Reference:
-    caption = None
-    match = _CABLE_REF.match(text.rstrip("."))
-    if match and not any(pattern.search(text) for _, pattern in _REF_KIND_WORDS):
-        item_year = match.group(1)
-        if item_year is not None:
-            yy = item_year[-2:]
-        elif year is not None:
-            yy = f"{year % 100:02d}"
-        else:
-            yy = None
-        caption = match.group(4)
-        post = match.group(2).replace(" ", "").replace(".", "")
-        cable_id = f"{yy}{post}{int(match.group(3))}" if yy is not None else None
-        return Reference(label, text, ReferenceKind.CABLE, cable_id, caption)
-    for kind, pattern in _REF_KIND_WORDS:
-        if pattern.search(text):
-            return Reference(label, text, kind)
-    if re.match(r"(?i)REFTELS?\b", text):
-        return Reference(label, text, ReferenceKind.CABLE)
-    return Reference(label, text, ReferenceKind.OTHER)
