@@ -15,7 +15,9 @@ import attrs
 from .defects import DefectCode
 from .model import Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DefectSink
-from .preamble import is_classification_line
+from .layout import DASH_LINE as _DASH_LINE
+from .layout import PAGE_LINE as _PAGE_LINE
+from .layout import is_repeated_classification as _is_repeated_classification
 from .text import fold_space
 
 __all__ = ["Body", "parse_body"]
@@ -28,13 +30,7 @@ _PARAGRAPH = re.compile(
     r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
     re.IGNORECASE,
 )
-_DASH_LINE = re.compile(r"^\s*[-=_]{3,}\s*$")
 _TRAILING_DASHES = re.compile(r"\s+-{3,}\s*$")
-_PAGE_LINE = re.compile(
-    r"^\s*(?:PAGE\s+\d{1,3}\b.*"
-    r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\s*"
-    r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
-)
 _SIGNATURE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}$")
 _GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"”)])\s+([A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z.'-]+)?)\s*$")
 _NOT_SIGNATURE = re.compile(r"^(?:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX)")
@@ -170,14 +166,6 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         markers=tuple(markers),
         redactions=redactions,
     )
-
-
-def _is_repeated_classification(text: str) -> bool:
-    # A classification word alone on a line repeats the classification at a page break.
-    if len(text) > 40 or not is_classification_line(text):
-        return False
-    letters = re.sub(r"[^A-Za-z]", "", text).upper()
-    return letters in {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE"}
 
 
 def _find_signature(lines: Sequence[str], begin: int, end: int) -> tuple[str | None, int | None]:

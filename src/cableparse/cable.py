@@ -9,7 +9,13 @@ from .defects import DefectCode
 from .header import find_header, parse_header
 from .model import Cable, Classification, ClassifiedBy, Header, Page, UnparsedLine
 from .policy import DefectSink, Policy
-from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classified_by
+from .preamble import (
+    _CLASSIFIED_BY,
+    Preamble,
+    is_classification_line,
+    parse_preamble,
+    read_classified_by,
+)
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 
@@ -29,6 +35,14 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     unparsed: list[UnparsedLine] = []
     begin = 0
     found = find_header(lines)
+    lead: int | None = None
+    if found is None:
+        # Some releases put the classification line above the routing header.
+        lead = next((i for i, text in enumerate(lines) if text.strip()), None)
+        if lead is not None and is_classification_line(lines[lead]):
+            found = find_header(lines, lead + 1)
+        if found is None:
+            lead = None
     if found is not None:
         result = parse_header(lines, found[0], found[1], sink)
         header = result.header
@@ -37,6 +51,13 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
 
     year = _year(header, page)
     preamble = parse_preamble(lines, begin, sink, year)
+    if lead is not None:
+        first = parse_preamble(lines[: lead + 1], lead, sink, year)
+        preamble = attrs.evolve(
+            preamble,
+            classification_line=preamble.classification_line or first.classification_line,
+            spans=first.spans + preamble.spans,
+        )
     unparsed.extend(preamble.unparsed)
     body = parse_body(lines, preamble.end, sink)
 

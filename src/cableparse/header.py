@@ -53,6 +53,9 @@ _ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
 _PREAMBLE_START = re.compile(
     r"(?i:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L\b|S ?E ?C ?R ?E ?T\b|UNCLAS|E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)"
 )
+_CLASSIFICATION_LINE = re.compile(
+    r"(?i:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|UNCLAS|LIMITED OFFICIAL USE)\b"
+)
 _LINE_START = {
     "VZCZC": "transmission_line",
     "DE": "station_line",
@@ -74,7 +77,13 @@ class HeaderResult:
 
 
 def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int, int] | None:
-    """0-based [first, end) line range of the routing header, or None if there is none."""
+    """0-based [first, end) line range of the routing header, or None if there is none.
+
+    The header opens at the first non-blank line when that is a format line or a note of
+    an older layout; failing that, at the first strong format line (VZCZC, relay, DE,
+    security, date-time group, FM) met before anything that belongs to the body, with
+    the lines above it kept as notes.
+    """
     n = len(lines)
     first = start
     while first < n and not lines[first].strip():
@@ -82,11 +91,15 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     if first >= n:
         return None
     head = lines[first].lstrip()
+    walk_from = first
     if not (_FORMAT_LINE.match(head) or _HEADER_NOTE.match(head)):
-        return None
+        anchor = _find_anchor(lines, first, min(n, first + _ANCHOR_WINDOW))
+        if anchor is None:
+            return None
+        walk_from = anchor
     in_addressees = False
     seen_format = False
-    i = first
+    i = walk_from
     while i < n:
         line = lines[i].strip()
         if not line:
@@ -111,6 +124,26 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     if not seen_format:
         return None
     return first, i
+
+
+_ANCHOR_WINDOW = 60
+_STRONG_FORMAT_LINE = re.compile(
+    r"(?:VZCZC|(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}|DE +R[A-Z0-9]{2,9} +#|ZN[YR] "
+    r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d|FM )"
+)
+_BODY_START = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)]\s|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
+
+
+def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> int | None:
+    for index in range(first, stop):
+        line = lines[index].strip()
+        if _STRONG_FORMAT_LINE.match(line):
+            return index
+        if _BODY_START.match(line) or (
+            _CLASSIFICATION_LINE.match(line) and re.search(r"\d{3,}\s*$", line)
+        ):
+            return None
+    return None
 
 
 def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink) -> HeaderResult:

@@ -19,6 +19,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from ._lark import get_parser
 from .classified_by import read_classified_by
 from .defects import DefectCode
+from .layout import is_page_line
 from .model import (
     ClassifiedBy,
     Declassify,
@@ -160,7 +161,7 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
         return "ref"
     if _CAPTIONS_ONLY.match(text):
         return "caption"
-    if _DATE_STAMP.match(text):
+    if _DATE_STAMP.match(text) or is_page_line(text):
         return "marker"
     if not have_classification and is_classification_line(text):
         return "classification"
@@ -186,6 +187,7 @@ def parse_preamble(
     """Read the preamble that starts at 0-based line ``begin``."""
     fields: list[_Field] = []
     markers: list[UnparsedLine] = []
+    unknown: list[int] = []
     current: _Field | None = None
     have_classification = False
     seen_field = False
@@ -212,9 +214,13 @@ def parse_preamble(
                 current.add(index + 1, stripped)
                 index += 1
                 continue
-            if not seen_field or _looks_like_distribution(stripped, fields):
-                field = _Field("distribution", index + 1, stripped)
-                fields.append(field)
+            if not seen_field or _field_follows(lines, index):
+                # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
+                # (``STATE FOR EUR/RUS``); later ones are not understood.
+                if any(f.kind in ("eo", "tags", "subject") for f in fields):
+                    unknown.append(index)
+                else:
+                    fields.append(_Field("distribution", index + 1, stripped))
                 current = None
                 seen_field = True
                 index += 1
@@ -239,7 +245,17 @@ def parse_preamble(
             current = field if piece_kind in ("subject", "ref", "classified_by", "tags") else None
         seen_field = True
         index += 1
-    return _read_fields(fields, markers, lines, sink, end, year)
+    preamble = _read_fields(fields, markers, lines, sink, end, year)
+    if unknown:
+        for line_index in unknown:
+            sink.report(
+                DefectCode.UNPARSED_LINE,
+                f"preamble line not understood: {lines[line_index].strip()!r}",
+                line_index + 1,
+            )
+        extra = tuple(UnparsedLine(i + 1, lines[i]) for i in unknown)
+        preamble = attrs.evolve(preamble, unparsed=preamble.unparsed + extra)
+    return preamble
 
 
 def _is_heading(lines: Sequence[str], index: int) -> bool:
@@ -259,9 +275,23 @@ def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
     return False
 
 
-def _looks_like_distribution(text: str, fields: list[_Field]) -> bool:
-    before_eo = not any(f.kind in ("eo", "tags", "subject") for f in fields)
-    return before_eo and text.upper() == text and len(text) < 200
+_LOOKAHEAD = 30
+
+
+def _field_follows(lines: Sequence[str], index: int) -> bool:
+    """True when a preamble field opens within the next few lines, before any paragraph."""
+    seen = 0
+    for following in lines[index + 1 : index + 1 + 3 * _LOOKAHEAD]:
+        text = following.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > _LOOKAHEAD or _PARAGRAPH.match(text):
+            return False
+        kind = _kind_of(text, True)
+        if kind in ("eo", "tags", "subject", "classified_by", "ref"):
+            return True
+    return False
 
 
 def _read_fields(
@@ -393,7 +423,7 @@ def _captions_in(text: str) -> list[str]:
     return found
 
 
-_PORTION_MARK = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*")
+_PORTION_MARK = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*", re.IGNORECASE)
 
 
 def read_subject(text: str) -> str:

@@ -181,8 +181,9 @@ class HeaderTransformer(Transformer[Token, Any]):
         return [child for child in tree.children if isinstance(child, Addressee)]
 
     def _block(self, name: str, tree: Tree[Any]) -> _Part:
-        addressees = tree.children[0]
-        return _Part(name, addressees, self._line(tree))
+        addressees: list[Addressee] = tree.children[0]
+        lines = [a.span.first_line for a in addressees if a.span is not None]
+        return _Part(name, addressees, min(lines) if lines else self._line(tree))
 
     def to_block(self, tree: Tree[Any]) -> _Part:
         return self._block("to", tree)
