@@ -57,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--indent", action="store_true", help="indent the JSON (single-file output only)"
     )
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the documents",
+        description="Print the JSON Schema (draft 2020-12) that every printed document "
+        "validates against.",
+    )
+    schema.add_argument(
+        "--spans", action="store_true", help="the schema of the output of parse --spans"
+    )
     return parser
 
 
@@ -66,6 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if args.command == "schema":
+        from .schema import schema_json
+
+        sys.stdout.write(schema_json(spans=args.spans))
+        return 0
     status = 0
     several = len(args.files) > 1
     for name in args.files:
