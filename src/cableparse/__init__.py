@@ -38,6 +38,7 @@ from .model import (
     UnparsedLine,
 )
 from .parse import parse, parse_article, parse_cable
+from .schema import json_schema
 from .serialize import from_dict, from_json, to_dict, to_json
 
 __version__ = "0.1.0"
@@ -76,6 +77,7 @@ __all__ = [
     "detect",
     "from_dict",
     "from_json",
+    "json_schema",
     "parse",
     "parse_article",
     "parse_cable",
