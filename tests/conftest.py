@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import os
+import re
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,9 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+_NUMBERED_ANCHOR = re.compile(r"par(\d+)$")
+
+
 class _PreBlocks(html.parser.HTMLParser):
     """Collects the text of the <pre> blocks and counts the ¶ paragraph anchors."""
 
@@ -32,13 +36,19 @@ class _PreBlocks(html.parser.HTMLParser):
         self.blocks: list[list[str]] = []
         self.in_pre = False
         self.anchors = 0
+        self.anchor_numbers: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "pre":
             self.in_pre = True
             self.blocks.append([])
-        elif tag == "a" and any(k == "id" and (v or "").startswith("par") for k, v in attrs):
-            self.anchors += 1
+        elif tag == "a":
+            for key, value in attrs:
+                # Numbered paragraphs only: WikiLeaks also anchored lettered REF items (parB).
+                match = _NUMBERED_ANCHOR.match(value or "") if key == "id" else None
+                if match:
+                    self.anchors += 1
+                    self.anchor_numbers.append(int(match.group(1)))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "pre":
@@ -56,6 +66,31 @@ def page_text(html_text: str) -> tuple[str, int]:
     return "\n\n".join("".join(block) for block in parser.blocks), parser.anchors
 
 
+def page_anchor_numbers(html_text: str) -> list[int]:
+    """The numbers of the page's ¶ paragraph anchors, in order."""
+    parser = _PreBlocks()
+    parser.feed(html_text)
+    return parser.anchor_numbers
+
+
+def plausible_paragraph_anchors(numbers: list[int]) -> int:
+    """Anchors that continue the paragraph sequence.
+
+    WikiLeaks anchored every line that opened with digits and a period, so a wrapped line
+    starting with a year (``2013.``) or a resolution number (``1737.``) got an anchor too;
+    those jump far ahead of the sequence and are not counted.
+    """
+    count = 0
+    previous: int | None = None
+    for number in numbers:
+        if (previous is None and number < 100) or (
+            previous is not None and number <= previous + 10
+        ):
+            count += 1
+            previous = number
+    return count
+
+
 def iter_cablegate_pages() -> Iterator[tuple[str, str]]:
     """(name, html) for every page of the Cablegate corpus archive."""
     archive = corpus_file("cablegate-2010-html.tar.xz")
@@ -71,6 +106,12 @@ def iter_cablegate_pages() -> Iterator[tuple[str, str]]:
 def cablegate_pages() -> list[tuple[str, str, int]]:
     """(reference id, plain text, ¶ anchor count) for the 1,295 corpus pages."""
     return [(name, *page_text(html_text)) for name, html_text in iter_cablegate_pages()]
+
+
+@pytest.fixture(scope="session")
+def cablegate_anchor_numbers() -> dict[str, list[int]]:
+    """Reference id → the numbers of the page's ¶ paragraph anchors."""
+    return {name: page_anchor_numbers(html_text) for name, html_text in iter_cablegate_pages()}
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,16 @@ def test_every_page_is_a_cable(parsed: list[tuple[str, cableparse.Cable, int]]) 
 
 def test_classification_for_all(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
     missing = [name for name, cable, _ in parsed if cable.classification is None]
-    assert len(missing) <= 4, missing
+    assert len(missing) <= 1, missing
+
+
+def test_no_internal_failure(parsed: list[tuple[str, cableparse.Cable, int]]) -> None:
+    failed = [
+        name
+        for name, cable, _ in parsed
+        if any(d.code is cableparse.DefectCode.INTERNAL_ERROR for d in cable.defects)
+    ]
+    assert failed == []
 
 
 def test_dtg_whenever_the_header_has_one(
@@ -64,7 +73,17 @@ def test_reference_ids_match_the_pages(parsed: list[tuple[str, cableparse.Cable,
 
 def test_paragraph_counts_match_the_anchors(
     parsed: list[tuple[str, cableparse.Cable, int]],
+    cablegate_anchor_numbers: dict[str, list[int]],
 ) -> None:
-    with_anchors = [(n, c, a) for n, c, a in parsed]
-    equal = sum(1 for _, cable, anchors in with_anchors if len(cable.paragraphs) == anchors)
-    assert equal / len(with_anchors) >= 0.74
+    from conftest import plausible_paragraph_anchors
+
+    raw = sum(1 for _, cable, anchors in parsed if len(cable.paragraphs) == anchors)
+    assert raw / len(parsed) >= 0.91
+    # The anchors themselves are wrong where a wrapped line opened with a year; discounting
+    # anchors that break the paragraph sequence, the counts agree for 95 % of the pages.
+    plausible = sum(
+        1
+        for name, cable, _ in parsed
+        if len(cable.paragraphs) == plausible_paragraph_anchors(cablegate_anchor_numbers[name])
+    )
+    assert plausible / len(parsed) >= 0.95

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from .body import parse_body
 from .defects import DefectCode
 from .header import find_header, parse_header

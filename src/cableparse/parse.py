@@ -49,7 +49,7 @@ def parse_article(text: str, *, strict: bool = False, page: Page | None = None) 
         if strict:
             raise _guard(error) from error
         sink = DefectSink(DEFAULT, source.lines)
-        sink.report(DefectCode.UNPARSED_LINE, f"article parser failed: {error!r}")
+        sink.report(DefectCode.INTERNAL_ERROR, f"article parser failed: {error!r}")
         return Article(
             paragraphs=tuple(line for line in source.lines if line.strip()),
             page=page,
@@ -71,7 +71,7 @@ def _run_cable(source: object, strict: bool, page: Page | None) -> Cable:
         from .model import UnparsedLine
 
         sink = DefectSink(DEFAULT, source.lines)
-        sink.report(DefectCode.UNPARSED_LINE, f"cable parser failed: {error!r}")
+        sink.report(DefectCode.INTERNAL_ERROR, f"cable parser failed: {error!r}")
         return Cable(
             page=page,
             unparsed=tuple(
