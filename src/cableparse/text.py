@@ -12,7 +12,6 @@ __all__ = ["SourceText", "fold_space", "normalize"]
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200})\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACE = re.compile(r"\s+")
 
 
 @attrs.frozen(slots=True)
@@ -42,4 +41,6 @@ def normalize(text: str) -> SourceText:
 
 def fold_space(text: str) -> str:
     """Runs of white space become one space; the ends are trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    # str.split() and the regex \s agree on what white space is (str.isspace), and the
+    # split/join pair runs several times faster than re.sub on paragraph-sized text.
+    return " ".join(text.split())

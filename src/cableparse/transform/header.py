@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token, Transformer, Tree
 
 from ..defects import DefectCode
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, Span
@@ -49,14 +49,26 @@ class _Part:
         self.line = line
 
 
-@v_args(tree=True)
 class HeaderTransformer(Transformer[Token, Any]):
-    """Builds header parts; ``offset`` turns grammar line numbers into input lines."""
+    """Builds header parts; ``offset`` turns grammar line numbers into input lines.
+
+    Every rule method receives the rule's tree with its children already transformed.
+    """
 
     def __init__(self, offset: int, sink: DefectSink) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)
         self.offset = offset
         self.sink = sink
+
+    def transform(self, tree: Tree[Token]) -> Any:
+        # Lark's generic walk (v_args wrappers rebuilt on every call, a visit of every
+        # token) cost more than the parse itself; a direct bottom-up walk does the same.
+        children = [
+            self.transform(child) if isinstance(child, Tree) else child for child in tree.children
+        ]
+        rebuilt: Tree[Any] = Tree(tree.data, children, tree._meta)
+        method = getattr(self, tree.data, None)
+        return rebuilt if method is None else method(rebuilt)
 
     def _line(self, tree: Tree[Any]) -> int:
         for token in tree.scan_values(lambda v: isinstance(v, Token)):
