@@ -1,17 +1,372 @@
-"""Plain articles: anything that is not a cable."""
+"""Plain articles: anything that is not a cable.
+
+An article is read in passes over its lines, each claiming what it recognises and
+leaving the rest as body text:
+
+1. a metadata prelude of ``-- `` lines (title, ``By`` line, date, URL), as in the
+   Reuters news archives;
+2. a leading date stamp (``date 2017-08-17``, possibly followed by the headline);
+3. whole lines that are not body text: promotions (``Subscribe to … channel``) and
+   author trailers go to ``boilerplate``, credit lines to ``credits``;
+4. paragraphs: blocks separated by blank lines, or one per line when the lines are not
+   hard-wrapped (a text with no blank lines at all is one paragraph per line);
+5. the headline (a short first paragraph without a final period), a byline, and the
+   dateline of the first paragraphs (``BEIJING (Reuters) -``), which is stripped;
+6. credit groups inside paragraphs (``… said. (Reporting by A; Editing by B)``).
+
+Nothing here raises on bad input: a credit line or byline whose names cannot be told
+apart is kept as written and recorded as a ``credit-line-invalid`` defect.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
+
+import attrs
 
 from .defects import DefectCode
-from .model import Article, Page
+from .model import Article, Credit, Dateline, Page
 from .policy import DefectSink, Policy
 from .text import SourceText, fold_space
 
-__all__ = ["build_article"]
+__all__ = ["build_article", "parse_dateline", "read_credit_line", "split_names"]
 
-_BLANK_SPLIT = re.compile(r"\n[ \t]*\n")
+# --- names ----------------------------------------------------------------------------
+
+_PARTICLES = frozenset(
+    {
+        *("de", "da", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al"),
+        *("el", "le", "la", "du", "dos", "das", "di", "ter", "ten", "y"),
+    }
+)
+# Words that make a byline item a job title rather than a name.
+_JOB_WORDS = frozenset(
+    {
+        *("editor", "correspondent", "columnist", "reporter", "writer", "staff"),
+        *("chief", "bureau", "analyst", "contributor", "producer", "reuters"),
+    }
+)
+_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|[a-z]{1,3}['’][A-Z][\w'’\-]*")
+_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b)\s*")
+# ``in New York``, ``in Washington D.C.``: where a reporter filed from.
+_LOCATION = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*")
+# ``By Krista Hughes and Mark Felsenthal - Analysis``: the story type after a dash.
+_STORY_TYPE = re.compile(r"\s+[-–—]+\s*[A-Z][a-z]+(?:\s+[A-Za-z]+)?\s*$")
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.fullmatch(word) or any(c.isdigit() for c in word):
+            return False
+    return words[0].lower() not in _PARTICLES or len(words) > 1
+
+
+def split_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split ``A, B and C in Beijing`` into names; also return the items that are not names.
+
+    Job titles after a name (``Paul Taylor, European Affairs Editor``) are dropped, not
+    reported.
+    """
+    text = fold_space(text)
+    if text.endswith(".") and not _INITIAL_END.search(text):
+        text = text[:-1]  # a sentence's full stop, not an initial's (``Rohit T. K.``)
+    text = _LOCATION.sub("", text)
+    names: list[str] = []
+    rejected: list[str] = []
+    for item in _NAME_SEPARATOR.split(text):
+        item = item.strip()
+        if not item:
+            continue
+        if _is_name(item):
+            if not (set(item.lower().split()) & _JOB_WORDS):
+                names.append(item)
+        elif not (set(item.lower().split()) & _JOB_WORDS):
+            rejected.append(item)
+    return tuple(names), tuple(rejected)
+
+
+# --- credit lines ---------------------------------------------------------------------
+
+_ROLE_WORD = (
+    r"(?:reporting|reported|editing|writing|compiled|compiling|edited|written|research"
+    r"|photography|graphics)"
+)
+# ``Reporting by``, ``Additional reporting by``, ``Additional writing and reporting by``.
+_ROLE = re.compile(
+    rf"(?i:(?:with\s+)?(?P<words>(?:additional\s+|addition\s+)?{_ROLE_WORD}(?:\s+and\s+{_ROLE_WORD})?)\s+by)\b\s*:?"
+)
+_ROLE_NAMES = {
+    "addition": "additional",
+    "compiled": "compiling",
+    "reported": "reporting",
+    "edited": "editing",
+    "written": "writing",
+}
+_CREDIT_START = re.compile(r"\(?\s*" + _ROLE.pattern)
+# ``(Reporting by A; Editing by B)`` anywhere in a paragraph.
+_CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*\)")
+
+
+@attrs.frozen(slots=True)
+class CreditReading:
+    """The credits read from one credit line, and the parts that were not names."""
+
+    credits: tuple[Credit, ...]
+    rejected: tuple[str, ...] = ()
+
+    @property
+    def is_credit(self) -> bool:
+        """True when some role names real people; ``Writing by hand is slow`` names none."""
+        return len(self.rejected) < len(self.credits)
+
+
+def read_credit_line(text: str) -> CreditReading | None:
+    """Read ``Reporting by A, B and C; Editing by D`` (optionally in parentheses).
+
+    ``None`` when the text does not open with a credit role.  A role whose names cannot be
+    split keeps its text as a single name and lists it in ``rejected``.
+    """
+    text = fold_space(text)
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    roles = list(_ROLE.finditer(text))
+    if not roles or roles[0].start() != 0:
+        return None
+    credits: list[Credit] = []
+    rejected: list[str] = []
+    for index, match in enumerate(roles):
+        end = roles[index + 1].start() if index + 1 < len(roles) else len(text)
+        segment = text[match.end() : end].strip(" ,;")
+        segment = re.sub(r"\s+and$", "", segment)
+        words = fold_space(match.group("words").lower()).split()
+        role = " ".join(_ROLE_NAMES.get(word, word) for word in words)
+        names, bad = split_names(segment)
+        if bad or not names:
+            rejected.append(segment)
+            names = (segment,) if segment else ()
+        credits.append(Credit(role, names))
+    return CreditReading(tuple(credits), tuple(rejected))
+
+
+# --- datelines ------------------------------------------------------------------------
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
+_CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
+_DATELINE = re.compile(
+    # A byline glued in front: ``By Laurence Fletcher MONACO (Reuters) -``.
+    r"(?:By\s+(?P<by>(?:[A-Z][\w'’.\-]*\s+){1,4}?))?"
+    rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"
+    # ``ANCHORAGE, Alaska``, ``CITY, Country``: regions in any case after a comma.
+    r"(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*){0,2}?)"
+    rf"(?:,?\s+(?P<date>{_MONTH}\.?\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>[A-Z][^()]{0,40})\))?"
+    r"\s*(?:-{1,2}|—|–)\s*"
+)
+
+
+@attrs.frozen(slots=True)
+class DatelineReading:
+    dateline: Dateline
+    #: The paragraph without the dateline.
+    rest: str
+    #: Names of a byline glued in front of the dateline.
+    byline: tuple[str, ...] = ()
+
+
+def parse_dateline(paragraph: str) -> DatelineReading | None:
+    """Read the dateline that opens ``paragraph``, if any."""
+    match = _DATELINE.match(paragraph)
+    if match is None or not match.group("place"):
+        return None
+    place = fold_space(match.group("place"))
+    if not re.search(r"[A-Z]{3}", place) and not (match.group("agency") or match.group("date")):
+        return None  # ``U.S. - China talks``: too little to call a dateline
+    rest = paragraph[match.end() :].strip()
+    agency = fold_space(match.group("agency")) if match.group("agency") else None
+    byline: tuple[str, ...] = ()
+    if match.group("by"):
+        byline, _ = split_names(match.group("by"))
+    return DatelineReading(Dateline(place, agency), rest, byline)
+
+
+# --- dates ----------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\b")
+_WORD_DATE = re.compile(
+    r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+)
+_DAY_FIRST_DATE = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})"
+)
+_DATE_STAMP = re.compile(r"(?i:date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
+_DATE_ONLY = re.compile(
+    r"(?:\d{4}-\d{2}-\d{2}|(?:[A-Z][a-z]{2,8},?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+class _BadDate(ValueError):
+    pass
+
+
+def _read_date(text: str) -> dt.date | None:
+    """The first date in ``text``; ``None`` when there is none; raises ``_BadDate`` when it
+    names an impossible day."""
+    iso = _ISO_DATE.match(text)
+    if iso:
+        parts = (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+    else:
+        word = _WORD_DATE.match(text) or _DAY_FIRST_DATE.match(text)
+        if word is None:
+            return None
+        month = _MONTHS.get(word.group("month").lower())
+        if month is None:
+            return None
+        parts = (int(word.group("year")), month, int(word.group("day")))
+    try:
+        return dt.date(*parts)
+    except ValueError as error:
+        raise _BadDate(f"{text.strip()!r} names no real day: {error}") from error
+
+
+# --- line classes ---------------------------------------------------------------------
+
+_PRELUDE = re.compile(r"--(?:\s|$)")
+_URL = re.compile(r"https?://\S+$")
+_BYLINE = re.compile(r"(?i:by)\s+(?P<names>[A-Z].*)$")
+_AUTHOR_TRAILER = re.compile(r"Authors?(?:[`'’]s)?(?:\s+names?)?\s*:?\s+(?P<names>[A-Z].*)$")
+_PROMO = re.compile(
+    r"(?i:subscribe\s+to\b|follow\s+(?:us|@)|read\s+more\s*(?::|at\b|on\b)|click\s+here\b"
+    r"|sign\s+up\s+(?:for|to)\b|like\s+us\s+on\b|join\s+us\s+on\b|share\s+this\b"
+    r"|download\s+(?:our|the)\s+app\b|related\s*:|advertisement\s*$"
+    r"|(?:\(c\)|©)\s*(?:copyright\s+)?\d{4}|copyright\s+(?:\(c\)|©)?\s*\d{4}"
+    r"|all\s+rights\s+reserved)"
+)
+#: Promotions and trailers are short; a longer line that opens the same way is prose.
+_MAX_PROMO_WORDS = 30
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def _is_promo(line: str) -> bool:
+    return bool(_PROMO.match(line)) and len(line.split()) <= _MAX_PROMO_WORDS
+
+
+def _is_credit_line(text: str) -> bool:
+    reading = read_credit_line(text)
+    return reading is not None and reading.is_credit
+
+
+def _byline_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Names of a ``By A and B`` line, or ``None`` when it is not one."""
+    match = _BYLINE.match(text)
+    if match is None or len(text.split()) > 16:
+        return None
+    names, rejected = split_names(_STORY_TYPE.sub("", match.group("names")))
+    if not names:
+        return None
+    return names, rejected
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 30
+        and len(text) <= 200
+        and not text.endswith((".", ",", ";", ":"))
+        and bool(re.match(r"[\w\"“‘'(]", text))
+        and parse_dateline(text) is None
+        and not _is_credit_line(text)
+        and not _is_promo(text)
+    )
+
+
+# --- assembly -------------------------------------------------------------------------
+
+
+@attrs.define
+class _Paragraph:
+    line: int  # 1-based first input line
+    text: str
+
+
+@attrs.define
+class _Builder:
+    """Mutable state of one article while its passes run."""
+
+    sink: DefectSink
+    title: str | None = None
+    date: dt.date | None = None
+    dateline: Dateline | None = None
+    authors: list[str] = attrs.Factory(list)
+    credits: list[Credit] = attrs.Factory(list)
+    boilerplate: list[str] = attrs.Factory(list)
+
+    def add_authors(self, names: Sequence[str]) -> None:
+        self.authors.extend(name for name in names if name not in self.authors)
+
+    def set_date(self, text: str, line: int) -> bool:
+        try:
+            value = _read_date(text)
+        except _BadDate as error:
+            self.sink.report(DefectCode.UNPARSED_LINE, f"date {error}", line)
+            return False
+        if value is None:
+            return False
+        if self.date is None:
+            self.date = value
+        return True
+
+    def add_credits(self, reading: CreditReading, line: int) -> None:
+        self.credits.extend(reading.credits)
+        for text in reading.rejected:
+            self.sink.report(
+                DefectCode.CREDIT_LINE_INVALID,
+                f"credit {text!r} could not be split into names",
+                line,
+            )
+
+    def add_byline(self, text: str, line: int) -> bool:
+        reading = _byline_names(text)
+        if reading is None:
+            return False
+        names, rejected = reading
+        self.add_authors(names)
+        for item in rejected:
+            self.sink.report(
+                DefectCode.CREDIT_LINE_INVALID, f"byline item {item!r} is not a name", line
+            )
+        return True
 
 
 def build_article(source: SourceText, policy: Policy, page: Page | None = None) -> Article:
@@ -19,7 +374,195 @@ def build_article(source: SourceText, policy: Policy, page: Page | None = None) 
     if not source.text.strip():
         sink.report(DefectCode.EMPTY_INPUT, "the input holds no text")
         return Article(page=page, defects=tuple(sink.defects))
-    blocks = [fold_space(b) for b in _BLANK_SPLIT.split(source.text) if b.strip()]
-    if len(blocks) == 1:
-        blocks = [fold_space(line) for line in source.lines if line.strip()]
-    return Article(paragraphs=tuple(blocks), page=page, defects=tuple(sink.defects))
+    builder = _Builder(sink)
+    lines = list(source.lines)
+    start = _read_prelude(lines, builder)
+    start = _read_date_stamp(lines, start, builder)
+    body = _claim_lines(lines, start, builder)
+    paragraphs = _paragraphs(body)
+    paragraphs = _read_lead(paragraphs, builder)
+    paragraphs = _read_trailers(paragraphs, builder)
+    return Article(
+        title=builder.title,
+        date=builder.date,
+        dateline=builder.dateline,
+        authors=tuple(builder.authors),
+        credits=tuple(builder.credits),
+        paragraphs=tuple(p.text for p in paragraphs),
+        boilerplate=tuple(builder.boilerplate),
+        page=page,
+        defects=tuple(sink.defects),
+    )
+
+
+def _read_prelude(lines: list[str], builder: _Builder) -> int:
+    """Read ``-- title`` / ``-- By …`` / ``-- date`` / ``-- URL`` lines; return the next index."""
+    index = 0
+    while index < len(lines) and _PRELUDE.match(lines[index].strip()):
+        value = fold_space(lines[index].strip()[2:])
+        number = index + 1
+        index += 1
+        if not value:
+            continue
+        if _URL.match(value):
+            builder.boilerplate.append(value)
+        elif builder.add_byline(value, number) or (
+            _DATE_ONLY.match(value) and builder.set_date(value, number)
+        ):
+            continue
+        elif builder.title is None:
+            builder.title = value
+        else:
+            builder.boilerplate.append(value)
+    return index
+
+
+def _read_date_stamp(lines: list[str], start: int, builder: _Builder) -> int:
+    """Read ``date 2017-08-17 Headline`` or a line holding only a date."""
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index == len(lines):
+        return index
+    line = fold_space(lines[index])
+    stamp = _DATE_STAMP.match(line)
+    if stamp and builder.set_date(stamp.group("date"), index + 1):
+        rest = stamp.group("rest").strip()
+        if rest and builder.title is None:
+            builder.title = rest
+        elif rest:
+            lines[index] = rest
+            return index
+        return index + 1
+    if _DATE_ONLY.match(line) and builder.set_date(line, index + 1):
+        return index + 1
+    return start
+
+
+def _claim_lines(lines: list[str], start: int, builder: _Builder) -> list[tuple[int, str]]:
+    """Take promotions, author trailers and whole credit lines out of the body."""
+    body: list[tuple[int, str]] = []
+    for index in range(start, len(lines)):
+        text = fold_space(lines[index])
+        number = index + 1
+        if not text:
+            body.append((number, ""))
+            continue
+        if _is_promo(text):
+            builder.boilerplate.append(text)
+            continue
+        trailer = _AUTHOR_TRAILER.match(text)
+        if trailer and len(text.split()) <= 12:
+            names, rejected = split_names(trailer.group("names"))
+            if names and not rejected:
+                builder.add_authors(names)
+                builder.boilerplate.append(text)
+                continue
+        credit = read_credit_line(text)
+        # In parentheses the role words cannot be prose, so even a nameless credit counts.
+        if credit is not None and (credit.is_credit or text.startswith("(")):
+            builder.add_credits(credit, number)
+            continue
+        body.append((number, lines[index]))
+    return body
+
+
+def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
+    """Blocks between blank lines.
+
+    A hard-wrapped block is one paragraph.  In a block of unwrapped lines (a text without
+    blank lines, or an archive that lost them) each line is a paragraph, except that a line
+    breaking off inside a sentence runs on into the next.
+    """
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in body:
+        if line.strip():
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[_Paragraph] = []
+    for block in blocks:
+        if not block:
+            continue
+        if _is_wrapped([line for _, line in block]):
+            paragraphs.append(_Paragraph(block[0][0], fold_space(" ".join(t for _, t in block))))
+            continue
+        run_on = False
+        for number, line in block:
+            if run_on:
+                paragraphs[-1].text += " " + fold_space(line)
+            else:
+                paragraphs.append(_Paragraph(number, fold_space(line)))
+            run_on = not _SENTENCE_END.search(line)
+
+    return paragraphs
+
+
+def _is_wrapped(lines: Sequence[str]) -> bool:
+    """Hard-wrapped lines mostly break inside a sentence."""
+    inner = lines[:-1]
+    ends = sum(1 for line in inner if _SENTENCE_END.search(line))
+    return bool(inner) and ends * 2 < len(inner)
+
+
+def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragraph]:
+    """Headline, byline and dateline at the top of the body."""
+    if (
+        builder.title is None
+        and len(paragraphs) > 1
+        and "\n" not in paragraphs[0].text
+        and _is_headline(paragraphs[0].text)
+    ):
+        builder.title = paragraphs.pop(0).text
+    while paragraphs and builder.add_byline(paragraphs[0].text, paragraphs[0].line):
+        paragraphs.pop(0)
+    for paragraph in paragraphs[:3]:
+        reading = parse_dateline(paragraph.text)
+        if reading is None:
+            continue
+        builder.dateline = reading.dateline
+        builder.add_authors(reading.byline)
+        paragraph.text = reading.rest
+        break
+    return [p for p in paragraphs if p.text]
+
+
+def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragraph]:
+    """Credit groups inside paragraphs, and a ``By …`` trailer closing the story."""
+    paragraphs = _close_open_groups(paragraphs)
+    for paragraph in paragraphs:
+        if "(" not in paragraph.text:
+            continue
+        for group in list(_CREDIT_GROUP.finditer(paragraph.text)):
+            reading = read_credit_line(group.group(0))
+            if reading is not None:
+                builder.add_credits(reading, paragraph.line)
+                paragraph.text = paragraph.text.replace(group.group(0), " ", 1)
+        paragraph.text = fold_space(paragraph.text)
+    if paragraphs:
+        # A story cut off inside its closing credit: ``(Additional reporting by A``.
+        last = paragraphs[-1]
+        unclosed = _OPEN_CREDIT_GROUP.search(last.text)
+        reading = read_credit_line(unclosed.group(0).lstrip("(")) if unclosed else None
+        if unclosed and reading is not None:
+            builder.add_credits(reading, last.line)
+            last.text = last.text[: unclosed.start()].rstrip()
+    kept = [p for p in paragraphs if p.text]
+    if len(kept) > 1 and builder.add_byline(kept[-1].text, kept[-1].line):
+        builder.boilerplate.append(kept.pop().text)
+    return kept
+
+
+_OPEN_CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*$")
+_CLOSING = re.compile(r"[^()]*\)")
+
+
+def _close_open_groups(paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """Rejoin a credit group that a line break split across two paragraphs."""
+    joined: list[_Paragraph] = []
+    for paragraph in paragraphs:
+        if joined and _OPEN_CREDIT_GROUP.search(joined[-1].text) and _CLOSING.match(paragraph.text):
+            joined[-1].text += " " + paragraph.text
+        else:
+            joined.append(paragraph)
+    return joined

@@ -1,0 +1,151 @@
+"""Detection: cables by their structure, articles even when they quote cable words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cableparse
+from cableparse import DocumentKind, detect
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+CABLE = DocumentKind.CABLE
+ARTICLE = DocumentKind.ARTICLE
+
+
+def test_seed_cable_evidence(seed_cable_text: str) -> None:
+    found = detect(seed_cable_text)
+    assert found.kind is CABLE
+    for signal in (
+        "transmission-line",
+        "station-line",
+        "security-line",
+        "date-time-group",
+        "fm-to-lines",
+        "classification-line",
+        "eo-line",
+        "subject-line",
+        "portion-marked-paragraph",
+    ):
+        assert signal in found.evidence
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "seed-article-reuters.txt",
+        "seed-article-date-stamp.txt",
+        "seed-article-one-per-line.txt",
+        "seed-article-pravda.txt",
+    ],
+)
+def test_seed_articles(name: str) -> None:
+    found = detect((EXAMPLES / name).read_text(encoding="utf-8"))
+    assert (found.kind, found.evidence) == (ARTICLE, ())
+
+
+# --- cables and cable fragments -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("VZCZCXRO2111\nOO RUEHCN\n", "transmission-line"),
+        ("DE RUEHBJ #1960/01 0810816\n", "station-line"),
+        ("ZNY CCCCC ZZH\n", "security-line"),
+        ("O 241555Z JUL 09\n", "date-time-group"),
+        ("FM AMEMBASSY PARIS\nTO SECSTATE WASHDC IMMEDIATE 1234\n", "fm-to-lines"),
+        ("C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980\n", "classification-line"),
+        ("S e c r e t state 000123\n\nThe text.\n", "classification-line"),
+        ("CONFIDENTIAL PARIS 001007\n", "classification-line"),
+        ("UNCLAS SECTION 01 OF 03 KINGSTON 000482\n", "classification-line"),
+        (
+            "This record is a partial extract of the original cable. The full text of "
+            "the original cable is not available.\n",
+            "partial-extract-notice",
+        ),
+    ],
+)
+def test_one_strong_signal_makes_a_cable(text: str, signal: str) -> None:
+    found = detect(text)
+    assert found.kind is CABLE
+    assert signal in found.evidence
+
+
+def test_preamble_without_header_is_a_cable() -> None:
+    text = "E.O. 12958: DECL: 03/22/2017\nTAGS: PREL UNSC CH\nSUBJECT: KOSOVO\n\n1. (C) Text.\n"
+    found = detect(text)
+    assert found.kind is CABLE
+    assert found.evidence == ("eo-line", "tags-line", "subject-line", "portion-marked-paragraph")
+
+
+def test_glued_eo_and_tags_line() -> None:
+    found = detect("E.O. 12958: N/A TAGS: ASEC SNAR KCRM\n")
+    assert (found.kind, found.evidence) == (CABLE, ("eo-line", "tags-line"))
+
+
+def test_email_export_lines_before_the_cable_are_not_prose() -> None:
+    text = (
+        "Stephen H Rogerson  12/02/2009 11:08:08 AM  From  DB/Inbox:  Search Results\n\n"
+        "Cable\nText:\n"
+        "S E C R E T        DOHA 00214\n"
+    )
+    assert detect(text).kind is CABLE
+
+
+# --- articles that look a little like cables ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SECRET\n\nThe secret of the deal was kept for years, officials said on Monday.\n",
+        "Secret Santa 2012\n\nThe office party went ahead as planned despite the snow.\n",
+        "TOP SECRET BUDGET 2012\n\nThe intelligence budget rose again this year, it said.\n",
+        "Subject: lunch\n\nShall we meet at noon on Friday near the office, as planned?\n",
+        "Tags: politics, Kosovo\n\nThe talks in Brussels ended without an agreement today.\n",
+        "FM radio stations\nTO close in May\n",
+        "U.S. - China talks\n\nThe two sides met in Beijing on Monday to discuss trade.\n",
+    ],
+)
+def test_single_cable_word_stays_an_article(text: str) -> None:
+    assert detect(text).kind is ARTICLE
+
+
+def test_article_quoting_a_cable_stays_an_article() -> None:
+    text = (
+        "WikiLeaks cable shows concern over Kosovo\n\n"
+        "LONDON (Reuters) - A diplomatic cable released by WikiLeaks on Monday shows that "
+        "U.S. diplomats were worried about the talks. The cable reads in part:\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 02 BEIJING 001960\n"
+        "E.O. 12958: DECL: 03/22/2017\n"
+        "TAGS: PREL UNSC CH\n"
+        "SUBJECT: KOSOVO\n"
+        "1. (C) Summary: China remains opposed.\n"
+    )
+    found = detect(text)
+    assert (found.kind, found.evidence) == (ARTICLE, ())
+    assert isinstance(cableparse.parse(text), cableparse.Article)
+
+
+def test_detection_reads_only_the_opening() -> None:
+    prose = "The talks went on for many hours and ended late in the evening, she said.\n"
+    text = prose * 3000 + "VZCZCXRO2111\n"
+    assert detect(text).kind is ARTICLE
+
+
+# --- corpus ---------------------------------------------------------------------------
+
+
+def test_every_corpus_cable_is_detected(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    missed = [name for name, text, _ in cablegate_pages if detect(text).kind is not CABLE]
+    assert len(cablegate_pages) == 1295
+    assert missed == []
+
+
+def test_corpus_cable_evidence_is_rich(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    # Most pages show several structures; none is a cable on one weak word alone.
+    counts = [len(detect(text).evidence) for _, text, _ in cablegate_pages]
+    assert min(counts) >= 2
+    assert sum(1 for c in counts if c >= 5) > 1200
