@@ -40,6 +40,7 @@ from .model import (
 from .parse import parse, parse_article, parse_cable
 from .schema import json_schema
 from .serialize import from_dict, from_json, to_dict, to_json
+from .sources import iter_documents, parse_bytes, parse_file
 
 __version__ = "0.1.0"
 
@@ -77,10 +78,13 @@ __all__ = [
     "detect",
     "from_dict",
     "from_json",
+    "iter_documents",
     "json_schema",
     "parse",
     "parse_article",
+    "parse_bytes",
     "parse_cable",
+    "parse_file",
     "to_dict",
     "to_json",
 ]

@@ -1,0 +1,125 @@
+"""Documents from bytes and files: decoding, container metadata, container defects."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from ..defects import Defect, DefectCode
+from ..model import Document, Page
+from ..parse import parse, parse_cable
+from ..policy import STRICT, DefectSink
+from .csv import CsvRow, iter_csv_rows
+from .decode import decode
+from .html import read_html
+from .sniff import InputKind, sniff
+
+__all__ = ["parse_bytes", "parse_file", "parse_row"]
+
+_HEAD = 4096
+
+
+def parse_bytes(
+    data: bytes, *, name: str | None = None, strict: bool = False, cable: bool = False
+) -> Document:
+    """Parse one document given as bytes: plain or Markdown-flavoured text, a Cablegate
+    HTML page, or a cables.csv holding one row.
+
+    ``name`` (a file name) helps tell the kind; the content decides when it is absent.
+    The bytes may be UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252 (recorded as
+    an ``encoding-fallback`` defect); line ends may be LF, CRLF or CR.  ``cable=True``
+    parses the text as a cable whatever it looks like.
+    """
+    kind = sniff(data[:_HEAD], name)
+    if kind in (InputKind.TAR, InputKind.ZIP):
+        raise ValueError(
+            f"{name or 'the input'} is a {kind.value} archive; use cableparse.iter_documents"
+        )
+    problems: list[Defect] = []
+    if kind is InputKind.CSV:
+        try:
+            return _single_row(iter_csv_rows(io.BytesIO(data)), name, strict, cable)
+        except csv.Error as error:
+            # Not CSV after all: the text is still worth reading.
+            problems.append(
+                Defect(DefectCode.CONTAINER_FIELD_MISSING, f"not a readable cables.csv: {error}")
+            )
+    decoded = decode(data)
+    if decoded.fallback:
+        problems.append(_fallback_defect(decoded.encoding))
+    if kind is InputKind.HTML:
+        page = read_html(decoded.text)
+        problems.extend(_missing(page.problems))
+        # A Cablegate page holds a cable whatever its text looks like.
+        as_cable = cable or page.page is not None
+        return _parse(page.text, strict, page.page, as_cable, problems)
+    return _parse(decoded.text, strict, None, cable, problems)
+
+
+def parse_file(
+    path: str | os.PathLike[str], *, strict: bool = False, cable: bool = False
+) -> Document:
+    """Parse the document in the file at ``path`` (see :func:`parse_bytes`).
+
+    A cables.csv file must hold exactly one row here; read bigger ones with
+    :func:`cableparse.iter_documents`, which streams them.
+    """
+    name = os.fspath(path)
+    with open(name, "rb") as handle:
+        head = handle.read(_HEAD)
+        if sniff(head, name) is InputKind.CSV:
+            handle.seek(0)
+            return _single_row(iter_csv_rows(handle), name, strict, cable)
+        data = head + handle.read()
+    return parse_bytes(data, name=name, strict=strict, cable=cable)
+
+
+def parse_row(row: CsvRow, *, strict: bool = False, cable: bool = False) -> Document:
+    """Parse one cables.csv row; the row's own columns become the document's ``page``."""
+    problems = [_fallback_defect("cp1252")] if row.fallback else []
+    problems.extend(_missing(row.problems))
+    return _parse(row.text, strict, row.page, cable, problems)
+
+
+def _parse(
+    text: str, strict: bool, page: Page | None, cable: bool, problems: list[Defect]
+) -> Document:
+    if strict and problems:
+        # The container's problems come first: strict parsing raises on the first one.
+        first = problems[0]
+        DefectSink(STRICT).report(first.code, first.message, first.line)
+    if cable:
+        document: Document = parse_cable(text, strict=strict, page=page)
+    else:
+        document = parse(text, strict=strict, page=page)
+    if problems:
+        document = attrs.evolve(document, defects=tuple(problems) + document.defects)
+    return document
+
+
+def _single_row(rows: Iterable[CsvRow], name: str | None, strict: bool, cable: bool) -> Document:
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:
+        return parse("", strict=strict)
+    if next(iterator, None) is not None:
+        raise ValueError(
+            f"{name or 'the input'} holds several cables.csv rows; "
+            "use cableparse.iter_documents to read them one by one"
+        )
+    return parse_row(first, strict=strict, cable=cable)
+
+
+def _fallback_defect(encoding: str) -> Defect:
+    return Defect(
+        DefectCode.ENCODING_FALLBACK,
+        f"the input is not valid UTF-8 and has no byte order mark; read as {encoding}",
+    )
+
+
+def _missing(problems: Sequence[str]) -> list[Defect]:
+    return [Defect(DefectCode.CONTAINER_FIELD_MISSING, problem) for problem in problems]
