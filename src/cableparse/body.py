@@ -18,6 +18,7 @@ from .policy import DefectSink
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
+from .layout import page_line_rest
 from .text import fold_space
 
 __all__ = ["Body", "parse_body"]
@@ -30,7 +31,6 @@ _PARAGRAPH = re.compile(
     r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
     re.IGNORECASE,
 )
-_TRAILING_DASHES = re.compile(r"\s+-{3,}\s*$")
 _SIGNATURE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}$")
 _GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"”)])\s+([A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z.'-]+)?)\s*$")
 _NOT_SIGNATURE = re.compile(r"^(?:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX)")
@@ -39,10 +39,15 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
-_COMMENT = re.compile(
-    r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?COMMENT\s*[:.\-]+\s*(.*?)\s*\(?\s*\bEND\s+COMMENT\b",
-    re.IGNORECASE,
+# A comment runs from its opening (at the start of the text or after white space or "(")
+# to the first END COMMENT after it, within one line.  The opening pattern starts with a
+# character class so that the regex engine can skip ahead; _comment_opening checks what
+# precedes it.
+_COMMENT_OPEN = re.compile(
+    r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
 )
+_COMMENT_CLOSE = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
+_END_COMMENT = re.compile(r"end\s+comment")
 _REDACTION = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
 
 
@@ -90,6 +95,17 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         if not text:
             index += 1
             continue
+        rest = page_line_rest(raw)
+        if rest:
+            markers.append(UnparsedLine(index + 1, raw))
+            if current is None:
+                current = _Open(None, None, heading, index + 1)
+                heading = None
+                blocks.append(current)
+            current.lines.append(rest)
+            current.last = index + 1
+            index += 1
+            continue
         if _PAGE_LINE.match(raw) or _is_repeated_classification(text):
             markers.append(UnparsedLine(index + 1, raw))
             index += 1
@@ -135,7 +151,8 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     redactions = 0
     for block in blocks:
         joined = fold_space(" ".join(block.lines))
-        redactions += len(_REDACTION.findall(joined))
+        if "xxxxxxxxxx" in joined.lower():  # cheap test before the regex scan
+            redactions += len(_REDACTION.findall(joined))
         span = Span(block.first, max(block.first, block.last))
         if block.number is None:
             if joined:
@@ -190,9 +207,13 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
     text = lines[index].strip()
     if _PARAGRAPH.match(lines[index]) or len(text) > 120:
         return None
-    if _TRAILING_DASHES.search(text):
-        title = _TRAILING_DASHES.sub("", text).strip()
-        return (title, 1) if title else None
+    # ``Title -----``: a run of 3+ dashes ending the line, after white space.  String
+    # methods instead of a regex search, which backtracked on long runs of white space.
+    if text.endswith("---"):
+        title = text.rstrip("-")
+        if title[-1:].isspace():
+            title = title.strip()
+            return (title, 1) if title else None
     if index + 1 < end and _DASH_LINE.match(lines[index + 1]):
         return text, 2
     return None
@@ -228,7 +249,9 @@ def _accept_number(
 def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:
     texts = [(p.heading, p.text) for p in paragraphs] or [(None, b.text) for b in blocks]
     for start, (heading, text) in enumerate(texts):
-        opening = _SUMMARY.search(text[:200]) if text else None
+        head = text[:200]
+        # The pattern starts with no literal, so a plain substring test screens it.
+        opening = _SUMMARY.search(head) if "summary" in head.casefold() else None
         if heading and re.match(r"(?i)^summary\b", heading):
             body = text
         elif opening:
@@ -237,13 +260,13 @@ def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> st
             continue
         collected = [body]
         for _, following in texts[start + 1 :]:
-            if _END_SUMMARY.search(collected[-1]):
+            if _end_summary(collected[-1]):
                 break
             if len(collected) > 8:
                 break
             collected.append(following)
         joined = " ".join(collected)
-        closing = _END_SUMMARY.search(joined)
+        closing = _end_summary(joined)
         if closing:
             joined = joined[: closing.start()]
         elif len(collected) > 1:
@@ -253,11 +276,43 @@ def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> st
     return None
 
 
+def _end_summary(text: str) -> re.Match[str] | None:
+    return _END_SUMMARY.search(text) if "summary" in text.casefold() else None
+
+
+def _comment_opening(text: str, position: int) -> re.Match[str] | None:
+    while True:
+        opening = _COMMENT_OPEN.search(text, position)
+        if opening is None:
+            return None
+        start = opening.start()
+        if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
+            return opening
+        position = start + 1
+
+
 def _comments(paragraphs: Sequence[Paragraph]) -> list[str]:
     comments: list[str] = []
     for paragraph in paragraphs:
-        for match in _COMMENT.finditer(paragraph.text):
-            text = match.group(1).strip(" .")
-            if text:
-                comments.append(text)
+        if not _END_COMMENT.search(paragraph.text.lower()):
+            continue
+        # Openings and closings are searched separately: one lazy pattern spanning both
+        # rescanned the rest of the paragraph for every opening without a closing.
+        text = paragraph.text
+        position = 0
+        while True:
+            opening = _comment_opening(text, position)
+            if opening is None:
+                break
+            closing = _COMMENT_CLOSE.search(text, opening.end())
+            if closing is None:
+                break  # no closing after this opening, so none after any later one
+            inside = text[opening.end() : closing.start()]
+            if "\n" in inside:
+                position = opening.start() + 1
+                continue
+            inside = inside.strip(" .")
+            if inside:
+                comments.append(inside)
+            position = closing.end()
     return comments

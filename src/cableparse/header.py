@@ -27,6 +27,8 @@ _FORMAT_LINE = re.compile(
     r"|DE +R[A-Z0-9]{2,9} +#"
     r"|ZN[YR] "
     r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
+    # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
+    r"|[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
     r"|FM "
     r"|TO "
     r"|INFO (?! *LOG-)"
@@ -45,7 +47,11 @@ _HEADER_NOTE = re.compile(
     r"|[A-Z]{1,6}-\d\d(?: +|$)"
     r"|/\d+ ?W\b"
     r"|-{5,}"
-    r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s*$"
+    r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+[A-Z]{0,4}\d+)?\s*$"
+    r"|(?:DRAFTED|APPROVED|CLEARED|RELEASED) BY:"
+    r"|(?:SOURCE|CLEARED|CLEARANCES?):"
+    r"|\d{4,7}\s*$"
+    r"|\([A-Z]{2,6}\) +/\d+[A-Z]?\s*$"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
     r")"
 )
@@ -148,29 +154,51 @@ def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> i
 
 def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink) -> HeaderResult:
     """Parse lines[first:end] (0-based) as a routing header."""
-    # Notes of older layouts precede the first format line; keep them verbatim.
-    notes: list[UnparsedLine] = []
+    notes = _header_notes(lines, first, end)
+    note_lines = {note.line - 1 for note in notes}
     begin = first
-    while begin < end and not _FORMAT_LINE.match(lines[begin].strip()):
-        if lines[begin].strip():
-            notes.append(UnparsedLine(begin + 1, lines[begin]))
+    while begin < end and (begin in note_lines or not lines[begin].strip()):
         begin += 1
-    body_lines = [line for line in lines[begin:end]]
+    # Notes are blanked out rather than removed so that grammar line numbers stay true.
+    text = "\n".join("" if i in note_lines else lines[i] for i in range(begin, end)) + "\n"
     note_spans = tuple(FieldSpan("note", Span(u.line, u.line)) for u in notes)
     parser = get_parser("header")
-    text = "\n".join(body_lines) + "\n"
     try:
         tree = parser.parse(text, start="header")
     except UnexpectedInput as error:
         if sink.policy.raise_on_defect:
             _report_lark_error(error, begin, lines, sink)
-        return _parse_by_line(lines, begin, end, sink, notes, note_spans)
+        return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
     except LarkError:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
-        return _parse_by_line(lines, begin, end, sink, notes, note_spans)
+        return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
     parts = HeaderTransformer(begin, sink).transform(tree)
     header = assemble_header(parts, note_spans)
     header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end)
+
+
+def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[UnparsedLine]:
+    """Lines of older layouts among the format lines (notice, PAGE, ACTION, office lists).
+
+    Only lines before the addressee blocks can be notes; after TO/INFO every line is an
+    addressee.
+    """
+    notes: list[UnparsedLine] = []
+    previous_relay = False
+    for index in range(first, end):
+        text = lines[index].strip()
+        if not text:
+            continue
+        if _ADDRESSEE_KEYWORD.match(text):
+            break
+        if _FORMAT_LINE.match(text):
+            previous_relay = re.match(r"(?:ZZ|OO|PP|RR|YY) ", text) is not None
+            continue
+        if previous_relay and _ROUTING_INDICATORS_ONLY.match(text):
+            continue
+        previous_relay = False
+        notes.append(UnparsedLine(index + 1, lines[index]))
+    return notes
 
 
 def _report_lark_error(
@@ -209,7 +237,7 @@ def _start_for(line: str, previous: str | None) -> str | None:
         return _LINE_START[word]
     if re.match(r"(?:ZZ|OO|PP|RR|YY) ", line):
         return "relay_line"
-    if re.match(r"[ZOPRY](?: [ZOPRY])? +\S+", line):
+    if re.match(r"(?:[ZOPRY](?: [ZOPRY])? +)?\S*\d\S* +[A-Za-z]{3} +\d", line):
         return "dtg_line"
     if previous in ("to_block", "info_block", "exempt_block", "addressee_line"):
         return "addressee_line"
@@ -225,6 +253,7 @@ def _parse_by_line(
     sink: DefectSink,
     notes: list[UnparsedLine],
     note_spans: tuple[FieldSpan, ...],
+    note_lines: set[int],
 ) -> HeaderResult:
     parser = get_parser("header")
     parts: list[_Part] = []
@@ -234,7 +263,7 @@ def _parse_by_line(
     for index in range(begin, end):
         raw = lines[index]
         line = raw.strip()
-        if not line:
+        if not line or index in note_lines:
             continue
         start = _start_for(line, previous)
         if start == "relay_continuation":

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DASH_LINE", "PAGE_LINE", "is_page_line", "is_repeated_classification"]
+__all__ = [
+    "DASH_LINE",
+    "PAGE_LINE",
+    "is_page_line",
+    "is_repeated_classification",
+    "page_line_rest",
+]
 
 # PAGE 02 HARARE 06677 01 OF 03 291400Z; TRIPOLI 00000095  001.2 OF 002; NNNN; BT; the
 # trailer 2004CARACA02200 - CONFIDENTIAL.
@@ -31,3 +37,18 @@ def is_repeated_classification(text: str) -> bool:
     if len(text) > 40:
         return False
     return _NON_LETTERS.sub("", text).upper() in _LEVEL_WORDS
+
+
+# The page line of older cables, which transcription sometimes ran into the next line of
+# text: PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER
+_PAGE_HEAD = re.compile(
+    r"\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}\s+\d{1,3}\s+OF\s+\d{1,3}\s+\d{6}Z?"
+)
+
+
+def page_line_rest(line: str) -> str | None:
+    """For a page line, the text run into it after the page head ('' if none); else None."""
+    match = _PAGE_HEAD.match(line)
+    if match is None:
+        return None
+    return line[match.end() :].strip()

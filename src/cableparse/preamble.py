@@ -19,7 +19,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from ._lark import get_parser
 from .classified_by import read_classified_by
 from .defects import DefectCode
-from .layout import is_page_line
+from .layout import is_page_line, is_repeated_classification, page_line_rest
 from .model import (
     ClassifiedBy,
     Declassify,
@@ -66,8 +66,10 @@ _CAPTION = re.compile(
     r"|E X D I S|N O D I S|N O F O R N)(?![A-Za-z])",
     re.IGNORECASE,
 )
+_CAPTION_BY_LETTERS = {word.replace(" ", ""): word for word in CAPTION_WORDS}
 _CAPTIONS_ONLY = re.compile(
-    r"(?:\s*[,;/]?\s*" + _CAPTION.pattern + r")+\s*[.,;]?\s*$", re.IGNORECASE
+    r"(?:\s*[,;/]?\s*" + _CAPTION.pattern + r")+\s*[.,;]?\s*(?:\([^()]{0,60}\))?\s*$",
+    re.IGNORECASE,
 )
 
 # Field openings, anchored at the start of a line (after white space).
@@ -86,6 +88,8 @@ _DISTRIBUTION = re.compile(
 _DATE_STAMP = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
 )
+# A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
+_BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
 _GLUED = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s)|(?i:DECL:)\s*\S)"
@@ -161,7 +165,7 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
         return "ref"
     if _CAPTIONS_ONLY.match(text):
         return "caption"
-    if _DATE_STAMP.match(text) or is_page_line(text):
+    if _DATE_STAMP.match(text) or is_page_line(text) or _BANNER.match(text):
         return "marker"
     if not have_classification and is_classification_line(text):
         return "classification"
@@ -188,6 +192,7 @@ def parse_preamble(
     fields: list[_Field] = []
     markers: list[UnparsedLine] = []
     unknown: list[int] = []
+    closed: _Field | None = None
     current: _Field | None = None
     have_classification = False
     seen_field = False
@@ -197,6 +202,16 @@ def parse_preamble(
     while index < n:
         raw = lines[index]
         stripped = raw.strip()
+        rest = page_line_rest(raw)
+        if rest is None and is_page_line(stripped):
+            rest = ""
+        if rest is not None or (current is not None and is_repeated_classification(stripped)):
+            # A page break: the field it interrupts goes on after it.
+            markers.append(UnparsedLine(index + 1, raw))
+            if rest and current is not None:
+                current.add(index + 1, rest)
+            index += 1
+            continue
         kind = _kind_of(stripped, have_classification)
         if kind == "paragraph" or (kind is None and _is_heading(lines, index)):
             end = index
@@ -206,9 +221,15 @@ def parse_preamble(
             if current is not None and current.kind == "ref" and _next_is_ref_item(lines, index):
                 index += 1
                 continue
+            if current is not None:
+                closed = current
             current = None
             index += 1
             continue
+        if kind is None and current is None and _wraps_over_blank(closed, stripped):
+            # A wrapped SUBJECT or REF line that a blank line split in two.
+            current = closed
+        closed = None
         if kind is None:
             if current is not None and current.kind in ("subject", "ref", "classified_by", "tags"):
                 current.add(index + 1, stripped)
@@ -240,6 +261,10 @@ def parse_preamble(
                 continue
             if piece_kind == "classification":
                 have_classification = True
+            if column and piece_kind == "eo" and fields and fields[-1].kind == "eo":
+                # DECL written after the E.O. number on the same line: one field.
+                fields[-1].parts[-1] += " " + piece
+                continue
             field = _Field(piece_kind, index + 1, piece)
             fields.append(field)
             current = field if piece_kind in ("subject", "ref", "classified_by", "tags") else None
@@ -266,6 +291,18 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
         if following.strip():
             return _DASHES.match(following.strip()) is not None
     return False
+
+
+def _wraps_over_blank(field: _Field | None, following: str) -> bool:
+    if field is None or field.kind not in ("subject", "ref"):
+        return False
+    last = field.parts[-1].rstrip()
+    if last.endswith((".", ")")) or len(following) > 100:
+        return False
+    if field.kind == "subject":
+        # An all-caps subject goes on in capitals; running text after it does not.
+        return last.upper() == last and following.upper() == following
+    return len(last) >= 40
 
 
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
@@ -414,12 +451,9 @@ def _read_eo(
 def _captions_in(text: str) -> list[str]:
     found = []
     for match in _CAPTION.finditer(text):
-        word = " ".join(match.group(0).upper().split())
-        if len(word.replace(" ", "")) * 2 - 1 == len(word) and " " in word:
-            # Spaced letters (C O R R E C T E D  C O P Y): close them up.
-            word = " ".join(part.replace(" ", "") for part in re.split(r"\s{2,}", match.group(0)))
-            word = word.upper()
-        found.append(word)
+        # Spaced letters (C O R R E C T E D  C O P Y) are closed up, then named as listed.
+        letters = re.sub(r"\s+", "", match.group(0)).upper()
+        found.append(_CAPTION_BY_LETTERS.get(letters, " ".join(match.group(0).upper().split())))
     return found
 
 
