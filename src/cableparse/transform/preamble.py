@@ -10,15 +10,19 @@ import attrs
 from lark import Token, Tree
 
 from ..model import Classification, Declassify, Section, Tag, TagKind
-from ..vocab import organization_tags, subject_tags
+from ..vocab import MONTHS, organization_tags, subject_tags
 
 __all__ = [
+    "EXECUTIVE_ORDERS",
     "ClassificationLine",
     "classification_from_letters",
     "declassify_date",
+    "eo_glued_tags",
+    "executive_order_number",
     "read_classification_line",
     "read_eo_line",
     "read_tags",
+    "split_glued",
     "tag_kind",
 ]
 
@@ -73,28 +77,88 @@ def read_classification_line(tree: Tree[Any]) -> ClassificationLine:
     return ClassificationLine(level, handling, section, origin, serial, rest)
 
 
-_DATE_MDY = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})(?!\d)")
-_DATE_YMD = re.compile(r"(\d{4})\s*/\s*(\d{1,2})\s*/\s*(\d{1,2})(?!\d)")
+_SEP = r"\s*[/.-]\s*"
+_DATE_MDY = re.compile(r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{4}|\d{2})(?!\d)")
+_DATE_YMD = re.compile(r"(?<!\d)(\d{4})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{1,2})(?!\d)")
+_MONTH_WORD = r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?"
+_DATE_MONTH_DAY = re.compile(_MONTH_WORD + r"\s+(\d{1,2}),?\s+(\d{4})(?!\d)", re.IGNORECASE)
+_DATE_DAY_MONTH = re.compile(
+    r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r",?\s+(\d{4})(?!\d)", re.IGNORECASE
+)
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        # DECL dates lie after the cable: 85 is 1985 (E.O. 12065), 19 is 2019.
+        year += 1900 if year >= 60 else 2000
+    return year
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if month > 12 >= day:
+        # Day first (22/03/2017): the only reading that names a real date.
+        month, day = day, month
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def declassify_date(text: str) -> dt.date | None:
-    """The date of a DECL value (``03/22/2017``, ``2017/03/22``, ``3/2/17``), else None."""
-    try:
-        match = _DATE_YMD.search(text)
-        if match:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        match = _DATE_MDY.search(text)
-        if match:
-            year = int(match[3])
-            if len(match[3]) == 2:
-                year += 1900 if year >= 60 else 2000
-            return dt.date(year, int(match[1]), int(match[2]))
-    except ValueError:
-        return None
+    """The date of a DECL value (``03/22/2017``, ``2017/03/22``, ``3/2/17``, ``JUNE 21,
+    2006``), else None (``OADR``, ``X1``, ``25X1``, ``N/A``, free text)."""
+    match = _DATE_YMD.search(text)
+    if match:
+        return _date(int(match[1]), int(match[2]), int(match[3]))
+    match = _DATE_MDY.search(text)
+    if match:
+        return _date(_full_year(match[3]), int(match[1]), int(match[2]))
+    match = _DATE_MONTH_DAY.search(text)
+    if match:
+        return _date(int(match[3]), MONTHS[match[1].upper()], int(match[2]))
+    match = _DATE_DAY_MONTH.search(text)
+    if match:
+        return _date(int(match[3]), MONTHS[match[2].upper()], int(match[1]))
     return None
 
 
+#: Executive orders that governed classification markings, oldest first.
+EXECUTIVE_ORDERS = ("11652", "12065", "12356", "12958", "13526")
+
+
+def executive_order_number(written: str) -> str:
+    """The order a written number means: itself, or the one order it is a typo of (digits
+    swapped, one digit wrong or missing: ``12598``, ``1295``); else the number as written."""
+    if written in EXECUTIVE_ORDERS:
+        return written
+    near = [order for order in EXECUTIVE_ORDERS if _is_typo_of(written, order)]
+    return near[0] if len(near) == 1 else written
+
+
+def _is_typo_of(written: str, order: str) -> bool:
+    if len(written) == len(order):
+        differing = [i for i in range(len(order)) if written[i] != order[i]]
+        if len(differing) == 1:
+            return True
+        # Two neighbouring digits swapped.
+        return (
+            len(differing) == 2
+            and differing[1] == differing[0] + 1
+            and written[differing[0]] == order[differing[1]]
+            and written[differing[1]] == order[differing[0]]
+        )
+    if len(written) + 1 == len(order):
+        return any(order[:i] + order[i + 1 :] == written for i in range(len(order)))
+    return False
+
+
+def _decl_text(tokens: list[Token]) -> str:
+    return " ".join(" ".join(str(t) for t in tokens).split()).rstrip(" .;,")
+
+
 def read_eo_line(tree: Tree[Any]) -> tuple[str | None, Declassify | None]:
+    """``E.O. 12958: DECL: 03/22/2017`` → (``"12958"``, the declassification instruction)."""
     order: str | None = None
     declassify: Declassify | None = None
     for child in tree.children:
@@ -102,16 +166,36 @@ def read_eo_line(tree: Tree[Any]) -> tuple[str | None, Declassify | None]:
             continue
         if child.data == "executive_order":
             numbers = [t for t in child.children if isinstance(t, Token) and t.type == "EO_NUMBER"]
-            order = str(numbers[0]) if numbers else None
-        elif child.data == "declassify":
-            label = next(t for t in child.children if isinstance(t, Token))
-            values = [t for t in child.children if isinstance(t, Token) and t.type == "DECL_VALUE"]
-            text = " ".join(str(values[0]).split()) if values else ""
-            text = text.rstrip(" .;,")
-            if label.upper() == "DNG":
+            order = executive_order_number(str(numbers[0])) if numbers else None
+        elif child.data in ("declassify", "decl_text"):
+            tokens = [t for t in child.children if isinstance(t, Token)]
+            text = _decl_text([t for t in tokens if t.type == "DECL_VALUE"])
+            if tokens and tokens[0].type == "DECL_LABEL" and tokens[0].upper() == "DNG":
                 text = f"DNG: {text}"
-            declassify = Declassify(declassify_date(text), text)
+            if text:
+                declassify = Declassify(declassify_date(text), text)
     return order, declassify
+
+
+def eo_glued_tags(tree: Tree[Any]) -> str | None:
+    """A TAGS field that transcription glued onto the E.O. line, as written, else None."""
+    for child in tree.children:
+        if isinstance(child, Tree) and child.data == "glued_tags":
+            return str(child.children[0])
+    return None
+
+
+#: Tags after which unpunctuated words name a person (``OVIP RICE CONDOLEEZZA``).
+_PERSON_LEAD = frozenset({"OVIP", "OREP"})
+#: Captions that slip into TAGS lines; they are not tags.
+_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE"})
+#: Field labels that end a TAGS field glued to the next field (``... TU Subject: ...``).
+_NEXT_FIELD = frozenset({"SUBJECT", "SUBJ", "REF", "REFS", "CLASSIFIED", "E.O.", "EO"})
+#: Two-letter organisation tags that are no FIPS 10-4 country code.
+_TWO_LETTER_ORGANIZATIONS = frozenset({"UN"})
+#: First letters of subject codes (5 FAH-3 H-111: administrative, business, consular, ...).
+_SUBJECT_LETTERS = frozenset("ABCELMOPST")
+_WORD = re.compile(r"[A-Z][A-Z'.-]*")
 
 
 def tag_kind(code: str) -> TagKind:
@@ -119,35 +203,196 @@ def tag_kind(code: str) -> TagKind:
     upper = code.upper()
     if "," in code:
         return TagKind.PERSON
+    if upper in _TWO_LETTER_ORGANIZATIONS:
+        return TagKind.ORGANIZATION
     if len(upper) == 2 and upper.isalpha():
+        # FIPS 10-4 style country and region codes (CH is China), never ISO 3166.
         return TagKind.GEOGRAPHIC
     if upper in subject_tags():
         return TagKind.SUBJECT
-    if len(upper) == 4 and upper.startswith("K") and upper.isalpha():
+    if _is_program(upper):
         return TagKind.PROGRAM
     if upper in organization_tags():
         return TagKind.ORGANIZATION
     return TagKind.UNKNOWN
 
 
+def _is_program(code: str) -> bool:
+    return len(code) == 4 and code.startswith("K") and code.isalpha() and code.isascii()
+
+
+def _is_code(word: str) -> bool:
+    return (
+        (len(word) == 2 and word.isalpha())
+        or word in subject_tags()
+        or _is_program(word)
+        or word in organization_tags()
+    )
+
+
+def split_glued(word: str) -> list[str] | None:
+    """Codes run together by transcription (``PHUMBA`` → PHUM, BA; ``VEPREL``), or None.
+
+    Pieces are four-letter subject or program codes, or four letters that open like a subject
+    code (``ECIN``) when a known code sits beside them, and at most one two-letter
+    (geographic) piece, so that words such as ``EXTERNAL`` stay whole.
+    """
+    n = len(word)
+    if n < 6 or n % 2 or not word.isalpha() or not word.isascii():
+        return None
+    # best[i]: the cheapest reading of word[:i] as ((pairs, guessed pieces), pieces).
+    best: list[tuple[tuple[int, int], list[str]] | None] = [None] * (n + 1)
+    best[0] = ((0, 0), [])
+    for i in range(0, n, 2):
+        current = best[i]
+        if current is None:
+            continue
+        (pairs, guessed), pieces = current
+        options: list[tuple[int, tuple[int, int]]] = []
+        four = word[i : i + 4]
+        if len(four) == 4:
+            if four in subject_tags() or _is_program(four):
+                options.append((4, (pairs, guessed)))
+            elif four[0] in _SUBJECT_LETTERS:
+                options.append((4, (pairs, guessed + 1)))
+        if pairs == 0:
+            options.append((2, (1, guessed)))
+        for size, cost in options:
+            slot = best[i + size]
+            if slot is None or slot[0] > cost:
+                best[i + size] = (cost, [*pieces, word[i : i + size]])
+    result = best[n]
+    if result is None:
+        return None
+    known = sum(1 for piece in result[1] if piece in subject_tags())
+    # A guessed piece needs two known neighbours: ECONOMIC is no ECON + OMIC.
+    if known == 0 or (result[0][1] and result[0][1] > known - 2):
+        return None
+    return result[1]
+
+
+def _person(words: list[str]) -> str:
+    """``SURNAME, GIVEN`` from the words of a name (surname first, as TAGS write it)."""
+    if len(words) == 1 and "," in words[0]:
+        words = words[0].split(",", 1)
+        words = [words[0], *words[1].split()]
+    surname = words[0].strip(" ,")
+    given = " ".join(w.strip(" ,") for w in words[1:] if w.strip(" ,"))
+    return f"{surname}, {given}" if given else surname
+
+
+def _items(tree: Tree[Any]) -> list[tuple[str, str]]:
+    """The TAGS tokens as (kind, text): kind is word, person or sep; stops at a glued field."""
+    items: list[tuple[str, str]] = []
+    tokens = [t for t in tree.children if isinstance(t, Token) and t.type != "TAGS_LABEL"]
+    for index, token in enumerate(tokens):
+        text = " ".join(str(token).split()).upper()
+        if token.type == "SEPARATOR":
+            items.append(("sep", text))
+        elif token.type == "COLON":
+            if items and items[-1][0] == "word" and items[-1][1] in _NEXT_FIELD:
+                items.pop()
+                break
+            items.append(("sep", ":"))
+        elif token.type == "PERSON":
+            inner = text[1:-1].strip(" ,")
+            if inner:
+                items.append(("person", inner))
+        else:
+            word = text.strip("[]{}()\"'*<>")
+            if len(word) > 2:
+                word = word.rstrip(".")
+            following = tokens[index + 1].upper() if index + 1 < len(tokens) else ""
+            if word == "CLASSIFIED" and following == "BY":
+                break
+            if any(c.isalnum() for c in word) and word not in _CAPTIONS:
+                items.append(("word", word))
+    return items
+
+
 def read_tags(tree: Tree[Any]) -> list[Tag]:
+    """TAGS codes in the cable's order, without duplicates, with their kinds."""
+    codes: list[str] = []
+    items = _items(tree)
+    n = len(items)
+    i = 0
+    while i < n:
+        kind, text = items[i]
+        i += 1
+        if kind == "sep":
+            continue
+        if kind == "person":
+            codes.append(
+                _person(text.replace(",", ", ").split())
+                if "," in text
+                else _person(text.split())
+                if " " in text
+                else text
+            )
+            continue
+        if _is_code(text):
+            codes.append(text)
+            if text in _PERSON_LEAD:
+                i = _read_name(items, i, codes)
+            continue
+        glued = split_glued(text)
+        if glued is not None:
+            codes.extend(glued)
+            continue
+        # Free text: words up to a separator or a code; a two-letter word between two
+        # free words belongs to the text (``HUMAN RIGHTS IN CHINA``).
+        words = [text]
+        while i < n and items[i][0] == "word":
+            word = items[i][1]
+            if _is_code(word) or split_glued(word) is not None:
+                inside = (
+                    len(word) == 2
+                    and i + 1 < n
+                    and items[i + 1][0] == "word"
+                    and not _is_code(items[i + 1][1])
+                    and split_glued(items[i + 1][1]) is None
+                )
+                if not inside:
+                    break
+            words.append(word)
+            i += 1
+        codes.append(" ".join(words))
     tags: list[Tag] = []
     seen: set[str] = set()
-    for child in tree.children:
-        if not isinstance(child, Token) or child.type == "TAGS_LABEL":
-            continue
-        if child.type == "PERSON":
-            code = " ".join(child[1:-1].split())
-            if not code:
-                continue
-        else:
-            code = str(child).rstrip(".")
-            if not code:
-                continue
-            if code.isalpha() and code.islower():
-                code = code.upper()
-        if code in seen:
-            continue
-        seen.add(code)
-        tags.append(Tag(code, tag_kind(code)))
+    for code in codes:
+        code = " ".join(code.split())
+        if code and code not in seen:
+            seen.add(code)
+            tags.append(Tag(code, tag_kind(code)))
     return tags
+
+
+def _read_name(items: list[tuple[str, str]], i: int, codes: list[str]) -> int:
+    """After OVIP/OREP: words that are no codes name a person (``BIDEN JOSEPH``,
+    ``CLINTON, HILLARY``); returns the index after the name."""
+    n = len(items)
+    words: list[str] = []
+    j = i
+    while j < n and items[j][0] == "word" and _is_name_word(items[j][1]) and len(words) < 4:
+        words.append(items[j][1])
+        j += 1
+    if (len(words) == 1 and j + 1 < n and items[j] == ("sep", ",")) or (
+        len(words) == 1 and j + 1 < n and items[j][0] == "sep" and items[j][1] == ","
+    ):
+        # ``OVIP CLINTON, HILLARY``: the given name follows the comma.
+        k = j + 1
+        given: list[str] = []
+        while k < n and items[k][0] == "word" and _is_name_word(items[k][1]) and len(given) < 3:
+            given.append(items[k][1])
+            k += 1
+        if given:
+            codes.append(_person([words[0], *given]))
+            return k
+    if len(words) >= 2:
+        codes.append(_person(words))
+        return j
+    return i
+
+
+def _is_name_word(word: str) -> bool:
+    return _WORD.fullmatch(word) is not None and not _is_code(word) and split_glued(word) is None

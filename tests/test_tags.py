@@ -1,0 +1,216 @@
+"""TAGS: kinds from the shipped code tables, person tags, glued codes, free text, order."""
+
+from __future__ import annotations
+
+import pytest
+
+from cableparse._lark import get_parser
+from cableparse.model import Tag, TagKind
+from cableparse.transform.preamble import read_tags, split_glued, tag_kind
+
+SUB, PRO, ORG, GEO, PER, UNK = (
+    TagKind.SUBJECT,
+    TagKind.PROGRAM,
+    TagKind.ORGANIZATION,
+    TagKind.GEOGRAPHIC,
+    TagKind.PERSON,
+    TagKind.UNKNOWN,
+)
+
+
+def _tags(text: str) -> list[tuple[str, TagKind]]:
+    tree = get_parser("preamble").parse(text, start="tags_field")
+    return [(tag.code, tag.kind) for tag in read_tags(tree)]
+
+
+def _codes(text: str) -> list[str]:
+    return [code for code, _ in _tags(text)]
+
+
+@pytest.mark.parametrize(
+    ("field", "codes"),
+    [
+        ("TAGS: PREL ECON EFIN PGOV FR", ["PREL", "ECON", "EFIN", "PGOV", "FR"]),
+        ("TAGS PREL, PGOV, ASEC, AG", ["PREL", "PGOV", "ASEC", "AG"]),
+        ("Tags: prel, pgov, pins, tu", ["PREL", "PGOV", "PINS", "TU"]),
+        ("tags prel pgov", ["PREL", "PGOV"]),
+        ("TAG PTER, PGOV, ASEC", ["PTER", "PGOV", "ASEC"]),
+        ("TAS: PREL PARM", ["PREL", "PARM"]),
+        ("AGS: PGOV, PREL, SOCI, AR", ["PGOV", "PREL", "SOCI", "AR"]),
+        ("TAG:\xa0PTER, PGOV", ["PTER", "PGOV"]),
+        ("TAGS:\xa0PREL\xa0ECON", ["PREL", "ECON"]),
+        ("TAGS: PREL PGOV\nECON, PHUM, RS", ["PREL", "PGOV", "ECON", "PHUM", "RS"]),
+        ("TAGS: PREL,PGOV;KDEM", ["PREL", "PGOV", "KDEM"]),
+        ("TAGS: [PREL] [UNSC]", ["PREL", "UNSC"]),
+        ("TAGS: ECON ETRD PGOV CA MX SIPDIS", ["ECON", "ETRD", "PGOV", "CA", "MX"]),
+    ],
+)
+def test_spellings_of_the_field(field: str, codes: list[str]) -> None:
+    assert _codes(field) == codes
+
+
+def test_kinds_from_the_code_tables() -> None:
+    assert _tags("TAGS: PREL UNSC ZL CH KPAO NATO ZANU-PF EUN") == [
+        ("PREL", SUB),
+        ("UNSC", ORG),
+        ("ZL", GEO),
+        ("CH", GEO),
+        ("KPAO", PRO),
+        ("NATO", ORG),
+        ("ZANU-PF", ORG),
+        ("EUN", ORG),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        ("PHUM", SUB),
+        ("MARR", SUB),
+        ("OVIP", SUB),
+        ("KCRM", PRO),
+        ("KTFN", PRO),
+        ("IAEA", ORG),
+        ("UNGA/C-1", ORG),
+        ("BA'ATH", ORG),
+        ("UN", ORG),
+        ("CH", GEO),  # FIPS China, not ISO Switzerland
+        ("IZ", GEO),
+        ("XF", GEO),
+        ("OBAMA, BARACK", PER),
+        ("HUMAN RIGHTS", UNK),
+        ("ETRA", UNK),
+    ],
+)
+def test_tag_kind(code: str, kind: TagKind) -> None:
+    assert tag_kind(code) is kind
+
+
+@pytest.mark.parametrize(
+    ("field", "tags"),
+    [
+        (
+            "TAGS: PREL, OVIP (CLINTON, HILLARY), KS",
+            [("PREL", SUB), ("OVIP", SUB), ("CLINTON, HILLARY", PER), ("KS", GEO)],
+        ),
+        (
+            "Tags: ovip (steinberg, james b.), prel,\nch",
+            [("OVIP", SUB), ("STEINBERG, JAMES B.", PER), ("PREL", SUB), ("CH", GEO)],
+        ),
+        (
+            "TAGS: OVIP CLINTON HILLARY PREL KPAL FR",
+            [("OVIP", SUB), ("CLINTON, HILLARY", PER), ("PREL", SUB), ("KPAL", PRO), ("FR", GEO)],
+        ),
+        (
+            "TAGS: OVIP RICE CONDOLEEZZA PREL SP",
+            [("OVIP", SUB), ("RICE, CONDOLEEZZA", PER), ("PREL", SUB), ("SP", GEO)],
+        ),
+        (
+            "TAGS: PREL PGOV BR OVIP ZOELLICK ROBERT US",
+            [
+                ("PREL", SUB),
+                ("PGOV", SUB),
+                ("BR", GEO),
+                ("OVIP", SUB),
+                ("ZOELLICK, ROBERT", PER),
+                ("US", GEO),
+            ],
+        ),
+        (
+            "TAGS: OVIP CLINTON, HILLARY, PREL",
+            [("OVIP", SUB), ("CLINTON, HILLARY", PER), ("PREL", SUB)],
+        ),
+        ("TAGS: OREP (PELOSI NANCY), PREL", [("OREP", SUB), ("PELOSI, NANCY", PER), ("PREL", SUB)]),
+        ("TAGS: OVIP (BIDEN,JOSEPH R.)", [("OVIP", SUB), ("BIDEN, JOSEPH R.", PER)]),
+    ],
+)
+def test_person_tags(field: str, tags: list[tuple[str, TagKind]]) -> None:
+    assert _tags(field) == tags
+
+
+@pytest.mark.parametrize(
+    ("field", "codes"),
+    [
+        ("TAGS: KCRM KWMN ASEC PHUMBA", ["KCRM", "KWMN", "ASEC", "PHUM", "BA"]),
+        ("TAGS: ETRDEINVECINPGOVCS", ["ETRD", "EINV", "ECIN", "PGOV", "CS"]),
+        ("TAGS: PREL PHUM VT VEPREL", ["PREL", "PHUM", "VT", "VE"]),
+        (
+            "TAGS: KFRDKIRFCVISASECPHUMEG",
+            ["KFRD", "KIRF", "CVIS", "ASEC", "PHUM", "EG"],
+        ),
+        ("TAGS: MASSMNUC KNNPMNUC", ["MASS", "MNUC", "KNNP"]),
+    ],
+)
+def test_glued_codes(field: str, codes: list[str]) -> None:
+    assert _codes(field) == codes
+
+
+@pytest.mark.parametrize("word", ["EXTERNAL", "MEETINGS", "POLITICS", "SECURITY", "TERRORISM"])
+def test_words_are_not_split(word: str) -> None:
+    assert split_glued(word) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "tags"),
+    [
+        (
+            "TAGS PHUM, OPRC, IT, ITPHUM, HUMAN RIGHTS",
+            [("PHUM", SUB), ("OPRC", SUB), ("IT", GEO), ("HUMAN RIGHTS", UNK)],
+        ),
+        (
+            "TAGS PGOV, PREL, IS, COUNTERTERRORISM, GOI EXTERNAL ",
+            [
+                ("PGOV", SUB),
+                ("PREL", SUB),
+                ("IS", GEO),
+                ("COUNTERTERRORISM", UNK),
+                ("GOI EXTERNAL", UNK),
+            ],
+        ),
+        (
+            "TAGS: ECON ETRD PM ECONOMIC AFFAIRS",
+            [("ECON", SUB), ("ETRD", SUB), ("PM", GEO), ("ECONOMIC AFFAIRS", UNK)],
+        ),
+        ("TAGS: PREL HUMAN RIGHTS IN CHINA", [("PREL", SUB), ("HUMAN RIGHTS IN CHINA", UNK)]),
+        ("TAGS: PREL, AER LINGUS", [("PREL", SUB), ("AER LINGUS", ORG)]),
+    ],
+)
+def test_free_text_tags(field: str, tags: list[tuple[str, TagKind]]) -> None:
+    assert _tags(field) == tags
+
+
+def test_duplicates_removed_order_kept() -> None:
+    field = "TAGS PREL, PHUM, IS, EG, PHUM, IS, EG, VT, VTPREL, VTPREL"
+    assert _codes(field) == ["PREL", "PHUM", "IS", "EG", "VT"]
+
+
+def test_glued_next_field_ends_the_tags() -> None:
+    field = "Tags: prel, pgov, pins, tu Subject: turkish p.m. goes to washington"
+    assert _codes(field) == ["PREL", "PGOV", "PINS", "TU"]
+    assert _codes("TAGS: PREL ECON, UK SUBJECT: MILIBAND'S TRIP") == ["PREL", "ECON", "UK"]
+
+
+def test_every_character_is_accepted() -> None:
+    # No TAGS line fails the grammar: odd characters become words the reader judges.
+    assert _codes('TAGS: PREL (PGOV "KDEM" ?') == ["PREL", "PGOV", "KDEM"]
+
+
+def test_many_codes() -> None:
+    codes = ["PREL", "PGOV", "ECON"] * 66_667
+    tags = read_tags(get_parser("preamble").parse("TAGS: " + " ".join(codes), start="tags_field"))
+    assert tags == [Tag("PREL", SUB), Tag("PGOV", SUB), Tag("ECON", SUB)]
+
+
+def test_seed_cable_tags(seed_cable_text: str) -> None:
+    import cableparse
+
+    cable = cableparse.parse(seed_cable_text)
+    assert isinstance(cable, cableparse.Cable)
+    assert [(t.code, t.kind) for t in cable.tags] == [
+        ("PREL", SUB),
+        ("UNSC", ORG),
+        ("ZL", GEO),
+        ("CH", GEO),
+        ("RS", GEO),
+        ("SR", GEO),
+    ]
