@@ -13,27 +13,35 @@ from collections.abc import Sequence
 import attrs
 
 from .defects import DefectCode
-from .model import Paragraph, Span, TextBlock, UnparsedLine
-from .policy import DefectSink
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .layout import page_line_rest
+from .model import Paragraph, Span, TextBlock, UnparsedLine
+from .policy import DefectSink
 from .text import fold_space
 
 __all__ = ["Body", "parse_body"]
 
 _PORTION = (
     r"(?:TS|SBU|LOU|U|C|S)(?:-N)?"
-    r"(?:\s?(?://?|\s)\s?(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL(?:\s+TO)?\s+[A-Z][A-Z ,/]{1,40}?|NATO|EXDIS|NODIS))*"
+    r"(?:\s?(?://?|\s)\s?"
+    r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL(?:\s+TO)?\s+[A-Z][A-Z ,/]{1,40}?|NATO|EXDIS|NODIS))*"
 )
 _PARAGRAPH = re.compile(
     r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
     re.IGNORECASE,
 )
-_SIGNATURE = re.compile(r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}$")
-_GLUED_SIGNATURE = re.compile(r"(?<=[.!?\"”)])\s+([A-Z][A-Z'-]{2,}(?:\s+[A-Z][A-Z.'-]+)?)\s*$")
-_NOT_SIGNATURE = re.compile(r"^(?:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX)")
+# The signer: one to three capitalised words alone on the last line (RANDT, TIMKEN JR,
+# Eikenberry), or glued after the last sentence of the last paragraph.
+_SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*\.?$")
+_GLUED_SIGNATURE = re.compile(
+    r"(?<=[.!?\"”)])\s+([A-Z][A-Za-z'-]{2,}(?:\s+[A-Z][A-Za-z.'-]+){0,2})\s*\.?$"
+)
+_NOT_SIGNATURE = re.compile(
+    r"^(?i:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
+    r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
+)
 _SUMMARY = re.compile(
     r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
     re.IGNORECASE,
@@ -84,6 +92,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     blocks: list[_Open] = []
     current: _Open | None = None
     heading: str | None = None
+    heading_line = 0  # where a pending heading starts, 0 when none is pending
     previous_number: int | None = None
     index = begin
     while index < end:
@@ -99,8 +108,8 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         if rest:
             markers.append(UnparsedLine(index + 1, raw))
             if current is None:
-                current = _Open(None, None, heading, index + 1)
-                heading = None
+                current = _Open(None, None, heading, heading_line or index + 1)
+                heading, heading_line = None, 0
                 blocks.append(current)
             current.lines.append(rest)
             current.last = index + 1
@@ -116,7 +125,10 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             continue
         found = _heading_at(lines, index, end)
         if found is not None:
-            heading, consumed = found
+            # Consecutive headings are one heading boxed over several lines.
+            heading = f"{heading} {found[0]}" if heading else found[0]
+            heading_line = heading_line or index + 1
+            consumed = found[1]
             for extra in range(index, index + consumed):
                 if _DASH_LINE.match(lines[extra]):
                     markers.append(UnparsedLine(extra + 1, lines[extra]))
@@ -130,7 +142,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             current = _Open(
                 number, " ".join(marking.upper().split()) if marking else None, heading, index + 1
             )
-            heading = None
+            heading, heading_line = None, 0
             previous_number = number
             rest = raw[match.end() :].strip()
             if rest:
@@ -139,26 +151,36 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             index += 1
             continue
         if current is None:
-            current = _Open(None, None, heading, index + 1)
-            heading = None
+            current = _Open(None, None, heading, heading_line or index + 1)
+            heading, heading_line = None, 0
             blocks.append(current)
         current.lines.append(text)
         current.last = index + 1
         index += 1
 
+    if heading is not None:
+        # A heading with nothing after it is kept as text rather than lost.
+        blocks.append(_Open(None, None, heading, heading_line))
     paragraphs: list[Paragraph] = []
     text_blocks: list[TextBlock] = []
     redactions = 0
     for block in blocks:
-        joined = fold_space(" ".join(block.lines))
+        parts = block.lines
+        if block.number is None and block.heading:
+            parts = [block.heading, *parts]  # a text block has no heading of its own
+        joined = fold_space(" ".join(parts))
+        count = 0
         if "xxxxxxxxxx" in joined.lower():  # cheap test before the regex scan
-            redactions += len(_REDACTION.findall(joined))
+            count = len(_REDACTION.findall(joined))
+            redactions += count
         span = Span(block.first, max(block.first, block.last))
         if block.number is None:
             if joined:
                 text_blocks.append(TextBlock(joined, span))
             continue
-        paragraphs.append(Paragraph(block.number, block.marking, block.heading, joined, span))
+        paragraphs.append(
+            Paragraph(block.number, block.marking, block.heading, joined, span, redactions=count)
+        )
 
     if signature is None and paragraphs:
         last = paragraphs[-1]
@@ -198,7 +220,7 @@ def _find_signature(lines: Sequence[str], begin: int, end: int) -> tuple[str | N
         )
         if _DASH_LINE.match(before):
             return None, None
-        return last, end - 1
+        return last.rstrip(" ."), end - 1
     return None, None
 
 

@@ -89,6 +89,9 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
             f"{header.security.classification.value}",
         )
 
+    if preamble.subject is None and line is not None:
+        sink.report(DefectCode.SUBJECT_MISSING, "the cable has no SUBJECT line")
+
     origin = line.origin if line else None
     serial = line.serial if line else None
     reference_id = _reference_id(origin, serial, year, header, page, preamble, sink)
@@ -181,5 +184,5 @@ def _classified_by_in_paragraph(
         if match and match.start() < 10:
             text = paragraph.text[match.start() :]
             first = paragraph.span.first_line if paragraph.span else 0
-            return read_classified_by(text, sink, first), paragraphs
+            return read_classified_by(text, sink, first, quote_rest=False), paragraphs
     return None, paragraphs

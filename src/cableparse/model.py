@@ -254,6 +254,8 @@ class Paragraph:
     heading: str | None
     text: str
     span: Span | None = attrs.field(default=None, eq=False)
+    #: Count of redaction runs (``XXXXXXXXXXXX``, 10 to 14 X's in any case) in the text.
+    redactions: int = 0
 
 
 @attrs.frozen(slots=True)

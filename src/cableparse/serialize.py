@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cattrs
 import orjson
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from .apostrophes import repair_in_dict
 from .defects import Defect, DefectCode
 from .model import (
     Addressee,
@@ -32,6 +31,9 @@ from .model import (
     TagKind,
     TextBlock,
 )
+
+if TYPE_CHECKING:  # cattrs is imported when the first converter is made, not at import
+    import cattrs
 
 __all__ = ["from_dict", "from_json", "make_converter", "to_dict", "to_json"]
 
@@ -64,6 +66,9 @@ def _datetime_in(value: Any, _: type) -> dt.datetime:
 
 def make_converter(*, spans: bool = False) -> cattrs.Converter:
     """A converter for the document model; ``spans=True`` keeps source line spans."""
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(dt.datetime, _datetime_out)
     converter.register_structure_hook(dt.datetime, _datetime_in)
@@ -115,16 +120,32 @@ def _converter(spans: bool) -> cattrs.Converter:
     return make_converter(spans=spans)
 
 
-def to_dict(document: Document, *, spans: bool = False) -> dict[str, Any]:
-    """The JSON-ready dict of a document (see ``docs/json.md`` for the keys)."""
+def to_dict(
+    document: Document, *, spans: bool = False, repair_apostrophes: bool = False
+) -> dict[str, Any]:
+    """The JSON-ready dict of a document (see ``docs/json.md`` for the keys).
+
+    ``spans=True`` adds the input line spans; ``repair_apostrophes=True`` turns the commas
+    that stand for lost apostrophes (``Brazil,s``) back into apostrophes in running text.
+    """
     result: dict[str, Any] = _converter(spans).unstructure(document)
+    if repair_apostrophes:
+        repaired: dict[str, Any] = repair_in_dict(result)
+        return repaired
     return result
 
 
-def to_json(document: Document, *, spans: bool = False, indent: bool = False) -> str:
+def to_json(
+    document: Document,
+    *,
+    spans: bool = False,
+    indent: bool = False,
+    repair_apostrophes: bool = False,
+) -> str:
     """The document as a JSON string."""
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(to_dict(document, spans=spans), option=option).decode("utf-8")
+    data = to_dict(document, spans=spans, repair_apostrophes=repair_apostrophes)
+    return orjson.dumps(data, option=option).decode("utf-8")
 
 
 def from_dict(data: dict[str, Any]) -> Document:

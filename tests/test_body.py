@@ -1,0 +1,108 @@
+"""Body rules: paragraphs, portion marks, headings, page breaks, summary, comment, signer."""
+
+from __future__ import annotations
+
+import cableparse
+from cableparse import DefectCode
+
+PREAMBLE = "C O N F I D E N T I A L PARIS 001007\n\nSUBJECT: TEST\n\n"
+
+
+def body(text: str) -> cableparse.Cable:
+    return cableparse.parse_cable(PREAMBLE + text)
+
+
+def test_portion_marks_of_every_shape() -> None:
+    cable = body(
+        "1. (S//NF) One.\n\n2. (C/REL NATO) Two.\n\n3.(SBU) Three.\n\n¶4. (U//FOUO) Four.\n\n"
+        "5. (S/REL UK) Five.\n\n6. (c) Six.\n\n7. No mark.\n"
+    )
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [
+        (1, "S//NF"),
+        (2, "C/REL NATO"),
+        (3, "SBU"),
+        (4, "U//FOUO"),
+        (5, "S/REL UK"),
+        (6, "C"),
+        (7, None),
+    ]
+    assert cable.paragraphs[2].text == "Three."
+
+
+def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
+    cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
+    assert [p.number for p in cable.paragraphs] == [1, 2]
+    assert cable.paragraphs[0].text == "The vote was on 2007. It failed."
+
+
+def test_page_break_inside_a_paragraph_is_joined() -> None:
+    cable = body(
+        "1. (C) The minister said that the\n"
+        "MADRID 00000869  002 OF 004\n"
+        "talks would resume.\n\n"
+        " CONFIDENTIAL\n"
+        "PAGE 03 HARARE 06677 01 OF 03 291400Z GOVERNMENT WOULD\n"
+        "agree.\n"
+    )
+    (paragraph,) = cable.paragraphs
+    assert (
+        paragraph.text == "The minister said that the talks would resume. GOVERNMENT WOULD agree."
+    )
+    assert {m.line for m in cable.markers} == {6, 9, 10}
+
+
+def test_headings_boxed_flattened_and_underlined() -> None:
+    cable = body(
+        "-----------\nBACKGROUND\n-----------\n\n1. (C) One.\n\n"
+        "Next Steps -----\n\n2. (C) Two.\n\nCOMMENT\n-------\n\n3. (C) Three.\n"
+    )
+    assert [p.heading for p in cable.paragraphs] == ["BACKGROUND", "Next Steps", "COMMENT"]
+
+
+def test_mangled_pilcrow_numbers_are_repaired_with_a_defect() -> None:
+    cable = body("1. (C) One.\n\n2. (C) Two.\n\n13. (C) Three.\n\n14. (C) Four.\n")
+    assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4]
+    codes = [d.code for d in cable.defects if d.code is DefectCode.MANGLED_PARAGRAPH_NUMBER]
+    assert len(codes) == 2
+
+
+def test_summary_forms() -> None:
+    assert body("1. (C) Summary: It rained. End Summary.\n\n2. (C) More.\n").summary == (
+        "It rained."
+    )
+    assert body("1. (C) BEGIN SUMMARY. A.\n\n2. (C) B. END SUMMARY.\n").summary == "A. B."
+    assert body("1. (C) Summary and Comment: X happened. End Summary and Comment.\n").summary
+    assert body("1. (C) Nothing to sum up.\n").summary is None
+
+
+def test_comments_in_parentheses_and_alone() -> None:
+    cable = body(
+        "1. (C) Text. (Comment: They may be bluffing. End Comment.) More.\n\n"
+        "2. (C) Comment: Watch this space. End Comment.\n"
+    )
+    assert cable.comments == ("They may be bluffing", "Watch this space")
+
+
+def test_signature_alone_glued_and_not_a_closing_phrase() -> None:
+    assert body("1. (C) Text.\n\nTIMKEN JR\n").signature == "TIMKEN JR"
+    assert body("1. (C) Text.\n\nEikenberry\n").signature == "Eikenberry"
+    glued = body("1. (C) We will follow up with the ministry next week. Beyrle\n")
+    assert glued.signature == "Beyrle"
+    assert glued.paragraphs[0].text == "We will follow up with the ministry next week."
+    assert body("1. (C) Text.\n\nEND COMMENT.\n").signature is None
+    assert body("1. (C) Text.\n\nCFM\n").signature is None
+
+
+def test_redactions_counted_per_paragraph_and_cable() -> None:
+    cable = body(
+        "1. (S) XXXXXXXXXXXX told poloff that xxxxxxxxxxxx and XXXXXXXXXX agreed.\n\n"
+        "2. (S) No names. TAXXXXXXXXXXXES is a word.\n"
+    )
+    assert [p.redactions for p in cable.paragraphs] == [3, 0]
+    assert cable.redactions == 3
+
+
+def test_unnumbered_body_text_is_kept() -> None:
+    cable = body("The embassy has no comment on this request.\n")
+    assert cable.paragraphs == ()
+    assert [b.text for b in cable.text_blocks] == ["The embassy has no comment on this request."]

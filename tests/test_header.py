@@ -1,0 +1,202 @@
+"""Routing header variants, written in the shapes real cables use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import cableparse
+from cableparse import Classification, DefectCode, Precedence
+
+
+def header_of(text: str) -> cableparse.Header:
+    cable = cableparse.parse_cable(text)
+    assert cable.header is not None
+    return cable.header
+
+
+SECTIONED = """VZCZCXYZ0000
+OO RUEHWEB
+
+DE RUEHAS #1809/01 3541012
+ZNY SSSSS ZZH
+O P 131528Z MAY 08 ZDS
+FM AMEMBASSY RIGA
+TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0612-0615
+ZEN/SECDEF WASHINGTON DC IMMEDIATE
+INFO RUEHBP/AMEMBASSY BAMAKO PRIORITY 0358
+RUEPGBA/CDR USEUCOM INTEL VAIHINGEN GE PRIORITY
+RHMCSUU/JOINT STAFF WASHINGTON DC//J3//
+XMT AMCONSUL JOHANNESBURG
+
+S E C R E T SECTION 01 OF 04 RIGA 000123
+"""
+
+
+def test_sectioned_cable_with_dual_precedence_zen_and_xmt() -> None:
+    header = header_of(SECTIONED)
+    assert header.transmission_id == "VZCZCXYZ0000"
+    assert header.relay is not None
+    assert header.relay.routing_indicators == ("RUEHWEB",)
+    assert (header.station, header.station_serial, header.station_section) == ("RUEHAS", 1809, 1)
+    assert (header.filed_day_of_year, header.filed_time) == (354, "10:12")
+    assert header.precedence is Precedence.IMMEDIATE
+    assert header.info_precedence is Precedence.PRIORITY
+    assert header.dtg_signals == ("ZDS",)
+    assert header.date_time_group == dt.datetime(2008, 5, 13, 15, 28, tzinfo=dt.timezone.utc)
+    first, zen = header.to
+    assert first.precedence is Precedence.NIACT_IMMEDIATE
+    assert first.serial == "0612-0615"
+    assert (zen.routing_indicator, zen.address, zen.precedence) == (
+        "ZEN",
+        "SECDEF WASHINGTON DC",
+        Precedence.IMMEDIATE,
+    )
+    assert [a.address for a in header.info] == [
+        "AMEMBASSY BAMAKO",
+        "CDR USEUCOM INTEL VAIHINGEN GE",
+        "JOINT STAFF WASHINGTON DC//J3//",
+    ]
+    assert header.info[1].serial is None
+    assert [(a.routing_indicator, a.address) for a in header.exempt] == [
+        (None, "AMCONSUL JOHANNESBURG")
+    ]
+
+
+def test_security_line_signals_and_note() -> None:
+    header = header_of(
+        "VZCZCXRO5911\nOO RUEHDBU\nDE RUEHFR #1007 2051555\n"
+        "ZNY CCCCC ZZH(CCY AD6CB6C9 WSC6493 634)\nO 241555Z JUL 09\nFM AMEMBASSY PARIS\n"
+        "TO RHEHNSC/WHITE HOUSE NSC WASHINGTON DC IMMEDIATE\n"
+        "RHMFISS/CDR USEUCOM VAIHINGEN GE PRIORITY\n"
+    )
+    assert header.security is not None
+    assert header.security.classification is Classification.CONFIDENTIAL
+    assert header.security.signals == ("ZZH",)
+    assert header.security.note == "CCY AD6CB6C9 WSC6493 634"
+    assert header.to[0].station_name == "WHITE HOUSE NATIONAL SECURITY COUNCIL WASHINGTON DC"
+    # RHMFISS (a SIPRNet message interpreter) is not in the ACP 117 table: never guessed.
+    assert header.to[1].routing_indicator == "RHMFISS"
+    assert header.to[1].station_name is None
+    assert header.station_name == "AMEMBASSY PARIS"
+
+
+def test_relay_indicators_wrap_over_lines() -> None:
+    header = header_of(
+        "VZCZCXRO1706\nPP RUEHAG RUEHAO RUEHBC\nRUEHDBU RUEHDE\nRUEHHA\n"
+        "DE RUEHC #9085 3241212\nZNR UUUUU ZZH\nP 201212Z NOV 09\nFM SECSTATE WASHDC\n"
+        "TO ALL DIPLOMATIC AND CONSULAR POSTS PRIORITY\n"
+    )
+    assert header.relay is not None
+    assert header.relay.precedence is Precedence.PRIORITY
+    assert header.relay.routing_indicators == (
+        "RUEHAG",
+        "RUEHAO",
+        "RUEHBC",
+        "RUEHDBU",
+        "RUEHDE",
+        "RUEHHA",
+    )
+    assert header.security is not None
+    assert header.security.classification is Classification.UNCLASSIFIED
+
+
+def test_short_header_of_an_old_cable() -> None:
+    cable = cableparse.parse_cable(
+        "P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\nTO SECSTATE WASHDC 1234\n"
+        "INFO AMEMBASSY MONTEVIDEO\nAMEMBASSY SANTIAGO\n\n"
+        "C O N F I D E N T I A L BUENOS AIRES 2481\n\nSUBJECT: TEST\n"
+    )
+    header = cable.header
+    assert header is not None
+    assert header.transmission_id is None and header.station is None
+    assert header.precedence is Precedence.PRIORITY
+    assert header.info_precedence is Precedence.ROUTINE
+    assert header.date_time_group == dt.datetime(1966, 12, 28, 18, 48, tzinfo=dt.timezone.utc)
+    assert [(a.routing_indicator, a.address, a.serial) for a in header.to] == [
+        (None, "SECSTATE WASHDC", "1234")
+    ]
+    assert [a.address for a in header.info] == ["AMEMBASSY MONTEVIDEO", "AMEMBASSY SANTIAGO"]
+    assert cable.reference_id == "66BUENOSAIRES2481"
+
+
+NOTICE = (
+    "This record is a partial extract of the original cable."
+    " The full text of the original cable is not available."
+)
+PARTIAL = NOTICE + """
+
+291359Z Nov 00
+
+
+                           CONFIDENTIAL     PTQ1859
+
+PAGE 01        HARARE  06677  01 OF 03  291400Z
+ACTION AF-00
+
+INFO  LOG-00   NP-00    AID-00   ACQ-00   CEA-01   CIAE-00  COME-00
+      SAS-00   SWCI-00    /012W
+                  ------------------A54E38  291401Z /38
+FM AMEMBASSY HARARE
+TO SECSTATE WASHDC IMMEDIATE 7738
+INFO NSC WASHDC IMMEDIATE
+
+C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677
+"""
+
+
+def test_partial_extract_layout_keeps_its_notes() -> None:
+    cable = cableparse.parse_cable(PARTIAL)
+    header = cable.header
+    assert header is not None
+    assert header.date_time_group == dt.datetime(2000, 11, 29, 13, 59, tzinfo=dt.timezone.utc)
+    assert header.from_ == "AMEMBASSY HARARE"
+    assert header.to[0].serial == "7738"
+    assert header.notes[0].startswith("This record is a partial extract")
+    assert "ACTION AF-00" in header.notes
+    assert any(note.startswith("INFO  LOG-00") for note in header.notes)
+    assert cable.unparsed == ()
+    assert cable.reference_id == "00HARARE6677"
+
+
+def test_a_damaged_dtg_costs_only_its_line(seed_cable_text: str) -> None:
+    damaged = seed_cable_text.replace("O 220816Z MAR 07", "O 22Q816Z MAR 07")
+    cable = cableparse.parse_cable(damaged)
+    assert cable.header is not None
+    assert cable.header.date_time_group is None
+    assert cable.header.station == "RUEHBJ"
+    assert len(cable.header.info) == 3
+    dtg = [d for d in cable.defects if d.code is DefectCode.DTG_INVALID]
+    assert [d.line for d in dtg] == [7]
+    assert [u.line for u in cable.unparsed] == [7]
+    with pytest.raises(cableparse.ParseError) as raised:
+        cableparse.parse_cable(damaged, strict=True)
+    assert raised.value.line == 7
+    assert isinstance(raised.value.column, int)
+
+
+def test_impossible_date_is_a_defect() -> None:
+    cable = cableparse.parse_cable("O 311200Z FEB 07\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n")
+    assert cable.header is not None
+    assert cable.header.date_time_group is None
+    assert [d.code for d in cable.defects][:1] == [DefectCode.DTG_INVALID]
+
+
+def test_header_without_body() -> None:
+    cable = cableparse.parse_cable("VZCZCXRO2111\nOO RUEHCN\nDE RUEHBJ #1960 0810816\n")
+    assert cable.header is not None
+    assert cable.header.station_serial == 1960
+    assert cable.paragraphs == ()
+
+
+def test_classification_line_above_the_header() -> None:
+    cable = cableparse.parse_cable(
+        "S E C R E T   STATE   00119085\nVZCZCXRO1706\nPP RUEHAG\nDE RUEHC #9085 3241212\n"
+        "ZNY SSSSS ZZH\nP 201212Z NOV 09\nFM SECSTATE WASHDC\nTO ALL POSTS PRIORITY\n\n"
+        "E.O. 12958: DECL: 11/20/2019\nTAGS: PREL\nSUBJECT: ORDER\n\n1. (S) Text.\n"
+    )
+    assert cable.header is not None and cable.header.station == "RUEHC"
+    assert cable.reference_id == "09STATE119085"
+    assert cable.classification is Classification.SECRET
+    assert cable.subject == "ORDER"

@@ -1,0 +1,124 @@
+"""Preamble segmentation: which lines make which field, in the shapes real cables use."""
+
+from __future__ import annotations
+
+import cableparse
+from cableparse import Classification, DefectCode
+from cableparse.apostrophes import repair_apostrophes
+
+
+def test_glued_fields_are_cut_apart() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L SECTION 01 OF 04 MOSCOW 000123  SIPDIS  "
+        "STATE FOR EUR/RUS E.O. 12958: DECL: 10/29/2018 TAGS: MARR, PREL, RS\n"
+        "SUBJECT: GLUED\n\n1. (C) Text.\n"
+    )
+    assert cable.section is not None and (cable.section.number, cable.section.total) == (1, 4)
+    assert cable.origin == "MOSCOW" and cable.serial == 123
+    assert cable.captions == ("SIPDIS",)
+    assert cable.distribution == ("STATE FOR EUR/RUS",)
+    assert cable.declassify is not None and cable.declassify.text == "10/29/2018"
+    assert [t.code for t in cable.tags] == ["MARR", "PREL", "RS"]
+    assert cable.subject == "GLUED"
+
+
+def test_lower_cased_cable() -> None:
+    cable = cableparse.parse_cable(
+        "S e c r e t berlin 001068\n\nSipdis\nstate for isn/mtr (herrmann), eur/ce\n\n"
+        "E.o. 12958: decl: 08/06/2033\nTags: parm, prel, gm\n"
+        "Subject: (s) germany requests release of xxxxxxxxxxxx\nnonpaper to the zka\n\n"
+        "¶1. (u) this is an action request.\n"
+    )
+    assert cable.classification is Classification.SECRET
+    assert cable.origin == "berlin"
+    assert cable.captions == ("SIPDIS",)
+    assert cable.distribution == ("state for isn/mtr (herrmann), eur/ce",)
+    assert [t.code for t in cable.tags] == ["PARM", "PREL", "GM"]
+    assert cable.subject == "germany requests release of xxxxxxxxxxxx nonpaper to the zka"
+    assert cable.paragraphs[0].marking == "U"
+
+
+def test_subject_variants() -> None:
+    def subject(text: str) -> str | None:
+        return cableparse.parse_cable(
+            "UNCLAS STATE 000001\n\n" + text + "\n\n1. (U) Body.\n"
+        ).subject
+
+    assert subject("SUBJ: SHORT FORM") == "SHORT FORM"
+    assert subject("SUBJECT: (C) PORTION MARKED") == "PORTION MARKED"
+    assert subject("SUBJECT: TFGG01: SERIES PREFIX KEPT") == "TFGG01: SERIES PREFIX KEPT"
+    assert subject("SUBJECT: A LONG SUBJECT THAT WRAPS\nONTO A SECOND LINE") == (
+        "A LONG SUBJECT THAT WRAPS ONTO A SECOND LINE"
+    )
+    assert subject(
+        "SUBJECT: SPLIT BY A\n CONFIDENTIAL\nPAGE 02 HARARE 06677 01 OF 03 291400Z PAGE BREAK"
+    ) == ("SPLIT BY A PAGE BREAK")
+    assert subject("SUBJECT: WRAPPED OVER A BLANK LINE BY THE\n\nTRANSCRIPTION") == (
+        "WRAPPED OVER A BLANK LINE BY THE TRANSCRIPTION"
+    )
+
+
+def test_missing_subject_is_null_with_a_defect_never_the_first_paragraph() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L PARIS 001007\n\nE.O. 12958: DECL: 1/1/2019\nTAGS: PREL\n\n"
+        "1. (C) The first paragraph.\n"
+    )
+    assert cable.subject is None
+    assert DefectCode.SUBJECT_MISSING in {d.code for d in cable.defects}
+    assert cable.paragraphs[0].text == "The first paragraph."
+
+
+def test_captions_and_distribution_lines() -> None:
+    cable = cableparse.parse_cable(
+        "S E C R E T STATE 000002\n\nNOFORN\nSIPDIS\n\nC O R R E C T E D  C O P Y (ADDED TAGS)\n"
+        "DEPT FOR NEA/MAG\nPASS TO USAID\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\n"
+        "SUBJECT: CAPTIONS\n\n1. (S) Text.\n"
+    )
+    assert cable.captions == ("NOFORN", "SIPDIS", "CORRECTED COPY")
+    assert cable.distribution == ("DEPT FOR NEA/MAG", "PASS TO USAID")
+
+
+def test_page_header_in_the_preamble_is_a_marker() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L RIYADH 001667\n\nSIPDIS\n\nRIYADH 00001667  001.2 OF 003\n\n"
+        "E.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: MARKERS\n\n1. (C) Text.\n"
+    )
+    assert cable.unparsed == ()
+    assert [m.line for m in cable.markers] == [5]
+
+
+def test_every_preamble_line_is_accounted_for() -> None:
+    text = (
+        "O 142311Z DEC 07\nFM AMEMBASSY LA PAZ\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5882\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 02 LA PAZ 003262\n\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 12/14/2017\nTAGS: PREL, PGOV, BL\n"
+        "SUBJECT: ONE\n\nREF: A. LA PAZ 3261\n     B. 06 STATE 89241\n\n"
+        "Classified By: Ambassador Philip Goldberg for reasons 1.4 (b) and (d)\n\n"
+        "1. (C) Body.\n"
+    )
+    cable = cableparse.parse_cable(text)
+    covered = set()
+    assert cable.header is not None
+    for field in cable.spans + cable.header.spans:
+        covered.update(range(field.span.first_line, field.span.last_line + 1))
+    for paragraph in cable.paragraphs:
+        assert paragraph.span is not None
+        covered.update(range(paragraph.span.first_line, paragraph.span.last_line + 1))
+    non_blank = {i + 1 for i, line in enumerate(text.split("\n")) if line.strip()}
+    assert non_blank <= covered
+    assert [r.cable_id for r in cable.references] == ["07LAPAZ3261", "06STATE89241"]
+
+
+def test_comma_for_apostrophe_repair_is_opt_in() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L BRASILIA 000001\n\nSUBJECT: BRAZIL,S VIEW\n\n"
+        "1. (C) Brazil,s minister said the government,s line (b,d) won,t change.\n"
+    )
+    raw = cableparse.to_dict(cable)
+    assert raw["paragraphs"][0]["text"].startswith("Brazil,s minister")
+    repaired = cableparse.to_dict(cable, repair_apostrophes=True)
+    assert repaired["paragraphs"][0]["text"] == (
+        "Brazil's minister said the government's line (b,d) won't change."
+    )
+    assert repaired["subject"] == "BRAZIL'S VIEW"
+    assert repair_apostrophes("1,000 and a,b") == "1,000 and a,b"
