@@ -1,0 +1,167 @@
+"""Inputs of about 1 MB built from one repeated construct: each must parse in linear time.
+
+A parser that backtracks or rescans shows itself here long before it shows on real
+cables.  Every input is parsed with ``parse`` (which detects the kind first) and turned
+into a dict; the limit is 1 s per input.  For information the script also times
+``parse_cable`` (the cable pipeline forced) and ``parse_article`` on the same text.
+
+    python benchmarks/adversarial.py              # the six inputs of the performance brief
+    python benchmarks/adversarial.py --scale 0.5  # half-size inputs (linearity check)
+    python benchmarks/adversarial.py --extra      # more constructs (comments, spaces, ...)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+import cableparse
+
+LIMIT_SECONDS = 1.0
+MEGABYTE = 1_000_000
+
+# A short real-looking routing header and classification line, so that the repeated
+# construct reaches the preamble and body code and not only the article fallback.
+_HEAD = (
+    "VZCZCXRO2111\n"
+    "OO RUEHCN RUEHGH\n"
+    "DE RUEHBJ #1960/01 0810816\n"
+    "ZNY CCCCC ZZH\n"
+    "O 220816Z MAR 07\n"
+    "FM AMEMBASSY BEIJING\n"
+    "TO RUEHC/SECSTATE WASHDC IMMEDIATE 6090\n"
+    "\n"
+    "C O N F I D E N T I A L SECTION 01 OF 02 BEIJING 001960\n"
+    "\n"
+    "SIPDIS\n"
+    "\n"
+    "E.O. 12958: DECL: 03/21/2032\n"
+)
+_SUBJECT = "SUBJECT: A SUBJECT LINE\n\n"
+
+
+def _repeat(unit: str, count: int) -> str:
+    return unit * count
+
+
+def single_line(scale: float) -> str:
+    words = "THE MINISTER SAID 12 (C) THAT E.O. TAGS REF: --- XXXXXXXXXX AND "
+    return _HEAD + _SUBJECT + "1. (C) " + _repeat(words, int(MEGABYTE * scale) // len(words))
+
+
+def tags(scale: float) -> str:
+    count = int(200_000 * scale)
+    return _HEAD + "TAGS: " + _repeat("PREL ", count) + "\n" + _SUBJECT + "1. (C) Text.\n"
+
+
+def references(scale: float) -> str:
+    count = int(60_000 * scale)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    items = "".join(f"{letters[i % 26]}. 07STATE{i % 9999:04d} " for i in range(count))
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + "REF: " + items + "\n\n1. (C) Text.\n"
+
+
+def paragraph_markers(scale: float) -> str:
+    count = int(120_000 * scale)
+    lines = "".join(f"{i % 200 + 1}. (C) \n" for i in range(count))
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + lines
+
+
+def dash_lines(scale: float) -> str:
+    count = int(14_000 * scale)
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + "1. (C) Text.\n" + _repeat("-" * 70 + "\n", count)
+
+
+def spaced_classification(scale: float) -> str:
+    count = int(40_000 * scale)
+    return _repeat("C O N F I D E N T I A L ", count) + "\n\nE.O. 12958: DECL: 03/21/2032\n"
+
+
+# More constructs, beyond the brief: each once hit a quadratic path somewhere.
+def comment_openings(scale: float) -> str:
+    count = int(MEGABYTE * scale) // 20
+    return _HEAD + _SUBJECT + "1. (C) " + _repeat("COMMENT: end of it. ", count) + "\n"
+
+
+def white_space_line(scale: float) -> str:
+    return _HEAD + _SUBJECT + "1. (C) A" + " " * int(MEGABYTE * scale) + "B ---\n"
+
+
+def addressee_lines(scale: float) -> str:
+    count = int(MEGABYTE * scale) // 40
+    lines = _repeat("RUEHXX/AMEMBASSY SOMEWHERE PRIORITY 1234\n", count)
+    return _HEAD.replace("TO RUEHC/SECSTATE WASHDC IMMEDIATE 6090\n", "INFO " + lines)
+
+
+def one_long_word(scale: float) -> str:
+    return "X" * int(MEGABYTE * scale)
+
+
+def blank_lines(scale: float) -> str:
+    return _HEAD + _repeat("\n", int(MEGABYTE * scale)) + "1. (C) Text.\n"
+
+
+INPUTS: dict[str, Callable[[float], str]] = {
+    "single 1 MB line": single_line,
+    "TAGS with 200,000 codes": tags,
+    "60,000 REF items": references,
+    "120,000 paragraph markers": paragraph_markers,
+    "14,000 dash lines": dash_lines,
+    "spaced classification x 40,000": spaced_classification,
+}
+EXTRA: dict[str, Callable[[float], str]] = {
+    "50,000 COMMENT: openings": comment_openings,
+    "1 MB of spaces in a line": white_space_line,
+    "25,000 addressee lines": addressee_lines,
+    "one 1 MB word": one_long_word,
+    "1,000,000 blank lines": blank_lines,
+}
+
+
+ENTRY_POINTS: dict[str, Callable[[str], object]] = {
+    "parse": cableparse.parse,
+    "parse_cable": cableparse.parse_cable,
+    "parse_article": cableparse.parse_article,
+}
+
+
+def time_input(text: str) -> dict[str, float]:
+    """Seconds of each entry point + ``to_dict`` on ``text``."""
+    seconds: dict[str, float] = {}
+    for name, parse in ENTRY_POINTS.items():
+        start = time.perf_counter()
+        cableparse.to_dict(parse(text))  # type: ignore[arg-type]
+        seconds[name] = time.perf_counter() - start
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="input size factor")
+    parser.add_argument("--extra", action="store_true", help="also run the extra inputs")
+    args = parser.parse_args(argv)
+    cableparse.to_dict(cableparse.parse(_HEAD + _SUBJECT + "1. (C) Warm-up.\n"))
+    inputs = dict(INPUTS)
+    if args.extra:
+        inputs.update(EXTRA)
+    failures = 0
+    print(
+        f"{'input':34s} {'size':>8s}  {'parse':>8s}  {'parse_cable':>11s}  {'parse_article':>13s}"
+    )
+    for label, build in inputs.items():
+        text = build(args.scale)
+        seconds = time_input(text)
+        slow = seconds["parse"] > LIMIT_SECONDS
+        failures += slow
+        print(
+            f"{label:34s} {len(text) / 1e6:5.2f} MB  {seconds['parse']:7.3f}s  "
+            f"{seconds['parse_cable']:10.3f}s  {seconds['parse_article']:12.3f}s"
+            + ("  TOO SLOW" if slow else "")
+        )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
