@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 from lark.exceptions import LarkError, UnexpectedInput
 
-from ._lark import get_parser
+from ._lark import get_parser, parse_tags_field
 from .classified_by import read_classified_by
 from .defects import DefectCode
 from .layout import is_page_line, is_repeated_classification, page_line_rest
@@ -92,7 +92,8 @@ _DATE_STAMP = re.compile(
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
 _GLUED = re.compile(
-    r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s)|(?i:DECL:)\s*\S)"
+    r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s))"
+    r"|(?i:DECL:)\s*\S)"
 )
 
 
@@ -380,12 +381,14 @@ def _read_fields(
             _read_eo(field, parser, values, sink, unparsed, lines)
         elif field.kind == "tags":
             try:
-                tags.extend(read_tags(parser.parse(text, start="tags_field")))
+                tags.extend(read_tags(parse_tags_field(text)))
             except (UnexpectedInput, LarkError):
                 sink.report(DefectCode.TAGS_INVALID, f"TAGS not understood: {text!r}", field.first)
                 unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
         elif field.kind == "subject":
-            values.setdefault("subject", read_subject(text))
+            subject = read_subject(text)
+            if subject:
+                values.setdefault("subject", subject)
         elif field.kind == "ref":
             references.extend(read_references(text, year))
         elif field.kind == "classified_by":
@@ -462,7 +465,8 @@ _PORTION_MARK = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\
 
 def read_subject(text: str) -> str:
     """The subject without its label and a leading portion mark, continuation lines joined."""
-    body = _SUBJECT.sub("", text, count=1)
-    body = fold_space(body)
+    body = fold_space(text)
+    while _SUBJECT.match(body):  # the label, sometimes written twice
+        body = _SUBJECT.sub("", body, count=1).lstrip()
     body = _PORTION_MARK.sub("", body)
     return body.strip()
