@@ -58,7 +58,8 @@ def test_one_and_two_workers_write_the_same_lines_in_input_order(
     assert [d["page"]["reference_id"] for d in documents] == names
     assert summary.documents == summary.cables == len(names)
     assert summary.articles == 0 and not summary.errors
-    assert summary.defects == {code: count for code, count in summary.defects.items() if count > 0}
+    defects = sum(len(d["defects"]) for d in documents)
+    assert sum(count for _, count in summary.defects) == defects
 
 
 def test_reading_waits_for_the_workers() -> None:
@@ -103,8 +104,8 @@ def test_parquet_output(tmp_path: Path, small_archive: tuple[Path, list[str]]) -
 
 
 def test_progress_bar_and_summary_text() -> None:
-    summary = Summary(documents=1500, cables=1200, articles=300, seconds=3.0)
-    summary.defects.update({"decl-invalid": 5, "unparsed-line": 2})
+    defects = (("decl-invalid", 5), ("unparsed-line", 2))
+    summary = Summary(documents=1500, cables=1200, articles=300, defects=defects, seconds=3.0)
     stream = io.StringIO()
     progress = TerminalProgress(stream)
     progress.update(summary, 50, 200)

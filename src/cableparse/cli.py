@@ -187,6 +187,8 @@ def _parse_command(args: argparse.Namespace) -> int:
         except ParseError as error:
             _error(name, str(error))
             status = 1
+        except BrokenPipeError:
+            raise
         except (OSError, ValueError) as error:
             _error(name, _describe(error))
             status = 1

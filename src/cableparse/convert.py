@@ -14,6 +14,7 @@ import enum
 import functools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -56,15 +57,16 @@ class ConvertError:
     message: str
 
 
-@attrs.define(slots=True)
+@attrs.frozen(slots=True)
 class Summary:
     """What a conversion did."""
 
     documents: int = 0
     cables: int = 0
     articles: int = 0
-    errors: list[ConvertError] = attrs.field(factory=list)
-    defects: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    errors: tuple[ConvertError, ...] = ()
+    #: Defect counts by code, most frequent first.
+    defects: tuple[tuple[str, int], ...] = ()
     seconds: float = 0.0
 
     @property
@@ -79,12 +81,32 @@ class Summary:
             f" ({self.documents_per_second:,.1f} documents/s)"
         ]
         if self.defects:
-            total = sum(self.defects.values())
-            codes = ", ".join(f"{code} {count:,}" for code, count in self.defects.most_common())
+            total = sum(count for _, count in self.defects)
+            codes = ", ".join(f"{code} {count:,}" for code, count in self.defects)
             lines.append(f"defects: {total:,} ({codes})")
         else:
             lines.append("defects: none")
         return "\n".join(lines)
+
+
+class _Tally:
+    """The running counts of a conversion."""
+
+    def __init__(self) -> None:
+        self.documents = self.cables = self.articles = 0
+        self.errors: list[ConvertError] = []
+        self.defects: collections.Counter[str] = collections.Counter()
+        self.started = time.perf_counter()
+
+    def summary(self) -> Summary:
+        return Summary(
+            documents=self.documents,
+            cables=self.cables,
+            articles=self.articles,
+            errors=tuple(self.errors),
+            defects=tuple(self.defects.most_common()),
+            seconds=time.perf_counter() - self.started,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -249,35 +271,31 @@ def convert(
     work = functools.partial(
         _work, strict=strict, spans=spans, columns=output_format is OutputFormat.PARQUET
     )
-    summary = Summary()
-    started = time.perf_counter()
+    tally = _Tally()
     last_update = 0.0
     try:
         for outcome in _outcomes(iter_inputs(path_list, meter=meter), work, jobs):
             if outcome.error is not None:
                 error = ConvertError(outcome.name, outcome.error)
-                summary.errors.append(error)
+                tally.errors.append(error)
                 if on_error is not None:
                     on_error(error)
             else:
                 writer.write(outcome)
-                summary.documents += 1
+                tally.documents += 1
                 if outcome.kind == "cable":
-                    summary.cables += 1
+                    tally.cables += 1
                 else:
-                    summary.articles += 1
-                summary.defects.update(outcome.defect_codes)
-            now = time.perf_counter()
-            if progress is not None and now - last_update >= 0.1:
-                last_update = now
-                summary.seconds = now - started
-                progress.update(summary, meter.position, meter.total)
+                    tally.articles += 1
+                tally.defects.update(outcome.defect_codes)
+            if progress is not None and time.perf_counter() - last_update >= 0.1:
+                last_update = time.perf_counter()
+                progress.update(tally.summary(), meter.position, meter.total)
     finally:
         writer.close()
-        summary.seconds = time.perf_counter() - started
         if progress is not None:
             progress.close()
-    return summary
+    return tally.summary()
 
 
 def _outcomes(
@@ -291,20 +309,36 @@ def _outcomes(
         return
     # Pool.imap pulls its input from a thread as fast as it can; the semaphore holds it to a
     # window of documents in flight, released as results come back, so memory stays flat.
-    window = threading.BoundedSemaphore(jobs * CHUNKSIZE * WINDOW_CHUNKS)
+    size = jobs * CHUNKSIZE * WINDOW_CHUNKS
+    window = threading.Semaphore(size)
+    stop = threading.Event()
 
     def gated() -> Iterator[RawInput | RowInput | _Outcome]:
         for item in inputs:
             window.acquire()
+            if stop.is_set():
+                return
             # A read error is already an outcome; the exception it holds stays here.
             yield _read_error(item) if isinstance(item, InputError) else item
 
-    with multiprocessing.get_context().Pool(jobs) as pool:
-        for outcome in pool.imap(
-            functools.partial(_dispatch, work=work), gated(), chunksize=CHUNKSIZE
-        ):
-            window.release()
-            yield outcome
+    with multiprocessing.get_context().Pool(jobs, initializer=_ignore_interrupts) as pool:
+        try:
+            for outcome in pool.imap(
+                functools.partial(_dispatch, work=work), gated(), chunksize=CHUNKSIZE
+            ):
+                window.release()
+                yield outcome
+        finally:
+            # When the caller stops early, the reading thread may wait for room in the
+            # window; let it go, or the pool would wait for it forever on the way out.
+            stop.set()
+            window.release(size)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the group; only the parent handles it (and then
+    # terminates the pool), so a worker never dies in the middle of a task.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dispatch(
