@@ -70,6 +70,7 @@ def test_cp1252_gives_the_same_cable_and_records_the_fallback(
     codes = [d.code for d in document.defects]
     assert codes.count(cableparse.DefectCode.ENCODING_FALLBACK) == 1
     assert _without_fallback(document) == seed_document
+    assert isinstance(document, cableparse.Cable) and isinstance(seed_document, cableparse.Cable)
     assert [p.number for p in document.paragraphs] == [p.number for p in seed_document.paragraphs]
 
 

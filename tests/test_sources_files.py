@@ -21,7 +21,7 @@ CSV_ROW = (
 
 
 def _tar(path: Path, files: dict[str, bytes], mode: str) -> None:
-    with tarfile.open(path, mode) as tar:
+    with tarfile.open(path, mode) as tar:  # type: ignore[call-overload]
         for name, data in files.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)

@@ -39,7 +39,8 @@ def test_every_corpus_page_gives_its_reference_id_and_created_cell(
         assert document.page.reference_id == path.stem
         cell = _CREATED_CELL.search(path.read_text(encoding="utf-8"))
         assert cell is not None, path.name
-        created = dt.datetime(*(int(g) for g in cell.groups()), tzinfo=UTC)  # type: ignore[misc]
+        year, month, day, hour, minute = (int(g) for g in cell.groups())
+        created = dt.datetime(year, month, day, hour, minute, tzinfo=UTC)
         assert document.page.created == created, path.name
         assert document.page.released is not None
         assert document.page.classification and document.page.origin
