@@ -20,13 +20,14 @@ import functools
 import hashlib
 import importlib.resources
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # lark is imported on first use, not at package import
-    from lark import Lark
+    from lark import Lark, Token, Tree
 
-__all__ = ["cache_dir", "get_parser", "grammar_path"]
+__all__ = ["cache_dir", "get_parser", "grammar_path", "parse_tags_field"]
 
 #: Start symbols each grammar exposes.
 _STARTS: dict[str, list[str]] = {
@@ -103,3 +104,105 @@ def get_parser(name: str) -> Lark:
         except OSError:  # pragma: no cover - a cache that vanished or turned read-only
             pass
     return Lark(grammar, cache=False, **options)
+
+
+# --- TAGS without the LALR machinery ----------------------------------------------------
+#
+# ``tags_field`` is a label followed by any sequence of terminals (the grammar makes every
+# TAGS line parse), so its parse is pure lexing.  Lark spends ~5 us per token on it, which
+# is seconds for a TAGS line with 200,000 codes.  The scanner below is built from the
+# grammar's own terminals, in the order and with the rules of Lark's contextual lexer, and
+# yields the same tree; it is used only while the rule keeps that shape (checked when it
+# is built), otherwise everything goes through Lark.
+
+_TAGS_START = "tags_field"
+
+
+@functools.cache
+def _tags_scanner() -> (
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]] | None
+):
+    """(ignored text, label, item scanner, kept terminal names); None if the rule changed."""
+    parser = get_parser("preamble")
+    rules = [rule for rule in parser.rules if rule.origin.name.lstrip("_").startswith(_TAGS_START)]
+    top = [rule for rule in rules if rule.origin.name == _TAGS_START]
+    helpers = {rule.origin.name for rule in rules} - {_TAGS_START}
+    label: str | None = None
+    items: set[str] = set()
+    kept: set[str] = set()
+    for rule in rules:
+        for position, symbol in enumerate(rule.expansion):
+            if not symbol.is_term:
+                if symbol.name not in helpers:
+                    return None  # a nested rule: not a flat token sequence any more
+                continue
+            if not getattr(symbol, "filter_out", False):
+                kept.add(symbol.name)
+            if rule in top and position == 0:
+                label = symbol.name
+            else:
+                items.add(symbol.name)
+    if label is None or label in items or any(r.expansion[0].name != label for r in top):
+        return None
+    if any(len(rule.expansion) > 2 for rule in top):
+        return None
+    terminals = {t.name: t for t in parser.terminals}
+    chosen = [terminals[name] for name in (*items, *parser.lexer_conf.ignore)]
+    # A string terminal that a regex terminal also matches is retyped by Lark after the
+    # match (its "unless" callback); this scanner does not do that, so it stands aside.
+    strings = [t for t in chosen if t.pattern.type == "str"]
+    for string in strings:
+        for other in chosen:
+            if (
+                other is not string
+                and other.pattern.type == "re"
+                and re.fullmatch(other.pattern.to_regexp(), string.pattern.value)
+            ):
+                return None
+    chosen.sort(key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name))
+    scanner = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in chosen))
+    ignore = "|".join(terminals[name].pattern.to_regexp() for name in parser.lexer_conf.ignore)
+    ignore_re = re.compile(ignore or "(?!)")
+    label_re = re.compile(terminals[label].pattern.to_regexp())
+    return ignore_re, label_re, scanner, frozenset(kept & items) | {label}
+
+
+def parse_tags_field(text: str) -> Tree[Token]:
+    """``get_parser("preamble").parse(text, start="tags_field")``, in linear time."""
+    from lark import Token, Tree
+
+    built = _tags_scanner()
+    if built is None:
+        return get_parser("preamble").parse(text, start=_TAGS_START)
+    ignore_re, label_re, scanner, kept = built
+    position = 0
+    while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
+        position = skipped.end()
+    opening = label_re.match(text, position)
+    if opening is None:
+        return get_parser("preamble").parse(text, start=_TAGS_START)  # raises as Lark does
+    children: list[Token] = [Token(_label_name(), opening.group())]
+    # Tokens carry no positions (the TAGS reader needs none), so equal tokens are shared:
+    # a TAGS line that repeats one code 200,000 times makes one Token, not 200,000.
+    made: dict[tuple[str | None, str], Token] = {}
+    position = opening.end()
+    for found in scanner.finditer(text, position):
+        if found.start() != position:  # a character no terminal matches: Lark's error
+            return get_parser("preamble").parse(text, start=_TAGS_START)
+        position = found.end()
+        kind = found.lastgroup
+        if kind in kept:
+            key = (kind, found.group())
+            token = made.get(key)
+            if token is None:
+                token = made[key] = Token(kind, key[1])
+            children.append(token)
+    if position != len(text):
+        return get_parser("preamble").parse(text, start=_TAGS_START)
+    return Tree(_TAGS_START, children)  # type: ignore[arg-type]
+
+
+@functools.cache
+def _label_name() -> str:
+    parser = get_parser("preamble")
+    return next(r.expansion[0].name for r in parser.rules if r.origin.name == _TAGS_START)
