@@ -117,3 +117,19 @@ def cablegate_anchor_numbers() -> dict[str, list[int]]:
 @pytest.fixture(scope="session")
 def seed_cable_text() -> str:
     return (EXAMPLES / "seed-cable.txt").read_text(encoding="utf-8")
+
+
+# Hypothesis: a fast profile by default (CI), ``HYPOTHESIS_PROFILE=thorough`` for 10,000
+# examples per property.  Imported here so that every test module shares the profiles.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "fast", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))

@@ -38,6 +38,7 @@ from .model import (
     UnparsedLine,
 )
 from .parse import parse, parse_article, parse_cable
+from .render import render
 from .schema import json_schema
 from .serialize import from_dict, from_json, to_dict, to_json
 from .sources import iter_documents, parse_bytes, parse_file
@@ -85,6 +86,7 @@ __all__ = [
     "parse_bytes",
     "parse_cable",
     "parse_file",
+    "render",
     "to_dict",
     "to_json",
 ]

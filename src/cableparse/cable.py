@@ -37,14 +37,6 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     unparsed: list[UnparsedLine] = []
     begin = 0
     found = find_header(lines)
-    lead: int | None = None
-    if found is None:
-        # Some releases put the classification line above the routing header.
-        lead = next((i for i, text in enumerate(lines) if text.strip()), None)
-        if lead is not None and is_classification_line(lines[lead]):
-            found = find_header(lines, lead + 1)
-        if found is None:
-            lead = None
     if found is not None:
         result = parse_header(lines, found[0], found[1], sink)
         header = result.header
@@ -53,13 +45,8 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
 
     year = _year(header, page)
     preamble = parse_preamble(lines, begin, sink, year)
-    if lead is not None:
-        first = parse_preamble(lines[: lead + 1], lead, sink, year)
-        preamble = attrs.evolve(
-            preamble,
-            classification_line=preamble.classification_line or first.classification_line,
-            spans=first.spans + preamble.spans,
-        )
+    if preamble.classification_line is None and header is not None:
+        preamble = _classification_from_notes(lines, header, preamble, sink, year)
     unparsed.extend(preamble.unparsed)
     body = parse_body(lines, preamble.end, sink)
 
@@ -125,6 +112,26 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     )
 
 
+def _classification_from_notes(
+    lines: tuple[str, ...], header: Header, preamble: Preamble, sink: DefectSink, year: int | None
+) -> Preamble:
+    """Use a classification line printed above the routing header when the body has none."""
+    for field in header.spans:
+        index = field.span.first_line - 1
+        if field.name != "note" or not 0 <= index < len(lines):
+            continue
+        text = lines[index].strip()
+        if is_classification_line(text) and re.search(r"\s\d{3,}\s*$", text):
+            first = parse_preamble(lines[: index + 1], index, sink, year)
+            if first.classification_line is not None:
+                return attrs.evolve(
+                    preamble,
+                    classification_line=first.classification_line,
+                    spans=first.spans + preamble.spans,
+                )
+    return preamble
+
+
 def _year(header: Header | None, page: Page | None) -> int | None:
     if header is not None and header.date_time_group is not None:
         return header.date_time_group.year
@@ -184,5 +191,5 @@ def _classified_by_in_paragraph(
         if match and match.start() < 10:
             text = paragraph.text[match.start() :]
             first = paragraph.span.first_line if paragraph.span else 0
-            return read_classified_by(text, sink, first, quote_rest=False), paragraphs
+            return read_classified_by(text, sink, first), paragraphs
     return None, paragraphs

@@ -11,7 +11,8 @@ __all__ = ["SourceText", "fold_space", "normalize"]
 # Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200})\)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 @attrs.frozen(slots=True)
