@@ -117,8 +117,8 @@ def test_date_line_in_words() -> None:
 
 def test_impossible_date_stamp_is_a_defect_not_an_error() -> None:
     story = article("date 2017-02-30 Headline here\n\nBody text.\n")
-    assert story.date is None
-    assert [d.line for d in story.defects] == [1]
+    assert (story.date, story.title) == (None, "Headline here")
+    assert [(d.code, d.line) for d in story.defects] == [(DefectCode.ARTICLE_DATE_INVALID, 1)]
     with pytest.raises(cableparse.ParseError):
         cableparse.parse("date 2017-02-30 Headline here\n\nBody text.\n", strict=True)
 
@@ -335,6 +335,29 @@ def test_no_blank_lines_means_one_paragraph_per_line() -> None:
         "Second sentence here.",
         "Third sentence here.",
     )
+
+
+def test_headline_over_lines_without_blank_lines() -> None:
+    story = article("Markets rally as rates hold\nStocks rose on Monday.\nBonds fell.\n")
+    assert story.title == "Markets rally as rates hold"
+    assert story.paragraphs == ("Stocks rose on Monday.", "Bonds fell.")
+
+
+def test_line_broken_inside_a_sentence_runs_on() -> None:
+    text = (
+        "Shares rose sharply on Monday after the company said its\n"
+        "profit had doubled.\nAnalysts were surprised.\n"
+    )
+    assert article(text).paragraphs == (
+        "Shares rose sharply on Monday after the company said its profit had doubled.",
+        "Analysts were surprised.",
+    )
+
+
+def test_byline_first_is_not_a_headline() -> None:
+    story = article("By Jane Doe\n\nStocks rose on Monday.\n\nBonds fell.\n")
+    assert (story.title, story.authors) == (None, ("Jane Doe",))
+    assert story.paragraphs == ("Stocks rose on Monday.", "Bonds fell.")
 
 
 def test_reuters_archive_prelude() -> None:

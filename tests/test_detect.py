@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cableparse
 from cableparse import DocumentKind, detect
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+_WEAK = ("eo-line", "tags-line", "subject-line", "portion-marked-paragraph")
 CABLE = DocumentKind.CABLE
 ARTICLE = DocumentKind.ARTICLE
 
@@ -129,10 +132,56 @@ def test_article_quoting_a_cable_stays_an_article() -> None:
     assert isinstance(cableparse.parse(text), cableparse.Article)
 
 
+def test_note_pasted_above_a_cable(seed_cable_text: str) -> None:
+    note = "Here is the cable we talked about yesterday, pasted below in full for you.\n\n"
+    found = detect(note + seed_cable_text)
+    assert found.kind is CABLE
+    assert found.evidence == (
+        "transmission-line",
+        "station-line",
+        "security-line",
+        "date-time-group",
+        "fm-to-lines",
+    )
+
+
+def test_article_quoting_two_routing_lines_stays_an_article() -> None:
+    text = (
+        "Cable dated 1979\n\nThe cable, sent on August 13, 1979, bears the lines quoted "
+        "below, the historian said.\n\nR 130458Z AUG 79\nFM AMEMBASSY TEHRAN\n"
+        "TO SECSTATE WASHDC 3182\n"
+    )
+    assert detect(text).kind is ARTICLE
+
+
 def test_detection_reads_only_the_opening() -> None:
     prose = "The talks went on for many hours and ended late in the evening, she said.\n"
     text = prose * 3000 + "VZCZCXRO2111\n"
     assert detect(text).kind is ARTICLE
+
+
+def test_mixed_folder_in_one_pass() -> None:
+    kinds = {
+        path.name: cableparse.parse(path.read_text(encoding="utf-8")).kind
+        for path in sorted(EXAMPLES.glob("seed-*.txt"))
+    }
+    assert kinds == {
+        "seed-article-date-stamp.txt": ARTICLE,
+        "seed-article-one-per-line.txt": ARTICLE,
+        "seed-article-pravda.txt": ARTICLE,
+        "seed-article-reuters.txt": ARTICLE,
+        "seed-cable.txt": CABLE,
+    }
+
+
+@given(st.text(max_size=400))
+def test_detect_never_raises_and_names_known_signals(text: str) -> None:
+    found = detect(text)
+    assert found.kind in (CABLE, ARTICLE)
+    assert len(set(found.evidence)) == len(found.evidence)
+    assert (found.kind is CABLE) == bool(
+        found.evidence and (len(found.evidence) > 1 or found.evidence[0] not in _WEAK)
+    )
 
 
 # --- corpus ---------------------------------------------------------------------------

@@ -275,6 +275,7 @@ _PROMO = re.compile(
 )
 #: Promotions and trailers are short; a longer line that opens the same way is prose.
 _MAX_PROMO_WORDS = 30
+_DANGLING = re.compile(r"[,\-–—(]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
@@ -301,7 +302,9 @@ def _byline_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
 def _is_headline(text: str) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= 30
+        _byline_names(text) is None
+        and not _DATE_ONLY.match(text)
+        and 0 < len(words) <= 30
         and len(text) <= 200
         and not text.endswith((".", ",", ";", ":"))
         and bool(re.match(r"[\w\"“‘'(]", text))
@@ -336,11 +339,12 @@ class _Builder:
         self.authors.extend(name for name in names if name not in self.authors)
 
     def set_date(self, text: str, line: int) -> bool:
+        """Take the date that opens ``text``; True when there was one, even an impossible one."""
         try:
             value = _read_date(text)
         except _BadDate as error:
-            self.sink.report(DefectCode.UNPARSED_LINE, f"date {error}", line)
-            return False
+            self.sink.report(DefectCode.ARTICLE_DATE_INVALID, f"date {error}", line)
+            return True
         if value is None:
             return False
         if self.date is None:
@@ -487,15 +491,22 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
         if _is_wrapped([line for _, line in block]):
             paragraphs.append(_Paragraph(block[0][0], fold_space(" ".join(t for _, t in block))))
             continue
-        run_on = False
+        previous = ""
         for number, line in block:
-            if run_on:
+            if previous and _runs_on(previous, line):
                 paragraphs[-1].text += " " + fold_space(line)
             else:
                 paragraphs.append(_Paragraph(number, fold_space(line)))
-            run_on = not _SENTENCE_END.search(line)
-
+            previous = line
     return paragraphs
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """A line break inside a sentence: no full stop before it, and no capital (a headline
+    over its first paragraph) or a dangling comma or dash."""
+    if _SENTENCE_END.search(line):
+        return False
+    return not following.lstrip()[:1].isupper() or bool(_DANGLING.search(line))
 
 
 def _is_wrapped(lines: Sequence[str]) -> bool:

@@ -61,6 +61,8 @@ class DefectCode(str, enum.Enum):
     NOT_A_CABLE = "not-a-cable"
     #: An article credit line whose names could not be split.
     CREDIT_LINE_INVALID = "credit-line-invalid"
+    #: An article's date stamp or metadata date names a day that does not exist.
+    ARTICLE_DATE_INVALID = "article-date-invalid"
     #: A bug inside cableparse stopped a parser; the input lines are kept in ``unparsed``.
     INTERNAL_ERROR = "internal-error"
     #: A container (HTML page, CSV row) lacked a field it normally has.

@@ -5,10 +5,14 @@ E.O./TAGS/SUBJECT preamble, then numbered paragraphs with portion marks.  A news
 opens with a headline and running prose, and may quote any of those things further down.
 So the sniff reads the document's lead only: it walks the opening lines, notes which
 cable structures they show, and stops at the first line of running prose that is not
-itself one of them.  Structures quoted after that point never count.
+itself one of them.  Structures quoted after that point do not count, except a whole
+routing header (below).
 
 Header lines, the classification line and the partial-extract notice are each enough on
-their own.  Preamble fields and portion-marked paragraphs are words a story could carry
+their own.  A full routing header (three of its line types) counts wherever it stands in
+the opening 20,000 characters, so a note pasted above a cable does not hide it.
+
+Preamble fields and portion-marked paragraphs are words a story could carry
 (``Subject:`` in a quoted e-mail, ``Tags:`` in a web page footer), so it takes two
 different ones of them.
 """
@@ -76,6 +80,14 @@ _SPACED = re.compile(r"\b\w \w \w\b")
 _FM_LINE = re.compile(r"FM [A-Z]")
 _TO_LINE = re.compile(r"TO [A-Z]")
 
+_ROUTING_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("transmission-line", re.compile(r"^[ \t]*VZCZC[A-Z0-9]*[ \t]*$", re.M)),
+    ("station-line", re.compile(r"^[ \t]*DE R[A-Z0-9]{2,9} #\d+", re.M)),
+    ("security-line", re.compile(r"^[ \t]*ZN[YR] [A-Z]{5}\b", re.M)),
+    ("date-time-group", re.compile(r"^[ \t]*[ZOPRY](?: [ZOPRY])? \d{6}Z [A-Z]{3} \d{2}\b", re.M)),
+    ("fm-to-lines", re.compile(r"^[ \t]*FM [A-Z][^\n]*\n(?:[^\n]*\n){0,3}[ \t]*TO [A-Z]", re.M)),
+)
+
 #: Signal names in the order ``evidence`` lists them.
 _ORDER = (
     "transmission-line",
@@ -103,9 +115,10 @@ class Detection:
 
 def detect(text: str) -> Detection:
     """Decide whether ``text`` is a cable; ``evidence`` names the structures that fired."""
+    head = text[:_MAX_CHARS]
     fired: set[str] = set()
     fm_line = -10
-    for index, raw in enumerate(text[:_MAX_CHARS].split("\n", _MAX_LINES)[:_MAX_LINES]):
+    for index, raw in enumerate(head.split("\n", _MAX_LINES)[:_MAX_LINES]):
         line = raw.strip()
         if not line:
             continue
@@ -118,10 +131,18 @@ def detect(text: str) -> Detection:
             fired.update(hits)
         elif _is_prose(line):
             break
+    if not _is_cable(fired):
+        # A note pasted above a cable ends the lead early; a whole routing header below
+        # it (three of its lines, which no story quotes) still makes the text a cable.
+        late = {name for name, pattern in _ROUTING_ANYWHERE if pattern.search(head)}
+        if len(late) >= 3:
+            fired |= late
     evidence = tuple(name for name in _ORDER if name in fired)
-    strong = [name for name in evidence if name not in _WEAK_NAMES]
-    is_cable = bool(strong) or len(evidence) >= 2
-    return Detection(DocumentKind.CABLE if is_cable else DocumentKind.ARTICLE, evidence)
+    return Detection(DocumentKind.CABLE if _is_cable(fired) else DocumentKind.ARTICLE, evidence)
+
+
+def _is_cable(fired: set[str]) -> bool:
+    return bool(fired - _WEAK_NAMES) or len(fired) >= 2
 
 
 def _line_signals(line: str) -> list[str]:
