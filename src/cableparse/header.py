@@ -138,6 +138,9 @@ _STRONG_FORMAT_LINE = re.compile(
     r"(?:VZCZC|(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}|DE +R[A-Z0-9]{2,9} +#|ZN[YR] "
     r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d|FM )"
 )
+# "TAGS:     PREL" - a label with its value set in a column, as message-database
+# printouts show a cable's fields above the cable itself.
+_PRINTOUT_LABEL = re.compile(r"[A-Za-z]+:\s{2,}\S")
 _BODY_START = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)]\s|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 
 
@@ -146,9 +149,9 @@ def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> i
         line = lines[index].strip()
         if _STRONG_FORMAT_LINE.match(line):
             return index
-        if _BODY_START.match(line) or (
-            _CLASSIFICATION_LINE.match(line) and re.search(r"\d{3,}\s*$", line)
-        ):
+        # A classification line does not stop the search: some releases print it (or a
+        # whole e-mail prelude) above the routing header; those lines become notes.
+        if _BODY_START.match(line) and not _PRINTOUT_LABEL.match(line):
             return None
     return None
 

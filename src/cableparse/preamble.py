@@ -88,12 +88,14 @@ _DISTRIBUTION = re.compile(
 _DATE_STAMP = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
 )
+# A rule of dashes between preamble fields (it boxes a note, not a heading).
+_RULE = re.compile(r"[-=_]{3,}(?:\s+[-=_]+)*\s*$")
 # A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
 _GLUED = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s))"
-    r"|(?i:DECL:)\s*\S)"
+    r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
 )
 
 
@@ -166,7 +168,7 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
         return "ref"
     if _CAPTIONS_ONLY.match(text):
         return "caption"
-    if _DATE_STAMP.match(text) or is_page_line(text) or _BANNER.match(text):
+    if _DATE_STAMP.match(text) or is_page_line(text) or _BANNER.match(text) or _RULE.match(text):
         return "marker"
     if not have_classification and is_classification_line(text):
         return "classification"
@@ -214,7 +216,9 @@ def parse_preamble(
             index += 1
             continue
         kind = _kind_of(stripped, have_classification)
-        if kind == "paragraph" or (kind is None and _is_heading(lines, index)):
+        if kind == "paragraph" or (
+            kind is None and _is_heading(lines, index) and not _field_follows(lines, index)
+        ):
             end = index
             break
         if kind == "blank":
