@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from .article import build_article
 from .cable import build_cable
-from .defects import CableParseError, DefectCode, ParseError
+from .defects import CableParseError, Defect, DefectCode, ParseError
 from .detect import detect
-from .model import Article, Cable, Document, DocumentKind, Page
-from .policy import DEFAULT, STRICT, DefectSink, Policy
-from .text import normalize
+from .model import Article, Cable, Document, DocumentKind, Page, UnparsedLine
+from .policy import DEFAULT, STRICT, Policy
+from .text import SourceText, normalize
 
 __all__ = ["parse", "parse_article", "parse_cable"]
+
+_D = TypeVar("_D", Cable, Article)
 
 
 def _policy(strict: bool) -> Policy:
     return STRICT if strict else DEFAULT
-
-
-def _guard(error: Exception) -> ParseError:
-    # Whatever goes wrong inside the library reaches the caller as a ParseError.
-    return ParseError(f"internal error while parsing: {type(error).__name__}: {error}")
 
 
 def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Document:
@@ -29,53 +29,49 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     """
     source = normalize(text)
     if detect(source.text).kind is DocumentKind.CABLE:
-        return _run_cable(source, strict, page)
-    return parse_article(text, strict=strict, page=page)
+        return _guarded(build_cable, _cable_fallback, source, strict, page)
+    return _guarded(build_article, _article_fallback, source, strict, page)
 
 
 def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) -> Cable:
     """Parse ``text`` as a cable whatever it looks like (fragments are fine)."""
-    return _run_cable(normalize(text), strict, page)
+    return _guarded(build_cable, _cable_fallback, normalize(text), strict, page)
 
 
 def parse_article(text: str, *, strict: bool = False, page: Page | None = None) -> Article:
     """Parse ``text`` as a plain article."""
-    source = normalize(text)
+    return _guarded(build_article, _article_fallback, normalize(text), strict, page)
+
+
+def _guarded(
+    build: Callable[[SourceText, Policy, Page | None], _D],
+    fallback: Callable[[SourceText, Page | None, Defect], _D],
+    source: SourceText,
+    strict: bool,
+    page: Page | None,
+) -> _D:
+    """Run a builder; a bug inside it never reaches the caller as a bare traceback."""
     try:
-        return build_article(source, _policy(strict), page)
+        return build(source, _policy(strict), page)
     except CableParseError:
         raise
-    except Exception as error:  # pragma: no cover - a bug; never a traceback for the user
+    except Exception as error:  # pragma: no cover - only a bug in cableparse gets here
+        message = f"parser failed: {type(error).__name__}: {error}"
         if strict:
-            raise _guard(error) from error
-        sink = DefectSink(DEFAULT, source.lines)
-        sink.report(DefectCode.INTERNAL_ERROR, f"article parser failed: {error!r}")
-        return Article(
-            paragraphs=tuple(line for line in source.lines if line.strip()),
-            page=page,
-            defects=tuple(sink.defects),
-        )
+            raise ParseError(
+                f"internal error: {message}", code=DefectCode.INTERNAL_ERROR
+            ) from error
+        return fallback(source, page, Defect(DefectCode.INTERNAL_ERROR, message))
 
 
-def _run_cable(source: object, strict: bool, page: Page | None) -> Cable:
-    from .text import SourceText
+def _cable_fallback(source: SourceText, page: Page | None, defect: Defect) -> Cable:
+    # Every line is kept as unparsed, so the failure loses nothing.
+    unparsed = tuple(
+        UnparsedLine(number, line) for number, line in enumerate(source.lines, 1) if line.strip()
+    )
+    return Cable(page=page, unparsed=unparsed, defects=(defect,))
 
-    assert isinstance(source, SourceText)
-    try:
-        return build_cable(source, _policy(strict), page)
-    except CableParseError:
-        raise
-    except Exception as error:  # pragma: no cover - a bug; never a traceback for the user
-        if strict:
-            raise _guard(error) from error
-        from .model import UnparsedLine
 
-        sink = DefectSink(DEFAULT, source.lines)
-        sink.report(DefectCode.INTERNAL_ERROR, f"cable parser failed: {error!r}")
-        return Cable(
-            page=page,
-            unparsed=tuple(
-                UnparsedLine(i + 1, line) for i, line in enumerate(source.lines) if line.strip()
-            ),
-            defects=tuple(sink.defects),
-        )
+def _article_fallback(source: SourceText, page: Page | None, defect: Defect) -> Article:
+    paragraphs = tuple(line for line in source.lines if line.strip())
+    return Article(paragraphs=paragraphs, page=page, defects=(defect,))

@@ -1,0 +1,33 @@
+"""A bug inside a builder reaches the caller as a defect (lenient) or a ParseError (strict)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cableparse
+from cableparse import parse as parse_module
+
+
+def _broken(*args: object) -> object:
+    raise KeyError("boom")
+
+
+def test_lenient_parse_keeps_every_line_when_a_builder_fails(
+    monkeypatch: pytest.MonkeyPatch, seed_cable_text: str
+) -> None:
+    monkeypatch.setattr(parse_module, "build_cable", _broken)
+    cable = cableparse.parse_cable(seed_cable_text)
+    assert [d.code for d in cable.defects] == [cableparse.DefectCode.INTERNAL_ERROR]
+    non_blank = [line for line in seed_cable_text.split("\n") if line.strip()]
+    assert [u.text for u in cable.unparsed] == non_blank
+
+
+def test_strict_parse_turns_a_builder_failure_into_parse_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parse_module, "build_article", _broken)
+    with pytest.raises(cableparse.ParseError) as raised:
+        cableparse.parse_article("Some story.\n", strict=True)
+    assert raised.value.code is cableparse.DefectCode.INTERNAL_ERROR
+    article = cableparse.parse_article("Some story.\n")
+    assert article.paragraphs == ("Some story.",)
