@@ -106,3 +106,43 @@ def test_unnumbered_body_text_is_kept() -> None:
     cable = body("The embassy has no comment on this request.\n")
     assert cable.paragraphs == ()
     assert [b.text for b in cable.text_blocks] == ["The embassy has no comment on this request."]
+
+
+def test_signer_above_transmission_trailer() -> None:
+    cable = body(
+        "1. (C) The talks will go on.\n\nLAINGEN\n\nCONFIDENTIAL\n\n"
+        "Declassified/Released US Department of State EO Systematic\nReview 30 JUN 2006\n"
+    )
+    assert cable.signature == "LAINGEN"
+    assert cable.paragraphs[0].text == "The talks will go on."
+    assert {m.text.strip() for m in cable.markers} >= {"CONFIDENTIAL", "Review 30 JUN 2006"}
+
+
+def test_signer_shapes() -> None:
+    def signer(tail: str) -> str | None:
+        return body("1. (C) THE TALKS WILL GO ON NEXT WEEK IN THE CAPITAL.\n" + tail).signature
+
+    assert signer("\nGILLESPIE##\n") == "GILLESPIE"
+    assert signer("\nMCNAMARA.\n") == "MCNAMARA"
+    assert signer("\n\nDE PREE\n") == "DE PREE"
+    assert signer("\nO'DONOHUE\n") == "O'DONOHUE"
+    assert signer("\nSTRAUSZ-HUPE\n\nNNNN\n\n 2004CARACA01540 - UNCLASSIFIED\n") == "STRAUSZ-HUPE"
+    assert signer("\nSEMBLER\n\n   SECRET\n\n>\n") == "SEMBLER"
+    assert signer("\nREGARDS\n\nCARSON\n") == "CARSON"
+    assert signer("2.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON\n") == "EAGLETON"
+    assert signer("END OF TEXT. BAKER\n\nUNCLASSIFIED\n") == "BAKER"
+    # An all-caps last sentence is text, not a signer.
+    assert signer("2. (C) THE MINISTER DID NOT COMMENT ON THE PLAN.\n") is None
+
+
+def test_no_signer_when_the_body_stops_mid_sentence() -> None:
+    cable = body("56. (U) The auction is set.\n\n57. (U) The monthly inflation rate was 5.6. The\n")
+    assert cable.signature is None
+    assert cable.paragraphs[-1].text.endswith("was 5.6. The")
+
+
+def test_repeated_signer_names_one_person() -> None:
+    assert body("1. (C) Text follows here.\n\nPARDEW PARDEW\n").signature == "PARDEW"
+    assert body("1. (C) Text follows here.\n\nCLINTON UNQUOTE CLINTON\n").signature == "CLINTON"
+    glued = body("1. (C) Talks went on with the leaders of the opposition. Daniel Ortega an\n")
+    assert glued.signature is None

@@ -38,6 +38,61 @@ _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*\.?$
 _GLUED_SIGNATURE = re.compile(
     r"(?<=[.!?\"”)])\s+([A-Z][A-Za-z'-]{2,}(?:\s+[A-Z][A-Za-z.'-]+){0,2})\s*\.?$"
 )
+# Words that open a sentence far more often than they sign a cable.
+_SENTENCE_OPENERS = frozenset(
+    [
+        "THE",
+        "THIS",
+        "THAT",
+        "THESE",
+        "THOSE",
+        "WE",
+        "IT",
+        "HE",
+        "SHE",
+        "THEY",
+        "OUR",
+        "HIS",
+        "HER",
+        "ITS",
+        "BUT",
+        "AND",
+        "IN",
+        "ON",
+        "AT",
+        "AS",
+        "IF",
+        "SO",
+        "FOR",
+        "WITH",
+        "THERE",
+        "ALSO",
+        "THUS",
+        "PLEASE",
+        "NOTE",
+        "POST",
+        "EMBASSY",
+        "SEE",
+        "AN",
+        "ALL",
+        "NO",
+        "NOT",
+        "ONE",
+        "WHEN",
+        "WHILE",
+    ]
+)
+_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
+_SIGNER_DECORATION = re.compile(r"[#.\s]+$")
+_TRAILER = re.compile(
+    r"(?:[.>|#]+|NNNN|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
+    r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4})$",
+    re.IGNORECASE,
+)
+_CLOSING_FORMULA = re.compile(
+    r"(?:END\s+(?:OF\s+)?TEXT|MINIMIZE\s+CONSIDERED|END\s+(?:COMMENT|FYI|SUMMARY|QUOTE))\s*[.)]?$",
+    re.IGNORECASE,
+)
 _NOT_SIGNATURE = re.compile(
     r"^(?i:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
     r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
@@ -87,8 +142,9 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     end = len(lines)
     while end > begin and not lines[end - 1].strip():
         end -= 1
-    signature, signature_index = _find_signature(lines, begin, end)
-    markers: list[UnparsedLine] = []
+    signature, signature_index, trailer = _find_signature(lines, begin, end)
+    markers: list[UnparsedLine] = [UnparsedLine(i + 1, lines[i]) for i in trailer]
+    end = min(trailer, default=end)
     blocks: list[_Open] = []
     current: _Open | None = None
     heading: str | None = None
@@ -123,7 +179,8 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             markers.append(UnparsedLine(index + 1, raw))
             index += 1
             continue
-        found = _heading_at(lines, index, end)
+        match = _PARAGRAPH.match(raw)
+        found = None if match else _heading_at(lines, index, end)
         if found is not None:
             # Consecutive headings are one heading boxed over several lines.
             heading = f"{heading} {found[0]}" if heading else found[0]
@@ -135,7 +192,6 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             index += consumed
             current = None
             continue
-        match = _PARAGRAPH.match(raw)
         number = _accept_number(match, previous_number, sink, index + 1) if match else None
         if match and number is not None:
             marking = match.group(2)
@@ -182,20 +238,21 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             Paragraph(block.number, block.marking, block.heading, joined, span, redactions=count)
         )
 
-    if signature is None and paragraphs:
-        last = paragraphs[-1]
-        glued = _GLUED_SIGNATURE.search(last.text)
-        if (
-            glued
-            and not _NOT_SIGNATURE.match(glued.group(1))
-            and len(last.text) > len(glued.group(0)) + 20
-        ):
-            tail = last.text[: glued.start()].rstrip()
-            if tail == tail.upper():
-                glued = None  # an all-caps cable: the last words are text, not a signer
+    if signature is None and (paragraphs or text_blocks):
+        # The signer glued after the last sentence of whatever comes last.
+        last_is_paragraph = bool(paragraphs) and (
+            not text_blocks
+            or (paragraphs[-1].span or Span(0, 0)).first_line
+            > (text_blocks[-1].span or Span(0, 0)).first_line
+        )
+        text = paragraphs[-1].text if last_is_paragraph else text_blocks[-1].text
+        tail, signer = _glued_signature(text)
+        if signer is not None:
+            signature = signer
+            if last_is_paragraph:
+                paragraphs[-1] = attrs.evolve(paragraphs[-1], text=tail)
             else:
-                signature = glued.group(1)
-                paragraphs[-1] = attrs.evolve(last, text=tail)
+                text_blocks[-1] = attrs.evolve(text_blocks[-1], text=tail)
     return Body(
         paragraphs=tuple(paragraphs),
         text_blocks=tuple(text_blocks),
@@ -207,27 +264,88 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     )
 
 
-def _find_signature(lines: Sequence[str], begin: int, end: int) -> tuple[str | None, int | None]:
-    if end <= begin:
-        return None, None
-    last = lines[end - 1].strip()
-    if _SIGNATURE.match(last) and not _NOT_SIGNATURE.match(last) and not _PARAGRAPH.match(last):
-        if _is_repeated_classification(last) or len(last) > 40:
-            return None, None
-        # The line before must not be part of a boxed heading.
-        before = next(
-            (lines[i].strip() for i in range(end - 2, begin - 1, -1) if lines[i].strip()), ""
-        )
-        if _DASH_LINE.match(before):
-            return None, None
-        return last.rstrip(" ."), end - 1
-    return None, None
+def _find_signature(
+    lines: Sequence[str], begin: int, end: int
+) -> tuple[str | None, int | None, list[int]]:
+    """The signer line at the end of the body, and the trailer lines below it.
+
+    Transmission left lines under the signer: the classification again, NNNN, page
+    headers, ``NOTE BY OC/T``, the declassification stamp.  They count as trailer only
+    when a signer stands above them.
+    """
+    index = end - 1
+    trailer: list[int] = []
+    while index >= begin:
+        text = lines[index].strip()
+        if text and not _is_trailer(text):
+            break
+        if text:
+            trailer.append(index)
+        index -= 1
+    if index < begin:
+        return None, None, []
+    candidate = _SIGNER_DECORATION.sub("", lines[index].strip())
+    if (
+        not _SIGNATURE.match(candidate)
+        or _NOT_SIGNATURE.match(candidate)
+        or _PARAGRAPH.match(candidate)
+        or _is_repeated_classification(candidate)
+        or len(candidate) > 40
+    ):
+        return None, None, []
+    # The line before must not be part of a boxed heading.
+    before = next(
+        (lines[i].strip() for i in range(index - 1, begin - 1, -1) if lines[i].strip()), ""
+    )
+    if _DASH_LINE.match(before):
+        return None, None, []
+    return _tidy_signer(candidate), index, sorted(trailer)
+
+
+def _tidy_signer(name: str) -> str:
+    """``PARDEW PARDEW`` and ``CLINTON UNQUOTE CLINTON`` name one signer."""
+    words = [w for w in name.split() if w.upper() not in ("UNQUOTE", "QUOTE")]
+    unique: list[str] = []
+    for word in words:
+        if not any(word.upper() == seen.upper() for seen in unique):
+            unique.append(word)
+    return " ".join(unique) if unique else name
+
+
+def _is_trailer(text: str) -> bool:
+    return (
+        _TRAILER.match(text) is not None
+        or _is_repeated_classification(text)
+        or _PAGE_LINE.match(text) is not None
+        or _DASH_LINE.match(text) is not None
+    )
+
+
+def _glued_signature(text: str) -> tuple[str, str | None]:
+    """``... next week. Beyrle`` → (text without the signer, signer)."""
+    glued = _GLUED_SIGNATURE.search(text)
+    if glued is None or _NOT_SIGNATURE.match(glued.group(1)):
+        return text, None
+    words = glued.group(1).split()
+    if any(w.upper() in _SENTENCE_OPENERS or (len(w) < 3 and w not in _SUFFIXES) for w in words):
+        return text, None  # a sentence cut off after its first words
+    tail = text[: glued.start()].rstrip()
+    if len(tail) < 20:
+        return text, None
+    # In an all-caps cable the last word may just be text; there the signer is only
+    # taken after a closing formula (END TEXT., MINIMIZE CONSIDERED.).
+    if tail == tail.upper() and not _CLOSING_FORMULA.search(tail):
+        return text, None
+    return tail, _tidy_signer(glued.group(1))
 
 
 def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] | None:
-    """A heading at ``index``: ``Title -----``, or a title line followed by a dash line."""
+    """A heading at ``index``: ``Title -----``, or a title line followed by a dash line.
+
+    The caller has checked that the line does not open a numbered paragraph.
+    """
     text = lines[index].strip()
-    if _PARAGRAPH.match(lines[index]) or len(text) > 120:
+    if len(text) > 120:
         return None
     # ``Title -----``: a run of 3+ dashes ending the line, after white space.  String
     # methods instead of a regex search, which backtracked on long runs of white space.
