@@ -40,7 +40,7 @@ _GLUED_SIGNATURE = re.compile(
 )
 # Words that open a sentence far more often than they sign a cable.
 _SENTENCE_OPENERS = frozenset(
-    [
+    {
         "THE",
         "THIS",
         "THAT",
@@ -80,7 +80,7 @@ _SENTENCE_OPENERS = frozenset(
         "ONE",
         "WHEN",
         "WHILE",
-    ]
+    }
 )
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _SIGNER_DECORATION = re.compile(r"[#.\s]+$")
