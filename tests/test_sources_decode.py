@@ -116,3 +116,21 @@ _PIECES = (
 def test_parse_bytes_never_raises_in_lenient_mode(parts: list[bytes]) -> None:
     document = parse_bytes(b"".join(parts))
     assert document.kind in (cableparse.DocumentKind.CABLE, cableparse.DocumentKind.ARTICLE)
+
+
+def test_utf16_html_page_and_csv_row_keep_their_container() -> None:
+    page = (
+        "<!DOCTYPE html><html><body><table class='cable'><tr><th>Reference ID</th>"
+        "<th>Created</th><th>Released</th><th>Classification</th><th>Origin</th></tr><tr>"
+        "<td>07BEIJING1960</td><td>2007-03-22 08:16</td><td>2010-12-01 12:00</td>"
+        "<td>CONFIDENTIAL</td><td>Embassy Beijing</td></tr></table>"
+        "<code><pre>R 220816Z MAR 07&#x000A;FM AMEMBASSY BEIJING</pre></code>"
+        "<code><pre>TAGS: PREL, CH&#x000A;SUBJECT: ZÜRICH TALKS&#x000A;</pre></code></body></html>"
+    )
+    document = parse_bytes(page.encode("utf-16"))
+    assert isinstance(document, cableparse.Cable)
+    assert document.page is not None and document.page.origin == "Embassy Beijing"
+    assert document.subject == "ZÜRICH TALKS"
+    row = '"1","03/22/2007 08:16","07BEIJING1960","Embassy Beijing","C","","","TAGS: PREL"\n'
+    from_csv = parse_bytes(row.encode("utf-16"))
+    assert from_csv.page is not None and from_csv.page.reference_id == "07BEIJING1960"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -21,6 +22,7 @@ from .sniff import InputKind, sniff
 __all__ = ["parse_bytes", "parse_file", "parse_row"]
 
 _HEAD = 4096
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # the UTF-32 marks start alike
 
 
 def parse_bytes(
@@ -34,6 +36,9 @@ def parse_bytes(
     an ``encoding-fallback`` defect); line ends may be LF, CRLF or CR.  ``cable=True``
     parses the text as a cable whatever it looks like.
     """
+    if data.startswith(_WIDE_BOMS):
+        # UTF-16/32 text: the kind is told, and CSV rows are read, on its UTF-8 form.
+        data = codecs.BOM_UTF8 + decode(data).text.encode("utf-8")
     kind = sniff(data[:_HEAD], name)
     if kind in (InputKind.TAR, InputKind.ZIP):
         raise ValueError(
