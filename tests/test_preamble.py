@@ -122,3 +122,29 @@ def test_comma_for_apostrophe_repair_is_opt_in() -> None:
     )
     assert repaired["subject"] == "BRAZIL'S VIEW"
     assert repair_apostrophes("1,000 and a,b") == "1,000 and a,b"
+
+
+def test_subject_ends_where_other_fields_are_glued_on() -> None:
+    def subject(text: str) -> str | None:
+        return cableparse.parse_cable("CONFIDENTIAL PARIS 000001\n" + text + "\n").subject
+
+    assert subject("SUBJECT: PORT STRIKE ENDS REF: PARIS 861") == "PORT STRIKE ENDS"
+    assert subject("SUBJECT: PORT STRIKE ENDS REFS: (A) PARIS 1608, (B) PARIS 1631") == (
+        "PORT STRIKE ENDS"
+    )
+    assert subject("SUBJECT: PORT STRIKE ENDS Ref(s): A) 08 PARIS 138") == "PORT STRIKE ENDS"
+    assert subject(
+        "SUBJECT: PORT STRIKE ENDS Classified By: Charge Jane Roe, Reasons 1.4 (b) and (d)."
+    ) == ("PORT STRIKE ENDS")
+    assert subject("SUBJECT PORT STRIKE ENDS\nREF A. PARIS 1579  B. PARIS 1408") == (
+        "PORT STRIKE ENDS"
+    )
+
+
+def test_all_caps_subject_does_not_swallow_running_text() -> None:
+    cable = cableparse.parse_cable(
+        "CONFIDENTIAL PARIS 000001\nTAGS: ENRG\nSUBJECT: MINISTER URGES VISITS DURING\n"
+        "THE EU PRESIDENCY\nThis is an action request. Please see para 2.\n\n1. (C) Text.\n"
+    )
+    assert cable.subject == "MINISTER URGES VISITS DURING THE EU PRESIDENCY"
+    assert [b.text for b in cable.text_blocks] == ["This is an action request. Please see para 2."]

@@ -94,7 +94,8 @@ _RULE = re.compile(r"[-=_]{3,}(?:\s+[-=_]+)*\s*$")
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
 _GLUED = re.compile(
-    r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF:|CLASSIFIED BY:?\s))"
+    r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:"
+    r"|CLASSIFIED BY:?\s))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
 )
 
@@ -237,9 +238,11 @@ def parse_preamble(
         closed = None
         if kind is None:
             if current is not None and current.kind in ("subject", "ref", "classified_by", "tags"):
-                current.add(index + 1, stripped)
-                index += 1
-                continue
+                if not _breaks_capitals(current, stripped):
+                    current.add(index + 1, stripped)
+                    index += 1
+                    continue
+                current = None
             if not seen_field or _field_follows(lines, index):
                 # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
                 # (``STATE FOR EUR/RUS``); later ones are not understood.
@@ -296,6 +299,14 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
         if following.strip():
             return _DASHES.match(following.strip()) is not None
     return False
+
+
+def _breaks_capitals(field: _Field, line: str) -> bool:
+    """A mixed-case line after an all-caps SUBJECT is running text, not more subject."""
+    if field.kind != "subject":
+        return False
+    subject = field.text
+    return subject.upper() == subject and line.upper() != line and line.lower() != line
 
 
 def _wraps_over_blank(field: _Field | None, following: str) -> bool:
