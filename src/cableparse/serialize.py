@@ -49,7 +49,8 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
 
 
 def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+    # ``_value_`` is a plain attribute; ``.value`` goes through a descriptor (3x slower).
+    return member._value_
 
 
 def _datetime_out(value: dt.datetime) -> str:
