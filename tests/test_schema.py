@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import io
+import itertools
 import json
 import tarfile
 from collections.abc import Iterator
@@ -128,15 +129,46 @@ def test_seed_cable_values_fit_the_schema_forms() -> None:
     assert _errors(data) == []
 
 
+def _needs_iter_documents() -> None:
+    if not hasattr(cableparse, "iter_documents"):
+        pytest.skip("cableparse.iter_documents not available yet")
+
+
 def test_cablegate_corpus_validates(cablegate_pages: list[tuple[str, str, int]]) -> None:
     failures = {}
     for name, text, _ in cablegate_pages:
-        document = cableparse.parse(text)
-        errors = _errors(cableparse.to_dict(document))
+        errors = _errors(cableparse.to_dict(cableparse.parse(text)))
         if errors:
             failures[name] = errors[:3]
     assert len(cablegate_pages) == 1295
     assert failures == {}
+
+
+def test_cablegate_html_pages_validate() -> None:
+    # Read as HTML pages, documents also carry the page's metadata (``page``).  The text of
+    # all 1,295 pages is covered above; a slice keeps this second pass short.
+    _needs_iter_documents()
+    archive = corpus_file("cablegate-2010-html.tar.xz")
+    documents = itertools.islice(cableparse.iter_documents(archive), 150)
+    failures, count = {}, 0
+    for name, document in documents:
+        data = cableparse.to_dict(document)
+        assert data["page"] is not None, name
+        errors = _errors(data)
+        if errors:
+            failures[name] = errors[:3]
+        count += 1
+    assert count == 150
+    assert failures == {}
+
+
+def test_cablemap_fixture_pages_validate() -> None:
+    _needs_iter_documents()
+    archive = corpus_file("cablemap-test-fixtures-data-subject.tar.xz")
+    documents = list(cableparse.iter_documents(archive))
+    assert len(documents) == 10
+    for name, document in documents:
+        assert _errors(cableparse.to_dict(document, spans=True), SPANNED) == [], name
 
 
 def _archive_texts(name: str, encoding: str = "utf-8") -> Iterator[tuple[str, str]]:
@@ -176,15 +208,14 @@ def test_text_archives_validate(archive: str, encoding: str, expected: int) -> N
 
 
 def test_csv_sample_validates() -> None:
-    import csv
-
+    _needs_iter_documents()
     path = corpus_file("cables-csv-sample/cables_sample.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, escapechar="\\"))
-    assert len(rows) == 2
-    for row in rows:
-        document = cableparse.parse(row[6] + "\n\n" + row[7])
-        assert _errors(cableparse.to_dict(document)) == [], row[2]
+    documents = list(cableparse.iter_documents(path))
+    assert len(documents) == 2
+    for name, document in documents:
+        data = cableparse.to_dict(document)
+        assert data["page"] is not None, name
+        assert _errors(data) == [], name
 
 
 def _generated(value: object) -> dict[str, Any] | None:
