@@ -194,3 +194,14 @@ def test_other_html_is_read_as_its_visible_text() -> None:
     joined = "\n".join(document.paragraphs)
     assert "Stocks rose & bonds fell." in joined
     assert "alert" not in joined and "p{}" not in joined
+
+
+def test_starting_at_the_cable_table_reads_what_the_whole_page_gives(
+    page_files: list[Path],
+) -> None:
+    for path in page_files[::25]:
+        markup = path.read_text(encoding="utf-8")
+        assert read_html(markup) == read_html(markup, whole=True), path.name
+    # Without a cable table the whole page is read.
+    other = "<html><body><p>Before</p><table><tr><td>cell</td></tr></table></body></html>"
+    assert read_html(other).text == "Before\n\ncell"
