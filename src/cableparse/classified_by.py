@@ -1,4 +1,12 @@
-"""The Classified By field: the classifying authority and the reasons (``1.4(b)``)."""
+"""The Classified By field: the classifying authority and the reasons (``1.4(b)``).
+
+``Classified By: <title and name>[, for|;|.] reason(s) 1.4 (b) and (d)``, in the many
+spellings real cables use: ``REASON: 1.5 (B), (C) AND (D)``, ``1.4 (b,d)``, ``1.4 b/d``,
+``1.4(b)(d)``, ``1,4``, reasons on the next line, a line wrap inside a word (``REA`` /
+``SONS``), the label repeated (``Classified By: CLASSIFIED BY ...``), a portion mark or a
+paragraph number before it.  Every pattern here is matched once per position, so a field of
+any length is read in linear time.
+"""
 
 from __future__ import annotations
 
@@ -9,49 +17,191 @@ from .model import ClassifiedBy
 from .policy import DefectSink
 from .text import fold_space
 
-__all__ = ["read_classified_by"]
+__all__ = ["read_classified_by", "reasons_in"]
 
-_CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?")
-_REASON_START = re.compile(
-    r"[,;.]?\s*(?:\b(?:for|FOR)\s+)?(?:\b(?:reasons?|REASONS?|Reasons?)\b\s*:?\s*)?(?=1\s*\.\s*[45]\b)"
-    r"|[,;.]?\s*\b(?:for\s+)?(?:reasons?|REASONS?|Reasons?)\b\s*:?",
+_LABEL = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?")
+# What may stand before the authority: white space, punctuation, a portion mark ``(U)``, a
+# paragraph number ``1.``, the label again, ``This message classified by``.
+_LEADING = re.compile(
+    r"(?:[\s,;:.\-]+|\(\s*[A-Za-z/]{1,6}\s*\)|¶?\d{1,2}\s*[.)](?!\d)"
+    r"|(?i:(?:this\s+(?:message|cable|telegram)\s+(?:is\s+)?)?clas?s?i?f?i?e?d\s+by\b\s*:?))"
 )
-_REASON_NUMBER = re.compile(r"1\s*\.\s*([45])")
-_REASON_LETTERS = re.compile(r"\(?\s*([a-hA-H])\s*\)?(?=[\s,;/&)(.]|and|AND|$)")
+# The word "reason(s)" and the misspellings cables carry (reaons, resons, REAS0N, Reas).
+_REASON_WORD = re.compile(
+    r"(?i:\b(?:reasons?|reason\(s\)|reaons?|resons?|rasons?|reas0ns?|reasosn|reas)(?![a-z]))"
+)
+# A reason number where no reason word precedes it: ``KATTOUF - 1.5 B,D``.
+_NUMBER_STRICT = re.compile(r"(?<![\w.])1\s?[.,]\s?[2-9](?!\d)")
+# Inside the reason clause numbers may be mangled: ``1:4``, ``1/4``, ``14``, ``1. 4``.
+_NUMBER = re.compile(r"(?<![\d.])1\s*[.,:/]?\s*([2-9])(?!\d)")
+_LETTER_GROUP = re.compile(r"\(\s*[a-hA-H]\s*[),/&]")
+_LETTER = re.compile(r"(?<![A-Za-z])\(?\s*([a-hA-H])\s*\)?(?![A-Za-z])")
+# The first word after the letters that is no connective ends the reason list.
+_END_OF_LETTERS = re.compile(r"(?i:\b(?!(?:and|or)\b)[a-z]{2,})")
+# Words that join the authority to the reasons: ``for``, ``per``, ``under Section``,
+# ``based on E.O. 12958``, ``due to``, and their typos (``FR``, ``F0R``, ``0N``).
+_CONNECTIVES = frozenset(
+    [
+        "for",
+        "fr",
+        "f0r",
+        "per",
+        "under",
+        "based",
+        "on",
+        "0n",
+        "upon",
+        "due",
+        "to",
+        "section",
+        "sections",
+        "sec",
+        "para",
+        "paragraph",
+        "and",
+        "e.o",
+        "e.o.",
+        "eo",
+        "of",
+        "classification",
+        "reason",
+        "reasons",
+    ]
+)
+_ORDER_NUMBER = re.compile(r"(?i:(?:e\.?\s?o\.?)?\d{5})")
+_ABBREVIATION_END = re.compile(r"(?i:\b(?:jr|sr|a\.i|inc|esq)\.)$")
+# Lines that a page break leaves inside the field.
+_PAGE_LINE = re.compile(
+    r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|"
+    r"LIMITED OFFICIAL USE)\s*)$"
+)
+_BROKEN_WORD = re.compile(r"(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
+# Words that a line wrap cut in two: ``REA`` / ``SONS``, ``a`` / ``nd``, ``f`` / ``or``.
+_WRAPPED_WORDS = frozenset({"for", "reason", "reasons", "and", "section"})
 
 
 def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
-    """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons."""
-    body = fold_space(_CLASSIFIED_BY.sub("", text, count=1))
-    match = _REASON_START.search(body)
-    if match:
-        authority = body[: match.start()]
-        reason_text = body[match.end() :]
+    """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons.
+
+    ``text`` is the field's lines joined by newlines, the first one being input line
+    ``line``.  Lines after the reasons that name none (text the segmentation could not tell
+    apart) are reported as unparsed lines, so that nothing is lost silently.
+    """
+    lines = _mended_lines(text)
+    extra = _trailing_lines(lines) if reasons_in(" ".join(lines)) else 0
+    body = fold_space(" ".join(lines[: len(lines) - extra]))
+    label = _LABEL.search(body)
+    if label is not None:
+        body = body[label.end() :]
+    body = _skip_leading(body)
+    starts = [m.start() for m in (_REASON_WORD.search(body), _NUMBER_STRICT.search(body)) if m]
+    if starts:
+        cut = min(starts)
+        authority, clause = body[:cut], body[cut:]
     else:
-        authority, reason_text = body, ""
-    authority = authority.strip(" ,;:.").strip()
-    authority = re.sub(r"\s+(?:for|FOR)$", "", authority).strip(" ,;:")
-    reasons = _reasons(reason_text)
+        authority, clause = body, ""
+    reasons = reasons_in(clause)
     if not reasons:
         sink.report(
             DefectCode.CLASSIFIED_BY_INVALID, f"Classified By names no reason: {text!r}", line
         )
-    return ClassifiedBy(authority or None, tuple(reasons))
+    if extra:
+        raw = text.split("\n")
+        for index in range(len(raw) - extra, len(raw)):
+            if raw[index].strip() and not _PAGE_LINE.match(raw[index]):
+                sink.report(
+                    DefectCode.UNPARSED_LINE,
+                    f"text after the Classified By reasons: {raw[index].strip()!r}",
+                    line + index,
+                )
+    return ClassifiedBy(_trim_authority(authority) or None, tuple(reasons))
 
 
-def _reasons(text: str) -> list[str]:
+def _mended_lines(text: str) -> list[str]:
+    """The field's lines, page-break lines blanked and words cut by a wrap mended.
+
+    Mending only joins lines inside the reasons, so counted from the end the lines still
+    match the input lines.
+    """
+    lines = ["" if _PAGE_LINE.match(line) else line for line in text.split("\n")]
+    joined = "\n".join(lines)
+    if "\n" in joined:
+        joined = _BROKEN_WORD.sub(_mend, joined)
+    return joined.split("\n")
+
+
+def _trailing_lines(lines: list[str]) -> int:
+    """How many lines at the end follow the reasons without naming any."""
+    count = 0
+    while count < len(lines) - 1:
+        text = lines[len(lines) - 1 - count]
+        if text.strip():
+            names_reason = (
+                _NUMBER.search(text) or _REASON_WORD.search(text) or _LETTER_GROUP.search(text)
+            )
+            if names_reason or not _END_OF_LETTERS.search(text):
+                break
+        count += 1
+    # Blank lines right after the reasons are no extra text.
+    while count and not lines[len(lines) - count].strip():
+        count -= 1
+    return count
+
+
+def _mend(match: re.Match[str]) -> str:
+    head, breaks, tail = match.group(1), match.group(2), match.group(3)
+    word = (head + tail).rstrip(":.,;").lower()
+    if word in _WRAPPED_WORDS and head.lower() not in _WRAPPED_WORDS:
+        return head
+    # Keep every line end, so that lines counted from the end still match the input.
+    return head + breaks
+
+
+def _skip_leading(body: str) -> str:
+    position = 0
+    while True:
+        match = _LEADING.match(body, position)
+        if match is None or match.end() == position:
+            return body[position:]
+        position = match.end()
+
+
+def _trim_authority(text: str) -> str:
+    """The authority without the words that lead to the reasons (``, for``, ``E.O. 12958``)."""
+    words = text.split()
+    while words:
+        last = words[-1]
+        core = last.strip(",;:.-–/()").lower()
+        if not core or core in _CONNECTIVES or _ORDER_NUMBER.fullmatch(core):
+            words.pop()
+            continue
+        if _ABBREVIATION_END.search(last.rstrip(",;:-")):
+            words[-1] = last.rstrip(",;:-")
+        else:
+            words[-1] = last.rstrip(",;:.-–/")
+        if not words[-1]:
+            words.pop()
+            continue
+        break
+    return " ".join(words)
+
+
+def reasons_in(text: str) -> list[str]:
+    """Reasons named in ``text``, normalised: ``1.4 (B) AND (D)`` → ``1.4(b)``, ``1.4(d)``."""
     reasons: list[str] = []
-    numbers = list(_REASON_NUMBER.finditer(text))
+    numbers = list(_NUMBER.finditer(text))
     for i, number in enumerate(numbers):
         stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
         tail = text[number.end() : stop]
-        # Letters up to the first word that is not a connective.
-        tail = re.split(r"\b(?!and\b|AND\b|or\b)[A-Za-z]{2,}", tail, maxsplit=1)[0]
-        letters = [m.group(1).lower() for m in _REASON_LETTERS.finditer(tail)]
-        if not letters:
-            reasons.append(f"1.{number.group(1)}")
+        end = _END_OF_LETTERS.search(tail)
+        if end is not None:
+            tail = tail[: end.start()]
+        section = f"1.{number.group(1)}"
+        letters = [m.group(1).lower() for m in _LETTER.finditer(tail)]
+        if not letters and section not in reasons:
+            reasons.append(section)
         for letter in letters:
-            reason = f"1.{number.group(1)}({letter})"
+            reason = f"{section}({letter})"
             if reason not in reasons:
                 reasons.append(reason)
     return reasons

@@ -1,0 +1,281 @@
+"""Classified By: the authority and the reasons in every spelling cables use."""
+
+from __future__ import annotations
+
+import pytest
+
+from cableparse.classified_by import read_classified_by, reasons_in
+from cableparse.defects import DefectCode, ParseError
+from cableparse.policy import DEFAULT, STRICT, DefectSink
+
+BD = ["1.4(b)", "1.4(d)"]
+
+
+def _read(text: str) -> tuple[str | None, list[str]]:
+    value = read_classified_by(text, DefectSink(DEFAULT), 1)
+    return value.authority, list(value.reasons)
+
+
+@pytest.mark.parametrize(
+    ("field", "authority", "reasons"),
+    [
+        (
+            "Classified By: Political Minister Counselor Daniel Shields, reasons 1.4 (b) and (d)",
+            "Political Minister Counselor Daniel Shields",
+            BD,
+        ),
+        (
+            "Classified By: Ambassador Robert Ford, reason 1.4 (b) and (d)",
+            "Ambassador Robert Ford",
+            BD,
+        ),
+        ("Classified By: DCM Ann Smith for reasons 1.4(b) and (d).", "DCM Ann Smith", BD),
+        ("CLASSIFIED BY: AMBASSADOR JOHN DOE, REASONS 1.4 (B) AND (D)", "AMBASSADOR JOHN DOE", BD),
+        ("Classified By: PolCouns Jane Roe, reasons 1.4 (b,d)", "PolCouns Jane Roe", BD),
+        ("Classified By: Charge Tom Poe for reasons 1.4 b and d", "Charge Tom Poe", BD),
+        ("Classified By: A/DCM Lee Park, 1.4 (b)(d)", "A/DCM Lee Park", BD),
+        ("Classified By: Econoff Al Bee; reasons 1.4 (b), (d).", "Econoff Al Bee", BD),
+        ("Classified By: Consul Kim Yu, reasons 1.4 (b/d)", "Consul Kim Yu", BD),
+        ("Classified By: POLOFF MAX RAY FOR REASONS 1.4 (B & D)", "POLOFF MAX RAY", BD),
+        ("Classified By: Amb. Lu Chen. Reasons 1.4 (b+d).", "Amb. Lu Chen", BD),
+        ("Classified By: Amb. Lu Chen. Reasons 1.4 (b and d).", "Amb. Lu Chen", BD),
+        (
+            "Classified By: DCM Bo Linn, reasons 1.4 (b), (c), and (d)",
+            "DCM Bo Linn",
+            ["1.4(b)", "1.4(c)", "1.4(d)"],
+        ),
+        ("Classified By: Ambassador Eva Moss, reason 1.4", "Ambassador Eva Moss", ["1.4"]),
+        (
+            "Classified By: Ambassador Eva Moss, Reason 1.5 (d)",
+            "Ambassador Eva Moss",
+            ["1.5(d)"],
+        ),
+        ("CLASSIFIED BY CDA PAT KING, REASON 1.5.D.", "CDA PAT KING", ["1.5(d)"]),
+        ("CLASSIFIED BY DCM\nPAT KING - 1.5 B,D.", "DCM PAT KING", ["1.5(b)", "1.5(d)"]),
+        ("CLASSIFIED BY CHARGE PAT KING: 1.5 B, D.", "CHARGE PAT KING", ["1.5(b)", "1.5(d)"]),
+        ("Classified By: DCM Al Roe due to 1,4 (C) AND (D).", "DCM Al Roe", ["1.4(c)", "1.4(d)"]),
+        ("Classified By: IPO Ned Fox for reason 1.4(G)(E)", "IPO Ned Fox", ["1.4(g)", "1.4(e)"]),
+        (
+            "Classified By: T U/S Ann Lee for Reasons 1.4 a,b,and d.",
+            "T U/S Ann Lee",
+            ["1.4(a)", "1.4(b)", "1.4(d)"],
+        ),
+    ],
+)
+def test_reason_spellings(field: str, authority: str, reasons: list[str]) -> None:
+    assert _read(field) == (authority, reasons)
+
+
+@pytest.mark.parametrize(
+    ("field", "authority", "reasons"),
+    [
+        # Reasons on the next line, the number or the letters split by the wrap.
+        (
+            "Classified By: Acting DCM Ray Cole for Reasons 1.4\n (b) and (d)",
+            "Acting DCM Ray Cole",
+            BD,
+        ),
+        ("Classified By: Ambassador Ida Bell; reasons 1.4\n(b) and (d)", "Ambassador Ida Bell", BD),
+        ("Classified By: Ambassador Ida Bell, reasons 1.\n4 (b/d).", "Ambassador Ida Bell", BD),
+        (
+            "Classified By: Ambassador Ida Bell for reasons 1.4 ( \nb) and (d)",
+            "Ambassador Ida Bell",
+            BD,
+        ),
+        (
+            "Classified By: Ambassador Ida Bell for reasons 1.4 (b) and (d \n)",
+            "Ambassador Ida Bell",
+            BD,
+        ),
+        # A word cut in two by the wrap.
+        ("CLASSIFIED BY: DEPUTY PO ABE LUND.  REA \nSONS: 1.4 (B,D) ", "DEPUTY PO ABE LUND", BD),
+        ("Classified By: Charge Zoe Hart for reasons 1.4 (b) a \nnd (d) ", "Charge Zoe Hart", BD),
+        (
+            "Classified By: Counselor Zoe Hart for reason \ns:  1.4 (b), (d). ",
+            "Counselor Zoe Hart",
+            BD,
+        ),
+        ("Classified By: Counselor Zoe Hart f \nor reasons 1.4 b,d. ", "Counselor Zoe Hart", BD),
+        ("Classified By: Counselor Zoe Hart.  Re \nasons 1.4 (b/d). ", "Counselor Zoe Hart", BD),
+        # The authority ends in a comma and the reason continues below.
+        (
+            "Classified By: PolCouns Joy Ames, E.O. 12958, reasons \n1.4 (b) and (d). ",
+            "PolCouns Joy Ames",
+            BD,
+        ),
+        (
+            "Classified By: AMBASSADOR JAY NYE, FOR REASON \n\n1.4(C).",
+            "AMBASSADOR JAY NYE",
+            ["1.4(c)"],
+        ),
+        (
+            "CLASSIFIED BY: Lane, Ada, Ambassador, DOS; REASON:\n1.4(B), (D)",
+            "Lane, Ada, Ambassador, DOS",
+            BD,
+        ),
+        ("Classified By: AMBASSADOR ROY HALE FOR REASONS \n\n1.4 B, D", "AMBASSADOR ROY HALE", BD),
+        # REASON: on its own line.
+        (
+            "CLASSIFIED BY ROY HALE, DEPUTY CHIEF OF\nMISSION.  REASON: 1.5 (D)",
+            "ROY HALE, DEPUTY CHIEF OF MISSION",
+            ["1.5(d)"],
+        ),
+        (
+            "CLASSIFIED BY AMBASSADOR ROY HALE.\nREASONS: 1.5 (B) AND (D).",
+            "AMBASSADOR ROY HALE",
+            ["1.5(b)", "1.5(d)"],
+        ),
+        # A page break inside the field.
+        (
+            "CLASSIFIED BY AMBASSADOR ROY HALE. \n   CONFIDENTIAL \n \n"
+            "PAGE 02   HARARE  01234  01 OF 03  111533Z \nREASONS: 1.5 (B) AND (D). ",
+            "AMBASSADOR ROY HALE",
+            ["1.5(b)", "1.5(d)"],
+        ),
+    ],
+)
+def test_line_wraps(field: str, authority: str, reasons: list[str]) -> None:
+    assert _read(field) == (authority, reasons)
+
+
+@pytest.mark.parametrize(
+    ("field", "authority", "reasons"),
+    [
+        # Inside a (U) paragraph, and with the label repeated.
+        ("1.  (U)  CLASSIFIED BY POLOFF MAE ORR, 1.5 (D).", "POLOFF MAE ORR", ["1.5(d)"]),
+        ("1. (U) CLASSIFIED BY CHARGE MAE ORR; REASON 1.5 (D).", "CHARGE MAE ORR", ["1.5(d)"]),
+        ("(U) CLASSIFIED BY TDY RSO MAE ORR FOR REASON 1.5 C.", "TDY RSO MAE ORR", ["1.5(c)"]),
+        (
+            "Classified By: (C) CLASSIFIED BY DCM MAE ORR; REASON 1.4 (B) AND (D).",
+            "DCM MAE ORR",
+            BD,
+        ),
+        (
+            "Classified By: Classified by DCM Mae Orr for reasons 1.4 (b) and (d).",
+            "DCM Mae Orr",
+            BD,
+        ),
+        (
+            "Classified By: This message classified by DCM Mae Orr for reasons 1.4 (b), (d)",
+            "DCM Mae Orr",
+            BD,
+        ),
+        ("Classified By: Classfied By: DCM Mae Orr for reasons 1.4 (b) and (d)", "DCM Mae Orr", BD),
+        (
+            "Classified By: 1. CLASSIFIED BY DCM MAE ORR\nREASONS: 1.4 (B) AND (D)",
+            "DCM MAE ORR",
+            BD,
+        ),
+        (
+            "1.  CONFIDENTIAL - ENTIRE TEXT.  CLASSIFIED BY:\n"
+            "MAE ORR, AMBASSADOR.  REASON: 1.5 (D) .",
+            "MAE ORR, AMBASSADOR",
+            ["1.5(d)"],
+        ),
+        ("CLASSIFIED BY SECTION 1.5 (B)\nAND (D).  NIACT PRECEDENCE.", None, ["1.5(b)", "1.5(d)"]),
+    ],
+)
+def test_label_and_paragraph_forms(field: str, authority: str | None, reasons: list[str]) -> None:
+    assert _read(field) == (authority, reasons)
+
+
+@pytest.mark.parametrize(
+    ("field", "authority", "reasons"),
+    [
+        (
+            "Classified By: Pol/Mil Officer Ana Bo.  Reason E.O. 12958, \n1.4 (b) and (d).",
+            "Pol/Mil Officer Ana Bo",
+            BD,
+        ),
+        ("Classified By: DCM ANA BO BASED ON E.O.12958 REASONS 1.4 (b) and (d)", "DCM ANA BO", BD),
+        (
+            "Classified By: CDA ANA BO BASED UPON REASONS 1.5 (B) AND (D)",
+            "CDA ANA BO",
+            ["1.5(b)", "1.5(d)"],
+        ),
+        (
+            "Classified By: COUNSELOR ANA BO \n FOR 12958 1.4 B, D, AND E",
+            "COUNSELOR ANA BO",
+            ["1.4(b)", "1.4(d)", "1.4(e)"],
+        ),
+        ("Classified By: Charge Ana Bo under Section 1.4 \n b/d ", "Charge Ana Bo", BD),
+        ("Classified By: Pol/Econ Chief Ana Bo under 1.4 b/d", "Pol/Econ Chief Ana Bo", BD),
+        ("Classified By: DCM ANA BO PER 1.5 (B) AND (D).", "DCM ANA BO", ["1.5(b)", "1.5(d)"]),
+        ("Classified By: Dir. Ana Bo-reasons 1.4(b/d)", "Dir. Ana Bo", BD),
+        ("Classified By: Ambassador Ana Bo for for reasons 1.4 b and d.", "Ambassador Ana Bo", BD),
+        (
+            "Classified By: AMBASSADOR ANA BO FR REASONS 1.4 (b) AND (d \n).",
+            "AMBASSADOR ANA BO",
+            BD,
+        ),
+        (
+            "Classified By: CHARGE ANA BO F0R REASONS 1.5 (B) AND (D)",
+            "CHARGE ANA BO",
+            ["1.5(b)", "1.5(d)"],
+        ),
+        ("Classified By: Ambassador Ana Bo for reaons 1.4 (b) and (d).", "Ambassador Ana Bo", BD),
+        (
+            "Classified By: Ambassador Ana Bo.  Resons 1.5 (B) and (D)",
+            "Ambassador Ana Bo",
+            ["1.5(b)", "1.5(d)"],
+        ),
+        ("Classified By: AMB:ABO, Reasons 1.4 (b) and (c)", "AMB:ABO", ["1.4(b)", "1.4(c)"]),
+        (
+            "Classified By: Ambassador Ana Bo, Jr. for reasons 1.4 (b, d).",
+            "Ambassador Ana Bo, Jr.",
+            BD,
+        ),
+        ("Classified By: Chief Ana Bo for Reasons 1:4 b,d", "Chief Ana Bo", BD),
+        ("Classified By: Chief Ana Bo for\nreasons 14 (b) and (d).", "Chief Ana Bo", BD),
+        ("Classified By: CDA Ana Bo for reasons: 1/4 (B), (D)", "CDA Ana Bo", BD),
+    ],
+)
+def test_connectives_and_typos(field: str, authority: str, reasons: list[str]) -> None:
+    assert _read(field) == (authority, reasons)
+
+
+def test_no_reason_is_a_defect() -> None:
+    sink = DefectSink(DEFAULT)
+    value = read_classified_by("Classified By: Glyn Ames ", sink, 7)
+    assert (value.authority, value.reasons) == ("Glyn Ames", ())
+    assert [(d.code, d.line) for d in sink.defects] == [(DefectCode.CLASSIFIED_BY_INVALID, 7)]
+    with pytest.raises(ParseError):
+        read_classified_by("Classified By: Glyn Ames ", DefectSink(STRICT), 7)
+
+
+def test_reasons_in() -> None:
+    assert reasons_in("1.4 (b/b)") == ["1.4(b)"]
+    assert reasons_in("1.5 (B), (C) AND (D). NIACT") == ["1.5(b)", "1.5(c)", "1.5(d)"]
+    assert reasons_in("no numbers here") == []
+
+
+def test_long_field_is_linear() -> None:
+    # A megabyte of text in one field is read without backtracking blow-up.
+    value = read_classified_by("Classified By: " + "Ambassador, " * 90_000, DefectSink(DEFAULT), 1)
+    assert value.reasons == ()
+
+
+def test_seed_cable(seed_cable_text: str) -> None:
+    import cableparse
+
+    cable = cableparse.parse(seed_cable_text)
+    assert isinstance(cable, cableparse.Cable)
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Political Minister Counselor Daniel Shields"
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_text_after_the_reasons_is_reported_on_its_line() -> None:
+    sink = DefectSink(DEFAULT)
+    field = "Classified By: DCM Mae Orr.\nReasons 1.4 (b/d).\n\nSTRAY LINE OF TEXT"
+    value = read_classified_by(field, sink, 30)
+    assert (value.authority, value.reasons) == ("DCM Mae Orr", ("1.4(b)", "1.4(d)"))
+    assert [(d.code, d.line) for d in sink.defects] == [(DefectCode.UNPARSED_LINE, 33)]
+    assert "STRAY LINE OF TEXT" in sink.defects[0].message
+
+
+def test_wrapped_letters_are_not_extra_text() -> None:
+    sink = DefectSink(DEFAULT)
+    value = read_classified_by("Classified By: DCM Mae Orr, reasons 1.4 (b) and (d\n)", sink, 1)
+    assert value.reasons == ("1.4(b)", "1.4(d)")
+    assert sink.defects == []
