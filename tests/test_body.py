@@ -146,3 +146,37 @@ def test_repeated_signer_names_one_person() -> None:
     assert body("1. (C) Text follows here.\n\nCLINTON UNQUOTE CLINTON\n").signature == "CLINTON"
     glued = body("1. (C) Talks went on with the leaders of the opposition. Daniel Ortega an\n")
     assert glued.signature is None
+
+
+def test_summary_shapes_around_paragraph_one() -> None:
+    def summary(text: str) -> str | None:
+        return body(text).summary
+
+    # Unnumbered, before paragraph 1.
+    assert summary("SUMMARY: THE CABINET FELL.\nEND SUMMARY\n\n1. IN THE WAKE\n") == (
+        "THE CABINET FELL."
+    )
+    # Flattened box heading, and the opening repeated in the paragraph.
+    assert summary("------- SUMMARY -------\n\n1. Summary: Talks ended. End Summary.\n") == (
+        "Talks ended."
+    )
+    # Portion mark after the opening.
+    assert summary("1.  Summary: (SBU) Prices rose. End Summary\n\n2. More.\n") == "Prices rose."
+    # Only the closing formula.
+    assert summary("1. (C) The minister resigned. END SUMMARY.\n\n2. (C) Details.\n") == (
+        "The minister resigned."
+    )
+    # Spread over paragraphs, closed with a longer formula.
+    assert summary(
+        "1. (S) SUMMARY AND COMMENT: During a visit to\n\n2. (C) members praised the\n\n"
+        "3. (C) plan. END SUMMARY AND COMMENT.\n"
+    ) == ("During a visit to members praised the plan.")
+    # A heading flattened into the text ends it.
+    assert summary("1.(C) Summary: The talks went well. -------- Training --------\n") == (
+        "The talks went well."
+    )
+    # Underlined with Unicode hyphens.
+    assert summary(
+        "1. (SBU) Part one of three.\n\nSUMMARY AND INTRODUCTION\n‐‐‐‐‐‐‐‐‐‐‐‐\n\n"
+        "2. (C) Expectations were dashed. END SUMMARY AND INTRODUCTION.\n"
+    ) == ("Expectations were dashed.")

@@ -101,6 +101,11 @@ _SUMMARY = re.compile(
     r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
     re.IGNORECASE,
 )
+_DASHES = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
+_SUMMARY_HEADING = re.compile(r"(?i)summary\b")
+_LEADING_PORTION = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*")
+_INLINE_RULE = re.compile(r"\s[-\u2010]{4,}\s")
+_ENDS_WITH_END = re.compile(r"(?i)\bEND\s*$")
 _END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
 # A comment runs from its opening (at the start of the text or after white space or "(")
 # to the first END COMMENT after it, within one line.  The opening pattern starts with a
@@ -349,10 +354,11 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
         return None
     # ``Title -----``: a run of 3+ dashes ending the line, after white space.  String
     # methods instead of a regex search, which backtracked on long runs of white space.
-    if text.endswith("---"):
-        title = text.rstrip("-")
+    if text.endswith(("---", "\u2010\u2010\u2010")):
+        title = text.rstrip(_DASHES)
         if title[-1:].isspace():
-            title = title.strip()
+            # Flattened boxes keep the upper rule too: ------- SUMMARY -------
+            title = title.strip().lstrip(_DASHES).strip()
             return (title, 1) if title else None
     if index + 1 < end and _DASH_LINE.match(lines[index + 1]):
         return text, 2
@@ -387,33 +393,60 @@ def _accept_number(
 
 
 def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:
-    texts = [(p.heading, p.text) for p in paragraphs] or [(None, b.text) for b in blocks]
+    """The summary: from a Summary heading or a ``SUMMARY:`` opening to END SUMMARY.
+
+    Paragraphs and unnumbered blocks are read in input order, since a summary may stand
+    before paragraph 1.  A cable that only closes its summary (``... END SUMMARY.`` in
+    its first paragraphs) gets the text up to that point.
+    """
+    items = sorted(
+        [((p.span.first_line if p.span else 0), p.heading, p.text) for p in paragraphs]
+        + [((b.span.first_line if b.span else 0), None, b.text) for b in blocks],
+        key=lambda item: item[0],
+    )
+    texts = [(heading, text) for _, heading, text in items]
     for start, (heading, text) in enumerate(texts):
         head = text[:200]
         # The pattern starts with no literal, so a plain substring test screens it.
-        opening = _SUMMARY.search(head) if "summary" in head.casefold() else None
-        if heading and re.match(r"(?i)^summary\b", heading):
-            body = text
+        opening = _summary_opening(head) if "summary" in head.casefold() else None
+        if heading and _SUMMARY_HEADING.match(heading):
+            body = text[opening.end() :] if opening and opening.start() == 0 else text
         elif opening:
             body = text[opening.end() :]
         else:
             continue
-        collected = [body]
-        for _, following in texts[start + 1 :]:
-            if _end_summary(collected[-1]):
-                break
-            if len(collected) > 8:
-                break
-            collected.append(following)
-        joined = " ".join(collected)
-        closing = _end_summary(joined)
-        if closing:
-            joined = joined[: closing.start()]
-        elif len(collected) > 1:
-            joined = collected[0]
-        joined = joined.strip()
-        return joined or None
+        return _summary_from(texts, start, _LEADING_PORTION.sub("", body))
+    if any(_end_summary(text) for _, text in texts[:4]):
+        return _summary_from(texts, 0, _LEADING_PORTION.sub("", texts[0][1]))
     return None
+
+
+def _summary_opening(text: str) -> re.Match[str] | None:
+    """The first SUMMARY opening that is not the END SUMMARY closing."""
+    for opening in _SUMMARY.finditer(text):
+        if not _ENDS_WITH_END.search(text, 0, opening.start()):
+            return opening
+    return None
+
+
+def _summary_from(texts: Sequence[tuple[str | None, str]], start: int, body: str) -> str | None:
+    collected = [body]
+    for _, following in texts[start + 1 :]:
+        if _end_summary(collected[-1]) or len(collected) > 8:
+            break
+        collected.append(following)
+    joined = " ".join(collected)
+    closing = _end_summary(joined)
+    if closing:
+        joined = joined[: closing.start()]
+    elif len(collected) > 1:
+        joined = collected[0]
+    # A heading flattened into the text ends the summary: "... -------- Training --------"
+    rule = _INLINE_RULE.search(joined)
+    if rule:
+        joined = joined[: rule.start()]
+    joined = joined.strip()
+    return joined or None
 
 
 def _end_summary(text: str) -> re.Match[str] | None:

@@ -21,7 +21,9 @@ PAGE_LINE = re.compile(
     r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
-DASH_LINE = re.compile(r"\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")  # also "------ ----"
+DASH_LINE = re.compile(
+    r"\s*[-=_\u2010-\u2015]{3,}(?:\s+[-=_\u2010-\u2015]{3,})*\s*$"
+)  # also "------ ----"
 _LEVEL_WORDS = frozenset(
     {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE", "TOPSECRET"}
 )

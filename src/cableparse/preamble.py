@@ -301,6 +301,11 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
     return False
 
 
+_BODY_OPENING = re.compile(
+    r"(?i:(?:BEGIN\s+)?SUMMARY\b|COMMENT\b|THIS IS AN ACTION|ACTION REQUEST|INTRODUCTION\b)"
+)
+
+
 def _breaks_capitals(field: _Field, line: str) -> bool:
     """A mixed-case line after an all-caps SUBJECT is running text, not more subject."""
     if field.kind != "subject":
@@ -316,8 +321,13 @@ def _wraps_over_blank(field: _Field | None, following: str) -> bool:
     if last.endswith((".", ")")) or len(following) > 100:
         return False
     if field.kind == "subject":
-        # An all-caps subject goes on in capitals; running text after it does not.
-        return last.upper() == last and following.upper() == following
+        # A long all-caps subject goes on in capitals; a summary or running text does not.
+        return (
+            len(field.text) >= 30
+            and last.upper() == last
+            and following.upper() == following
+            and _BODY_OPENING.match(following) is None
+        )
     return len(last) >= 40
 
 
