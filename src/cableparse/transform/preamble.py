@@ -285,8 +285,14 @@ def _items(tree: Tree[Any]) -> list[tuple[str, str]]:
     """The TAGS tokens as (kind, text): kind is word, person or sep; stops at a glued field."""
     items: list[tuple[str, str]] = []
     tokens = [t for t in tree.children if isinstance(t, Token) and t.type != "TAGS_LABEL"]
+    # Per distinct token text, so that a TAGS line repeating codes costs one dict lookup
+    # per repetition (linear time on 200,000 codes).
+    upper: dict[str, str] = {}
+    words: dict[str, tuple[str, bool]] = {}
     for index, token in enumerate(tokens):
-        text = " ".join(str(token).split()).upper()
+        text = upper.get(token)
+        if text is None:
+            text = upper[token] = " ".join(str(token).split()).upper()
         if token.type == "SEPARATOR":
             items.append(("sep", text))
         elif token.type == "COLON":
@@ -299,13 +305,21 @@ def _items(tree: Tree[Any]) -> list[tuple[str, str]]:
             if inner:
                 items.append(("person", inner))
         else:
-            word = text.strip("[]{}()\"'*<>")
-            if len(word) > 2:
-                word = word.rstrip(".")
-            following = tokens[index + 1].upper() if index + 1 < len(tokens) else ""
-            if word == "CLASSIFIED" and following == "BY":
-                break
-            if any(c.isalnum() for c in word) and word not in _CAPTIONS:
+            known = words.get(text)
+            if known is None:
+                word = text.strip("[]{}()\"'*<>")
+                if len(word) > 2:
+                    word = word.rstrip(".")
+                known = words[text] = (
+                    word,
+                    any(c.isalnum() for c in word) and word not in _CAPTIONS,
+                )
+            word, is_word = known
+            if word == "CLASSIFIED":
+                following = tokens[index + 1].upper() if index + 1 < len(tokens) else ""
+                if following == "BY":
+                    break
+            if is_word:
                 items.append(("word", word))
     return items
 
