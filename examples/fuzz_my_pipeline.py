@@ -85,20 +85,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--examples", type=int, default=200, help="cases per test")
     args = parser.parse_args(argv)
     # Building a whole cable takes a while; tell Hypothesis that this is expected.
-    settings.register_profile(
-        "example",
+    chosen = settings(
         max_examples=args.examples,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow],
     )
-    settings.load_profile("example")
     tests = [
         test_one_row_per_addressee,
         test_rows_survive_the_json_round_trip,
         test_never_crashes_on_damaged_text,
     ]
     for test in tests:
-        test()
+        chosen(test)()
         print(f"ok  {test.__name__} ({args.examples} examples)")
     return 0
 
