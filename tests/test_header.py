@@ -125,7 +125,9 @@ NOTICE = (
     "This record is a partial extract of the original cable."
     " The full text of the original cable is not available."
 )
-PARTIAL = NOTICE + """
+PARTIAL = (
+    NOTICE
+    + """
 
 291359Z Nov 00
 
@@ -144,6 +146,7 @@ INFO NSC WASHDC IMMEDIATE
 
 C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677
 """
+)
 
 
 def test_partial_extract_layout_keeps_its_notes() -> None:
@@ -200,3 +203,26 @@ def test_classification_line_above_the_header() -> None:
     assert cable.reference_id == "09STATE119085"
     assert cable.classification is Classification.SECRET
     assert cable.subject == "ORDER"
+
+
+def test_page_break_inside_the_to_line() -> None:
+    header = header_of(
+        "P 182318Z FEB 09\nFM SECSTATE WASHDC\nTO PAGE 02        STATE   015113  182333Z \n"
+        "ALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\nAMEMBASSY TRIPOLI PRIORITY\n"
+    )
+    assert [(a.address, a.precedence) for a in header.to] == [
+        ("ALL DIPLOMATIC POSTS COLLECTIVE", Precedence.PRIORITY),
+        ("AMEMBASSY TRIPOLI", Precedence.PRIORITY),
+    ]
+    assert header.notes == ("PAGE 02        STATE   015113  182333Z",)
+
+
+def test_niact_immediate_without_routing_indicators() -> None:
+    header = header_of(
+        "O 201405Z DEC 89\nFM SECSTATE WASHDC\nTO SPECIAL EMBASSY PROGRAM NIACT IMMEDIATE\n"
+        "AMCONSUL LENINGRAD NIACT IMMEDIATE\n"
+    )
+    assert [(a.routing_indicator, a.address, a.precedence) for a in header.to] == [
+        (None, "SPECIAL EMBASSY PROGRAM", Precedence.NIACT_IMMEDIATE),
+        (None, "AMCONSUL LENINGRAD", Precedence.NIACT_IMMEDIATE),
+    ]

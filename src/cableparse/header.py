@@ -14,6 +14,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from ._lark import get_parser
 from .defects import DefectCode
+from .layout import blank_page_head
 from .model import FieldSpan, Header, Span, UnparsedLine
 from .policy import DefectSink
 from .transform.header import HeaderTransformer, _Part, assemble_header
@@ -30,11 +31,12 @@ _FORMAT_LINE = re.compile(
     # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
     r"|[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
     r"|FM "
-    r"|TO "
-    r"|INFO (?! *LOG-)"
+    r"|TO(?: |$)"
+    r"|INFO(?: (?! *LOG-)|$)"
     r"|XMT[ /])"
 )
-_ADDRESSEE_KEYWORD = re.compile(r"(?:FM|TO|INFO(?! *LOG-)|XMT)[ /]")
+# A page break can leave TO or INFO alone on its line, the addressee on the next.
+_ADDRESSEE_KEYWORD = re.compile(r"(?:FM|TO|INFO(?! *LOG-)|XMT)(?:[ /]|$)")
 # Lines older layouts put around the format lines: the partial-extract notice, the page
 # line, office distribution (ACTION / INFO LOG-00 ...), the distribution count, a dashed
 # message id, a classification word, a release-date stamp.
@@ -158,8 +160,10 @@ def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> i
 
 def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink) -> HeaderResult:
     """Parse lines[first:end] (0-based) as a routing header."""
-    notes = _header_notes(lines, first, end)
-    note_lines = {note.line - 1 for note in notes}
+    lines, heads = _without_page_heads(lines, first, end)
+    layout_notes = _header_notes(lines, first, end)
+    note_lines = {note.line - 1 for note in layout_notes}  # only whole lines are blanked
+    notes = sorted(layout_notes + heads, key=lambda note: note.line)
     begin = first
     while begin < end and (begin in note_lines or not lines[begin].strip()):
         begin += 1
@@ -179,6 +183,22 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     header = assemble_header(parts, note_spans)
     header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end)
+
+
+def _without_page_heads(
+    lines: tuple[str, ...], first: int, end: int
+) -> tuple[tuple[str, ...], list[UnparsedLine]]:
+    """Blank out page heads that a page break left inside header lines; keep them as notes."""
+    heads: list[UnparsedLine] = []
+    cleaned: list[str] | None = None
+    for index in range(first, end):
+        line, head = blank_page_head(lines[index])
+        if head is not None and line.strip():
+            if cleaned is None:
+                cleaned = list(lines)
+            cleaned[index] = line
+            heads.append(UnparsedLine(index + 1, head))
+    return (tuple(cleaned) if cleaned is not None else lines), heads
 
 
 def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[UnparsedLine]:

@@ -9,6 +9,7 @@ import re
 __all__ = [
     "DASH_LINE",
     "PAGE_LINE",
+    "blank_page_head",
     "is_page_line",
     "is_repeated_classification",
     "page_line_rest",
@@ -44,8 +45,23 @@ def is_repeated_classification(text: str) -> bool:
 # The page line of older cables, which transcription sometimes ran into the next line of
 # text: PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER
 _PAGE_HEAD = re.compile(
-    r"\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}\s+\d{1,3}\s+OF\s+\d{1,3}\s+\d{6}Z?"
+    r"\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?\s+\d{6}Z?"
 )
+# The same page head anywhere in a line (``TO PAGE 02 STATE 015113 182333Z``).
+_PAGE_HEAD_INSIDE = re.compile(
+    r"(?<!\S)PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?"
+    r"\s+\d{6}Z?(?!\S)"
+)
+
+
+def blank_page_head(line: str) -> tuple[str, str | None]:
+    """The line with a page head inside it blanked out (columns kept), and the head."""
+    if "PAGE" not in line:
+        return line, None
+    match = _PAGE_HEAD_INSIDE.search(line)
+    if match is None:
+        return line, None
+    return line[: match.start()] + " " * len(match.group(0)) + line[match.end() :], match.group(0)
 
 
 def page_line_rest(line: str) -> str | None:
