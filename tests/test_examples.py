@@ -15,7 +15,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
 
 import cableparse

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-import jsonschema
+import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
 
 import cableparse
