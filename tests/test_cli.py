@@ -186,3 +186,16 @@ def test_convert_to_stdout_in_a_subprocess(tmp_path: Path) -> None:
 def test_parquet_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(SEED), "--format", "parquet"]) == 2
     assert "needs a file" in capsys.readouterr().err
+
+
+def test_parquet_without_pyarrow_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A None entry in sys.modules makes the import fail as if pyarrow were not installed.
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    out = tmp_path / "out.parquet"
+    assert main(["convert", str(SEED), "--format", "parquet", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"cableparse: {out}: --format parquet needs pyarrow: " + (
+        "pip install 'cableparse[parquet]'\n"
+    )
