@@ -8,9 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cableparse
-from cableparse.sources import InputError, iter_inputs
+from cableparse.sources import InputError, RawInput, RowInput, iter_inputs
 from conftest import EXAMPLES, SEEDS
 
 SEED = (EXAMPLES / "seed-cable.txt").read_bytes()
@@ -144,3 +146,23 @@ def test_standard_input_stream_of_csv_rows() -> None:
 
     documents = list(documents_from(iter_stream_inputs(io.BytesIO(CSV_ROW + CSV_ROW))))
     assert [name for name, _ in documents] == ["-#1", "-#1"]
+
+
+_NAMES = ("x.tar", "x.tar.gz", "x.tar.xz", "x.zip", "x.csv", "x.html", "x")
+_PREFIXES = (b"", b"\x1f\x8b", b"PK\x03\x04", b"\xfd7zXZ\x00", b'"1","12/28/1966 18:48","')
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_PREFIXES), st.binary(max_size=600), st.sampled_from(_NAMES))
+def test_damaged_files_never_raise_from_iter_inputs(
+    tmp_path_factory: pytest.TempPathFactory, prefix: bytes, data: bytes, name: str
+) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(prefix + data)
+    for item in iter_inputs(path):
+        if isinstance(item, RawInput):
+            assert cableparse.parse_bytes(item.data, name=item.name).kind
+        elif isinstance(item, RowInput):
+            assert cableparse.sources.parse_row(item.row).page is not None
+        else:
+            assert item.message

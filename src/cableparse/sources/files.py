@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
+import lzma
 import os
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -42,6 +44,9 @@ _ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (
     EOFError,
     OSError,
     ValueError,
+    lzma.LZMAError,
+    zlib.error,
+    csv.Error,
 )
 
 
