@@ -199,3 +199,37 @@ def test_parquet_without_pyarrow_is_one_line(
     assert err == f"cableparse: {out}: --format parquet needs pyarrow: " + (
         "pip install 'cableparse[parquet]'\n"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_convert_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(3):
+        (source / f"{number}.txt").write_bytes(SEED.read_bytes())
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cableparse",
+                "convert",
+                str(source),
+                "-o",
+                str(tmp_path / "out.jsonl"),
+                "--jobs",
+                "1",
+            ],
+            stderr=follower,
+            check=True,
+        )
+        shown = os.read(leader, 65536).decode("utf-8")
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert "\r[" in shown and "% 1 documents" in shown
+    assert "3 documents (3 cables, 0 articles)" in shown

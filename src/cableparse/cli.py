@@ -243,7 +243,9 @@ def _convert_command(args: argparse.Namespace) -> int:
     except OSError as error:
         _error(args.output, _describe(error))
         return 1
-    progress = TerminalProgress() if not args.quiet and sys.stderr.isatty() else None
+    # No bar when the documents themselves scroll past on the same terminal.
+    show_bar = sys.stderr.isatty() and not (to_stdout and sys.stdout.isatty())
+    progress = TerminalProgress() if show_bar and not args.quiet else None
 
     def report(error: ConvertError) -> None:
         line = f"{PROG}: {error.name}: {error.message}"
