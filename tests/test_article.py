@@ -273,18 +273,36 @@ def test_byline_with_job_title_and_story_type() -> None:
     assert story.authors == ("Ros Krasny",)
 
 
-def test_by_sentence_is_not_a_byline() -> None:
-    story = article("Headline\n\nBy one measure, at least, the index fell.\n\nMore.\n")
-    assert story.authors == ()
-    assert story.paragraphs[0] == "By one measure, at least, the index fell."
+def test_byline_naming_nobody_goes_to_boilerplate() -> None:
+    story = article("By Reuters Staff\n\nStocks rose on Monday.\n\nBonds fell.\n")
+    assert (story.title, story.authors) == (None, ())
+    assert story.boilerplate == ("By Reuters Staff",)
+    assert story.paragraphs == ("Stocks rose on Monday.", "Bonds fell.")
 
 
 @pytest.mark.parametrize(
-    "trailer", ["Author`s name Angela Antonova", "Author: Angela Antonova", "By Angela Antonova"]
+    "sentence", ["By one measure, at least, the index fell.", "By Tuesday, the market rose."]
 )
-def test_author_trailer_goes_to_authors_and_boilerplate(trailer: str) -> None:
+def test_by_sentence_is_not_a_byline(sentence: str) -> None:
+    story = article(f"Headline\n\n{sentence}\n\nMore.\n")
+    assert story.authors == ()
+    assert story.paragraphs[0] == sentence
+
+
+@pytest.mark.parametrize(
+    ("trailer", "authors"),
+    [
+        ("Author`s name Angela Antonova", ("Angela Antonova",)),
+        ("Author: Angela Antonova", ("Angela Antonova",)),
+        ("By Angela Antonova", ("Angela Antonova",)),
+        ("By Reuters Staff", ()),
+    ],
+)
+def test_author_trailer_goes_to_authors_and_boilerplate(
+    trailer: str, authors: tuple[str, ...]
+) -> None:
     story = article(f"Headline\n\nFirst paragraph.\n\nSecond paragraph.\n\n{trailer}\n")
-    assert story.authors == ("Angela Antonova",)
+    assert story.authors == authors
     assert story.boilerplate == (trailer,)
     assert story.paragraphs == ("First paragraph.", "Second paragraph.")
 

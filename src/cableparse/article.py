@@ -101,7 +101,8 @@ _ROLE_WORD = (
 )
 # ``Reporting by``, ``Additional reporting by``, ``Additional writing and reporting by``.
 _ROLE = re.compile(
-    rf"(?i:(?:with\s+)?(?P<words>(?:additional\s+|addition\s+)?{_ROLE_WORD}(?:\s+and\s+{_ROLE_WORD})?)\s+by)\b\s*:?"
+    r"(?i:(?:with\s+)?(?P<words>(?:additional\s+|addition\s+)?"
+    rf"{_ROLE_WORD}(?:\s+and\s+{_ROLE_WORD})?)\s+by)\b\s*:?"
 )
 _ROLE_NAMES = {
     "addition": "additional",
@@ -110,7 +111,6 @@ _ROLE_NAMES = {
     "edited": "editing",
     "written": "writing",
 }
-_CREDIT_START = re.compile(r"\(?\s*" + _ROLE.pattern)
 # ``(Reporting by A; Editing by B)`` anywhere in a paragraph.
 _CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*\)")
 
@@ -137,9 +137,9 @@ def read_credit_line(text: str) -> CreditReading | None:
     text = fold_space(text)
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
-    roles = list(_ROLE.finditer(text))
-    if not roles or roles[0].start() != 0:
+    if not _ROLE.match(text):
         return None
+    roles = list(_ROLE.finditer(text))
     credits: list[Credit] = []
     rejected: list[str] = []
     for index, match in enumerate(roles):
@@ -288,15 +288,16 @@ def _is_credit_line(text: str) -> bool:
     return reading is not None and reading.is_credit
 
 
-def _byline_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+def _byline_names(text: str) -> tuple[str, ...] | None:
     """Names of a ``By A and B`` line, or ``None`` when it is not one."""
     match = _BYLINE.match(text)
     if match is None or len(text.split()) > 16:
         return None
     names, rejected = split_names(_STORY_TYPE.sub("", match.group("names")))
-    if not names:
+    # ``By one measure, …``, ``By Tuesday, the market …``: a sentence, not a byline.
+    if rejected or any(" " not in name for name in names):
         return None
-    return names, rejected
+    return names
 
 
 def _is_headline(text: str) -> bool:
@@ -360,16 +361,13 @@ class _Builder:
                 line,
             )
 
-    def add_byline(self, text: str, line: int) -> bool:
+    def add_byline(self, text: str) -> bool:
         reading = _byline_names(text)
         if reading is None:
             return False
-        names, rejected = reading
-        self.add_authors(names)
-        for item in rejected:
-            self.sink.report(
-                DefectCode.CREDIT_LINE_INVALID, f"byline item {item!r} is not a name", line
-            )
+        self.add_authors(reading)
+        if not reading:  # ``By Reuters Staff``: a byline that names nobody
+            self.boilerplate.append(text)
         return True
 
 
@@ -410,7 +408,7 @@ def _read_prelude(lines: list[str], builder: _Builder) -> int:
             continue
         if _URL.match(value):
             builder.boilerplate.append(value)
-        elif builder.add_byline(value, number) or (
+        elif builder.add_byline(value) or (
             _DATE_ONLY.match(value) and builder.set_date(value, number)
         ):
             continue
@@ -525,7 +523,7 @@ def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragra
         and _is_headline(paragraphs[0].text)
     ):
         builder.title = paragraphs.pop(0).text
-    while paragraphs and builder.add_byline(paragraphs[0].text, paragraphs[0].line):
+    while paragraphs and builder.add_byline(paragraphs[0].text):
         paragraphs.pop(0)
     for paragraph in paragraphs[:3]:
         reading = parse_dateline(paragraph.text)
@@ -559,8 +557,10 @@ def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Par
             builder.add_credits(reading, last.line)
             last.text = last.text[: unclosed.start()].rstrip()
     kept = [p for p in paragraphs if p.text]
-    if len(kept) > 1 and builder.add_byline(kept[-1].text, kept[-1].line):
-        builder.boilerplate.append(kept.pop().text)
+    if len(kept) > 1 and builder.add_byline(kept[-1].text):
+        trailer = kept.pop().text
+        if trailer not in builder.boilerplate:  # a nameless byline is there already
+            builder.boilerplate.append(trailer)
     return kept
 
 
