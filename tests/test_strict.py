@@ -3,6 +3,10 @@ was expected; lenient mode records the same problem as a defect on the same line
 
 from __future__ import annotations
 
+import doctest
+import re
+from pathlib import Path
+
 import pytest
 
 import cableparse
@@ -85,3 +89,35 @@ def test_parse_error_is_a_value_error_and_a_cableparse_error() -> None:
     assert isinstance(error, ValueError)
     assert isinstance(error, cableparse.CableParseError)
     assert str(error) == "expected X (line 2, column 4)\n    abcdef\n       ^"
+
+
+def test_julian_day_mismatch(seed_cable_text: str) -> None:
+    text = seed_cable_text.replace("DE RUEHBJ #1960 0810816", "DE RUEHBJ #1960 0830816")
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable)
+    (defect,) = [d for d in cable.defects if d.code is DefectCode.JULIAN_DAY_MISMATCH]
+    assert defect.line == _line_of(text, "DE RUEHBJ #1960 0830816") == 5
+    assert "083" in defect.message and "081" in defect.message
+    with pytest.raises(ParseError) as caught:
+        cableparse.parse(text, strict=True)
+    assert (caught.value.code, caught.value.line) == (DefectCode.JULIAN_DAY_MISMATCH, 5)
+
+
+# --- docs/defects.md --------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_defect_catalogue_names_every_code() -> None:
+    page = (DOCS / "defects.md").read_text(encoding="utf-8")
+    assert [code.value for code in DefectCode if f"`{code.value}`" not in page] == []
+
+
+def test_defect_catalogue_sessions_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DOCS.parent)
+    page = (DOCS / "defects.md").read_text(encoding="utf-8")
+    source = "\n".join(re.findall(r"```pycon\n(.*?)```", page, re.S))
+    test = doctest.DocTestParser().get_doctest(source, {}, "defects.md", "defects.md", 0)
+    runner = doctest.DocTestRunner()
+    runner.run(test, out=lambda text: None)
+    assert runner.summarize(verbose=False).failed == 0

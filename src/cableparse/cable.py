@@ -43,6 +43,8 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         unparsed.extend(result.unparsed)
         begin = result.end
 
+    if header is not None:
+        _check_julian_day(header, sink)
     year = _year(header, page)
     preamble = parse_preamble(lines, begin, sink, year)
     if preamble.classification_line is None and header is not None:
@@ -130,6 +132,20 @@ def _classification_from_notes(
                     spans=first.spans + preamble.spans,
                 )
     return preamble
+
+
+def _check_julian_day(header: Header, sink: DefectSink) -> None:
+    # The DE line's day of the year should be the day of the date-time group.
+    when, day = header.date_time_group, header.filed_day_of_year
+    if when is None or day is None or when.timetuple().tm_yday == day:
+        return
+    line = next((f.span.first_line for f in header.spans if f.name == "station"), None)
+    sink.report(
+        DefectCode.JULIAN_DAY_MISMATCH,
+        f"DE line says day {day:03d} of the year, the date-time group says day "
+        f"{when.timetuple().tm_yday:03d} ({when:%d %b %Y})",
+        line,
+    )
 
 
 def _year(header: Header | None, page: Page | None) -> int | None:
