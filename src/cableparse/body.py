@@ -141,6 +141,10 @@ class _Open:
         self.last = first
         self.lines: list[str] = []
 
+    def add(self, text: str, line: int) -> None:
+        self.lines.append(text)
+        self.last = line
+
 
 def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     """Read lines[begin:] (0-based) as the body of a cable."""
@@ -166,22 +170,21 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             index += 1
             continue
         rest = page_line_rest(raw)
-        if rest:
+        if (
+            rest is not None
+            or _PAGE_LINE.match(raw)
+            or _is_repeated_classification(text)
+            or _DASH_LINE.match(text)
+        ):
             markers.append(UnparsedLine(index + 1, raw))
-            if current is None:
-                current = _Open(None, None, heading, heading_line or index + 1)
-                heading, heading_line = None, 0
-                blocks.append(current)
-            current.lines.append(rest)
-            current.last = index + 1
-            index += 1
-            continue
-        if _PAGE_LINE.match(raw) or _is_repeated_classification(text):
-            markers.append(UnparsedLine(index + 1, raw))
-            index += 1
-            continue
-        if _DASH_LINE.match(text):
-            markers.append(UnparsedLine(index + 1, raw))
+            if rest:
+                # Text run into a page line (PAGE 02 ... 291400Z GOVERNMENT WOULD) goes
+                # on with the block the page break interrupted.
+                if current is None:
+                    current = _Open(None, None, heading, heading_line or index + 1)
+                    heading, heading_line = None, 0
+                    blocks.append(current)
+                current.add(rest, index + 1)
             index += 1
             continue
         match = _PARAGRAPH.match(raw)
@@ -215,8 +218,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             current = _Open(None, None, heading, heading_line or index + 1)
             heading, heading_line = None, 0
             blocks.append(current)
-        current.lines.append(text)
-        current.last = index + 1
+        current.add(text, index + 1)
         index += 1
 
     if heading is not None:
