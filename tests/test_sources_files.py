@@ -166,3 +166,45 @@ def test_damaged_files_never_raise_from_iter_inputs(
             assert cableparse.sources.parse_row(item.row).page is not None
         else:
             assert item.message
+
+
+def test_compressed_single_files(tmp_path: Path) -> None:
+    import bz2
+    import gzip
+    import lzma
+
+    seed = cableparse.parse(SEED.decode("utf-8"))
+    rows = CSV_ROW + CSV_ROW.replace(b'"1"', b'"2"', 1)
+    paths = []
+    for suffix, compress in (("gz", gzip.compress), ("bz2", bz2.compress), ("xz", lzma.compress)):
+        text = tmp_path / f"seed.txt.{suffix}"
+        text.write_bytes(compress(SEED))
+        table = tmp_path / f"cables.csv.{suffix}"
+        table.write_bytes(compress(rows))
+        paths += [text, table]
+        assert cableparse.parse_file(text) == seed
+    documents = list(cableparse.iter_documents(paths))
+    names = [name for name, _ in documents]
+    assert names[:3] == [str(paths[0]), f"{paths[1]}#1", f"{paths[1]}#2"]
+    assert len(documents) == 9
+    assert all(documents[i][1] == seed for i in (0, 3, 6))
+    assert {d.page.reference_id for _, d in documents if d.page} == {"07BEIJING1960"}
+    broken = tmp_path / "broken.txt.xz"
+    broken.write_bytes(lzma.compress(SEED)[:-40])
+    items = list(iter_inputs(broken))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+
+
+def test_convert_reads_standard_input(tmp_path: Path) -> None:
+    import lzma
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cableparse", "convert", "-", "-o", "-", "-q", "--jobs", "1"],
+        input=lzma.compress(CSV_ROW),
+        capture_output=True,
+        check=True,
+    )
+    assert result.stdout.count(b"\n") == 1
+    assert b'"reference_id":"07BEIJING1960"' in result.stdout

@@ -102,7 +102,9 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "and skipped; a summary closes the run."
         ),
     )
-    command.add_argument("sources", nargs="+", metavar="SRC", help="file, folder or archive")
+    command.add_argument(
+        "sources", nargs="+", metavar="SRC", help="file, folder or archive; - reads stdin"
+    )
     command.add_argument(
         "-o",
         "--output",
@@ -227,6 +229,8 @@ def _describe(error: BaseException) -> str:
 
 def _convert_command(args: argparse.Namespace) -> int:
     for source in args.sources:
+        if source == "-":
+            continue
         if not os.path.exists(source):
             _error(source, "No such file or directory")
             return 1

@@ -7,15 +7,18 @@ can parse in worker processes; :func:`iter_documents` parses as it goes.
 
 from __future__ import annotations
 
+import bz2
 import csv
+import gzip
 import io
 import lzma
 import os
+import sys
 import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, cast
 
 import attrs
 
@@ -143,7 +146,9 @@ def iter_inputs(
     member that cannot be read yields an :class:`InputError` and reading goes on."""
     meter = meter or InputMeter()
     for path in _as_list(path_or_paths):
-        if os.path.isdir(path):
+        if path == "-":
+            yield from _stream(path, sys.stdin.buffer)
+        elif os.path.isdir(path):
             yield from _walk(path, meter)
         else:
             yield from _file(path, meter)
@@ -193,20 +198,24 @@ def _file(path: str, meter: InputMeter) -> Iterator[Input]:
         meter._close(size)
 
 
-def _stream(name: str, handle: IO[bytes], *, seekable: bool = False) -> Iterator[Input]:
+def _stream(
+    name: str, handle: IO[bytes], *, seekable: bool = False, sniff_name: str | None = None
+) -> Iterator[Input]:
     """The documents in one open file: itself, its csv rows or its archive members."""
     try:
         head = handle.read(_HEAD)
     except OSError as error:
         yield InputError(name, error)
         return
-    kind = sniff(head, name)
+    kind = sniff(head, name if sniff_name is None else sniff_name)
     if kind is InputKind.CSV:
         yield from _csv(name, _rewound(head, handle))
     elif kind is InputKind.TAR:
         yield from _tar(name, _rewound(head, handle))
     elif kind is InputKind.ZIP:
         yield from _zip(name, head, handle, seekable)
+    elif kind is InputKind.COMPRESSED:
+        yield from _decompressed(name, head, _rewound(head, handle))
     else:
         try:
             yield RawInput(name, head + handle.read())
@@ -239,6 +248,32 @@ def _tar(name: str, handle: IO[bytes]) -> Iterator[Input]:
                 yield from _stream(f"{name}/{member.name}", inner)
     except _ARCHIVE_ERRORS as error:
         yield InputError(name, error)
+
+
+def _decompressed(name: str, head: bytes, handle: IO[bytes]) -> Iterator[Input]:
+    """A gzip, bzip2 or xz file: what it holds (a csv, a tar, a text) is read as a stream."""
+    try:
+        with _decompressor(head, handle) as stream:
+            # The decompressors are binary files; typeshed does not list them as IO[bytes].
+            inner = cast(IO[bytes], stream)
+            yield from _stream(name, inner, sniff_name=_without_compression_suffix(name))
+    except _ARCHIVE_ERRORS as error:
+        yield InputError(name, error)
+
+
+def _decompressor(head: bytes, handle: IO[bytes]) -> gzip.GzipFile | bz2.BZ2File | lzma.LZMAFile:
+    if head.startswith(b"\x1f\x8b"):
+        return gzip.GzipFile(fileobj=handle, mode="rb")
+    if head.startswith(b"BZh"):
+        return bz2.BZ2File(handle)
+    return lzma.LZMAFile(handle)
+
+
+def _without_compression_suffix(name: str) -> str:
+    for suffix in (".gz", ".bz2", ".xz"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return name
 
 
 def _zip(name: str, head: bytes, handle: IO[bytes], seekable: bool) -> Iterator[Input]:
@@ -294,7 +329,8 @@ def iter_documents(
 
     Paths may be files (text, Markdown, Cablegate HTML), folders (read recursively, hidden
     files and images skipped), ``.tar``/``.tar.gz``/``.tar.bz2``/``.tar.xz``/``.zip``
-    archives, and cables.csv files (one document per row, streamed).  Names of archive
+    archives, cables.csv files (one document per row, streamed), any of these compressed
+    with gzip, bzip2 or xz (``cables.csv.xz``), and ``-`` for standard input.  Names of archive
     members read ``ARCHIVE/MEMBER``; csv rows read ``FILE#ROW-ID``.  A path that cannot be
     read raises the ``OSError`` (or archive error) that reading it raised.  ``cable=True``
     parses every document as a cable.

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import csv
+import gzip
 import io
+import lzma
 import os
+import zlib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -40,6 +44,10 @@ def parse_bytes(
         # UTF-16/32 text: the kind is told, and CSV rows are read, on its UTF-8 form.
         data = codecs.BOM_UTF8 + decode(data).text.encode("utf-8")
     kind = sniff(data[:_HEAD], name)
+    if kind is InputKind.COMPRESSED:
+        inner = _decompress(data, name)
+        if inner is not None:
+            return parse_bytes(inner, name=name, strict=strict, cable=cable)
     if kind in (InputKind.TAR, InputKind.ZIP):
         raise ValueError(
             f"{name or 'the input'} is a {kind.value} archive; use cableparse.iter_documents"
@@ -63,6 +71,24 @@ def parse_bytes(
         as_cable = cable or page.page is not None
         return _parse(page.text, strict, page.page, as_cable, problems)
     return _parse(decoded.text, strict, None, cable, problems)
+
+
+def _decompress(data: bytes, name: str | None) -> bytes | None:
+    """A compressed single document, decompressed; ``None`` when it is not one."""
+    try:
+        if data.startswith(b"\x1f\x8b"):
+            inner = gzip.decompress(data)
+        elif data.startswith(b"BZh"):
+            inner = bz2.decompress(data)
+        else:
+            inner = lzma.decompress(data)
+    except (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error):
+        return None
+    if sniff(inner[:_HEAD]) in (InputKind.TAR, InputKind.ZIP):
+        raise ValueError(
+            f"{name or 'the input'} is a compressed archive; use cableparse.iter_documents"
+        )
+    return inner
 
 
 def parse_file(

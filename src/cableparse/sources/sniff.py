@@ -15,13 +15,15 @@ class InputKind(str, enum.Enum):
     HTML = "html"
     CSV = "csv"
     TAR = "tar"
+    #: A gzip, bzip2 or xz stream around one file (``cables.csv.xz``); what is inside is
+    #: told after decompressing.
+    COMPRESSED = "compressed"
     ZIP = "zip"
 
 
 _TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-#: Compressed streams (gzip, bzip2, xz) are read as compressed tar archives.
-_COMPRESSED_MAGIC = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
+_COMPRESSED_MAGIC = (b"\x1f\x8b", b"BZh9", b"BZh", b"\xfd7zXZ\x00")
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 #: Files in folders and archives that are never documents: images, styles, scripts, binaries.
 _SKIPPED_SUFFIXES = frozenset(
@@ -39,7 +41,7 @@ def sniff(head: bytes, name: str | None = None) -> InputKind:
     if lowered.endswith(".zip") or head.startswith(_ZIP_MAGIC):
         return InputKind.ZIP
     if head.startswith(_COMPRESSED_MAGIC):
-        return InputKind.TAR
+        return InputKind.COMPRESSED
     if lowered.endswith(".csv") or looks_like_cables_csv(head):
         return InputKind.CSV
     if lowered.endswith(_HTML_SUFFIXES) or looks_like_html(head):
