@@ -1,4 +1,12 @@
-"""The REF field: its items (cables, emails, telcons, reports, memos), labels and ids."""
+"""The REF field: its items (cables, emails, telcons, reports, memos), labels and ids.
+
+``REF: A. 99 PRETORIA 12315 B. STATE 89241 (NOTAL) C. SMITH-JONES EMAIL 10/15/07`` gives
+three references labelled A, B and C; cable references get a canonical id (2-digit year
+from the item, else the citing cable's; post without spaces; serial without leading zeros).
+Labels are ``A.``, ``A)``, ``(A)``, lower case, doubled (``A. A)``) or preceded by the ¶ of a
+paragraph anchor; items without labels are separated by ``;``, newlines or spaces.  Every
+pattern is matched once per position, so long fields are read in linear time.
+"""
 
 from __future__ import annotations
 
@@ -7,69 +15,208 @@ import re
 from .model import Reference, ReferenceKind
 from .text import fold_space
 
-__all__ = ["read_references"]
+__all__ = ["cable_id", "read_references"]
 
-_REF = re.compile(
-    r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
+_LABEL_WORD = re.compile(
+    r"\s*(?i:PROGRAM\s+REF|REF(?:ERENCES?|S|\(S\))?|REFTELS?(?=\s*:))(?![A-Za-z])\s*[:.]?"
 )
-_REF_LABEL = re.compile(r"(?:^|(?<=[\s;,]))¶?(?:\(([A-Z])\)|([A-Z])[.)])\s+")
-_CABLE_REF = re.compile(
-    r"^(?:(\d{4}|\d{2})\s+)?([A-Z][A-Z .'-]*?[A-Z])\s+0*(\d{1,7})(?:\s*\(([A-Z ]+)\))?\s*[.;,]?$"
+# Page furniture inside the field: ``MADRID 00000869 001.2 OF 004``, ``PAGE 02 ROME 01196
+# 01 OF 02 082030Z``, a lone classification word.
+_PAGE_HEADER = re.compile(r"\b[A-Z][A-Z ]{1,30}? \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_PAGE_LINE = re.compile(
+    r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET)(?:\s*//\s*\w+)?\s*)$"
 )
-_REF_KIND_WORDS = (
-    (ReferenceKind.EMAIL, re.compile(r"(?i)\be-?mails?\b")),
-    (ReferenceKind.TELCON, re.compile(r"(?i)\b(?:telcons?|telephone|phone call)\b")),
-    (ReferenceKind.MEMO, re.compile(r"(?i)\b(?:memos?|memorandum)\b")),
-    (ReferenceKind.REPORT, re.compile(r"(?i)\b(?:OSC|IIR|FBIS|reports?)\b")),
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s;,]))¶?\s?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=[\s(]|[A-Z0-9](?!\.)|$)"
 )
-# Any of the words above: one scan instead of up to eight on items that have none.
-_ANY_KIND_WORD = re.compile(
-    r"(?i)\b(?:e-?mails?|telcons?|telephone|phone call|memos?|memorandum|OSC|IIR|FBIS|reports?)\b"
+_POST = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
+_CABLE = re.compile(
+    r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/:-])"
+    r"(?: ?\(([A-Z][A-Z /]*)\))?"
 )
-_REFTEL = re.compile(r"(?i)REFTELS?\b")
+# What may follow a cable reference in the same item.
+_TRAILER = re.compile(
+    r"(?: ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
+    r"|NOTAL|\((?:ALL )?NOTAL\)|ALL NOTAL))*[ .;,]*"
+)
+_CAPTION = re.compile(r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)")
+# Words that look like a post before a number but are none.
+_NOT_POSTS = frozenset(
+    {
+        "UNSCR",
+        "UNSC",
+        "RESOLUTION",
+        "PARA",
+        "PARAS",
+        "PARAGRAPH",
+        "DTG",
+        "IIR",
+        "TD",
+        "PAGE",
+        "SECTION",
+        "NO",
+        "NUMBER",
+        "EMAIL",
+        "E-MAIL",
+        "TELCON",
+        "MEMO",
+        "REPORT",
+        "REF",
+        "REFTEL",
+        "OSC",
+        "FBIS",
+        "LAW",
+        "ARTICLE",
+        "ISSUE",
+    }
+)
+_MONTHS = frozenset(
+    {
+        *("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV"),
+        *("DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST"),
+        *("SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "MSG"),
+    }
+)
+_POST_ALIASES = {"SECSTATE": "STATE", "RIODEJAN": "RIODEJANEIRO", "USUNNY": "USUNNEWYORK"}
+# The kind of a non-cable item, from the first telling word; the group name is the kind.
+_KIND_WORD = re.compile(
+    r"(?i)\b(?:(?P<email>e-?\s?mails?)|(?P<telcon>telcons?|telecons?|telephone|phone\s+call)"
+    r"|(?P<memo>memos?|memcons?|memorandums?|memoranda)"
+    r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP))\b"
+)
+_INNER_LABEL = re.compile(r"\(?([A-Z])[.)]\s*(?=\S)|\(([A-Z])\)")
+_REFTEL = re.compile(r"REFTELS?\b")
+
+
+def cable_id(year: str | None, post: str, serial: str, citing_year: int | None) -> str | None:
+    """``07LAPAZ3261`` from the parts of a cable reference; None without any year."""
+    if year is not None:
+        yy = year[-2:]
+    elif citing_year is not None:
+        yy = f"{citing_year % 100:02d}"
+    else:
+        return None
+    name = post.upper().replace(" ", "").replace(".", "")
+    name = _POST_ALIASES.get(name, name)
+    return f"{yy}{name}{int(serial)}"
 
 
 def read_references(text: str, year: int | None = None) -> list[Reference]:
-    """Items of a REF field, with their labels; cable ids get the item's year if given."""
-    body = re.sub(r"^\s*" + _REF.pattern, "", text, count=1)
-    body = fold_space(body)
-    if not body:
-        return []
-    labels = list(_REF_LABEL.finditer(body))
-    items: list[tuple[str | None, str]] = []
-    if labels and labels[0].start() == 0:
-        for i, label in enumerate(labels):
-            stop = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-            items.append((label.group(1) or label.group(2), body[label.end() : stop]))
-    else:
-        items = [(None, part) for part in re.split(r";\s*", body)]
+    """Items of a REF field with their labels; ``year`` is the citing cable's year."""
+    lines = [line for line in text.split("\n") if not _PAGE_LINE.match(line)]
+    body = "\n".join(lines)
+    label_word = _LABEL_WORD.match(body)
+    if label_word is not None:
+        body = body[label_word.end() :]
+    body = _PAGE_HEADER.sub(" ", body)
+    labelled = _labelled_items(body)
+    items = labelled
+    if items is None:
+        items = [(None, part) for part in _unlabelled_parts(body)]
     references = []
     for label, item in items:
-        item = item.strip(" ;,")
+        item = fold_space(item).strip(" ;,")
         if item:
             references.append(_reference(label, item, year))
     return references
 
 
-def _reference(label: str | None, text: str, year: int | None) -> Reference:
-    caption = None
-    match = _CABLE_REF.match(text.rstrip("."))
-    has_kind_word = _ANY_KIND_WORD.search(text) is not None
-    if match and not has_kind_word:
-        item_year = match.group(1)
-        if item_year is not None:
-            yy = item_year[-2:]
-        elif year is not None:
-            yy = f"{year % 100:02d}"
+def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
+    """Items cut at labels that run A, B, C ...; None when the field has no such labels."""
+    cuts: list[tuple[int, int, str]] = []
+    for match in _LABEL.finditer(body):
+        letter = (match.group(1) or match.group(2)).upper()
+        if not cuts:
+            if letter != "A" or body[: match.start()].strip(" ¶\n"):
+                continue
         else:
-            yy = None
-        caption = match.group(4)
-        post = match.group(2).replace(" ", "").replace(".", "")
-        cable_id = f"{yy}{post}{int(match.group(3))}" if yy is not None else None
-        return Reference(label, text, ReferenceKind.CABLE, cable_id, caption)
-    for kind, pattern in _REF_KIND_WORDS if has_kind_word else ():
-        if pattern.search(text):
-            return Reference(label, text, kind)
-    if _REFTEL.match(text):
-        return Reference(label, text, ReferenceKind.CABLE)
-    return Reference(label, text, ReferenceKind.OTHER)
+            previous = cuts[-1]
+            doubled = letter == previous[2] and not body[previous[1] : match.start()].strip()
+            if doubled:
+                # ``A. A) STATE 54183``: the second label repeats the first.
+                cuts[-1] = (previous[0], match.end(), letter)
+                continue
+            # Labels run forward; a list may skip a letter or repeat one (``B) ... B)``).
+            if not 0 <= ord(letter) - ord(previous[2]) <= 3:
+                continue
+        cuts.append((match.start(), match.end(), letter))
+    if not cuts:
+        return None
+    items: list[tuple[str | None, str]] = []
+    for i, (_, end, letter) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(body)
+        items.append((letter, body[end:stop]))
+    return items
+
+
+def _unlabelled_parts(body: str) -> list[str]:
+    """Unlabelled items: split at ``;`` and line ends, then between cable references that
+    follow each other (``STATE 1234, STATE 5678``, ``2009 CAIRO 2394 2009 CAIRO 491``)."""
+    parts: list[str] = []
+    for chunk in re.split(r"[;\n]", body):
+        chunk = fold_space(chunk).strip(" ,")
+        if not chunk:
+            continue
+        pieces = _cable_run(chunk)
+        parts.extend(pieces if pieces else [chunk])
+    # A line that only continues the previous item (``(D)BEIJING`` / ``5361``).
+    merged: list[str] = []
+    for part in parts:
+        if merged and re.fullmatch(r"0*\d{1,7}(?: ?\([A-Z ]+\))?", part):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def _cable_run(chunk: str) -> list[str] | None:
+    """The cable references a chunk consists of, or None if it holds anything else."""
+    upper = chunk.upper()
+    pieces = []
+    position = 0
+    while position < len(upper):
+        match = _CABLE.match(upper, position)
+        if match is None or not _is_post(match.group(2)):
+            return None
+        trailer = _TRAILER.match(upper, match.end())
+        end = trailer.end() if trailer else match.end()
+        pieces.append(chunk[position:end].strip(" ,;."))
+        position = end
+        while position < len(upper) and upper[position] in " ,":
+            position += 1
+    return pieces if len(pieces) > 1 else None
+
+
+def _is_post(name: str) -> bool:
+    """False for words before a number that name no post (``UNSCR 1737``, ``JULY 15``)."""
+    if name.replace(" ", "") in _POST_ALIASES:
+        return True
+    words = name.split()
+    if words[0] in _NOT_POSTS or _KIND_WORD.search(name):
+        return False
+    return not any(word in _MONTHS or word in _NOT_POSTS for word in words)
+
+
+def _reference(label: str | None, text: str, year: int | None) -> Reference:
+    upper = text.upper()
+    # A doubled label inside the item: ``(A) PARIS 7682``.
+    inner = _INNER_LABEL.match(upper) if label is not None else None
+    if inner is not None and (inner.group(1) or inner.group(2)) == label:
+        upper = upper[inner.end() :].lstrip()
+    caption_match = _CAPTION.search(upper) if "(" in upper else None
+    caption = caption_match.group(1) if caption_match else None
+    match = _CABLE.match(upper)
+    if match is not None and _is_post(match.group(2)):
+        trailer = _TRAILER.match(upper, match.end())
+        if trailer is not None and trailer.end() == len(upper):
+            item_year = match.group(1)
+            if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
+                item_year = None
+            identifier = cable_id(item_year, match.group(2), match.group(3), year)
+            return Reference(label, text, ReferenceKind.CABLE, identifier, caption)
+    word = _KIND_WORD.search(upper)
+    if word is not None and word.lastgroup is not None:
+        return Reference(label, text, ReferenceKind(word.lastgroup), None, caption)
+    if _REFTEL.match(upper):
+        return Reference(label, text, ReferenceKind.CABLE, None, caption)
+    return Reference(label, text, ReferenceKind.OTHER, None, caption)

@@ -1,0 +1,165 @@
+"""REF fields: every block shape, item kind, label spelling and canonical cable id."""
+
+from __future__ import annotations
+
+import pytest
+
+from cableparse.model import Reference, ReferenceKind
+from cableparse.references import cable_id, read_references
+
+CABLE, EMAIL, TELCON, REPORT, MEMO, OTHER = (
+    ReferenceKind.CABLE,
+    ReferenceKind.EMAIL,
+    ReferenceKind.TELCON,
+    ReferenceKind.REPORT,
+    ReferenceKind.MEMO,
+    ReferenceKind.OTHER,
+)
+
+
+def _ids(text: str, year: int | None) -> list[tuple[str | None, str | None]]:
+    return [(r.label, r.cable_id) for r in read_references(text, year)]
+
+
+@pytest.mark.parametrize(
+    ("field", "year", "expected"),
+    [
+        ("REF: STATE 89241", 2009, [(None, "09STATE89241")]),
+        ("REF: LA PAZ 3261", 2007, [(None, "07LAPAZ3261")]),
+        ("  Ref: usun new york 0412", 2006, [(None, "06USUNNEWYORK412")]),
+        ("REF: A. 99 PRETORIA 12315", 2000, [("A", "99PRETORIA12315")]),
+        ("REF: A. 08 STATE 81854", 2009, [("A", "08STATE81854")]),
+        ("REF: 2007 MANAGUA 2135", 2008, [(None, "07MANAGUA2135")]),
+        ("REF: 06 TBILISI 0619", 2007, [(None, "06TBILISI619")]),
+        ("REF: A. THE HAGUE 097", 2010, [("A", "10THEHAGUE97")]),
+        ("REF: A. SECSTATE 74879", 2008, [("A", "08STATE74879")]),
+        ("REF: STATE 89241", None, [(None, None)]),  # no year anywhere: no id guessed
+        (
+            "REF: A. TBILISI 1605  B. TBILISI 1352  C. 06 TBILISI 2601",
+            2007,
+            [("A", "07TBILISI1605"), ("B", "07TBILISI1352"), ("C", "06TBILISI2601")],
+        ),
+        (
+            "REF: A) PRAGUE 511 B) PRAGUE 498; C) 07 PRAGUE 1203",
+            2008,
+            [("A", "08PRAGUE511"), ("B", "08PRAGUE498"), ("C", "07PRAGUE1203")],
+        ),
+        (
+            "REF: (A) 05 SAO PAULO 405; (B) 05 SAO PAULO 402 (C) 02 BRASILIA 2670",
+            2006,
+            [("A", "05SAOPAULO405"), ("B", "05SAOPAULO402"), ("C", "02BRASILIA2670")],
+        ),
+        (
+            "REF: (A)STATE 071143, (B)STATE 073601, (C)BEIJING \n5361",
+            2007,
+            [("A", "07STATE71143"), ("B", "07STATE73601"), ("C", "07BEIJING5361")],
+        ),
+        (
+            "REF: A. KIGALI 240\n\n¶B. KIGALI 199\n¶C. KIGALI 187",
+            2009,
+            [("A", "09KIGALI240"), ("B", "09KIGALI199"), ("C", "09KIGALI187")],
+        ),
+        (
+            "Ref: a. 05 state 201650\n\nb. 05 berlin 3726\nc. 06 state 36325",
+            2008,
+            [("A", "05STATE201650"), ("B", "05BERLIN3726"), ("C", "06STATE36325")],
+        ),
+        (
+            "REF: A. A) SECSTATE 54183 B. B) 07 BRASILIA 1868",
+            2008,
+            [("A", "08STATE54183"), ("B", "07BRASILIA1868")],
+        ),
+        (
+            "REFS: A) 08 RIO DE JAN 138; B) 08 RIO DE JAN 0044 and previous",
+            2008,
+            [("A", "08RIODEJANEIRO138"), ("B", "08RIODEJANEIRO44")],
+        ),
+        (
+            "REF: ANKARA 1022; STATE 33114",
+            2008,
+            [(None, "08ANKARA1022"), (None, "08STATE33114")],
+        ),
+        (
+            "REF: 2009 CAIRO 2394 \n2009 CAIRO 491 ",
+            2010,
+            [(None, "09CAIRO2394"), (None, "09CAIRO491")],
+        ),
+        ("REF: STATE 1234, STATE 5678", 2008, [(None, "08STATE1234"), (None, "08STATE5678")]),
+        ("REF: STATE 1234 STATE 5678", 2008, [(None, "08STATE1234"), (None, "08STATE5678")]),
+        (
+            "REF: A. THE HAGUE 109\nB. THE HAGUE 108\nD. 09 THE HAGUE 759",  # C skipped
+            2010,
+            [("A", "10THEHAGUE109"), ("B", "10THEHAGUE108"), ("D", "09THEHAGUE759")],
+        ),
+    ],
+)
+def test_cable_ids(
+    field: str, year: int | None, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _ids(field, year) == expected
+
+
+def test_page_header_inside_the_field() -> None:
+    field = (
+        "REF: A. STATE 40721\n CONFIDENTIAL\nPAGE 02 ROME 01196 01 OF 02 082030Z\n"
+        "B. ROME 1098  C. ROME 894"
+    )
+    assert _ids(field, 2002) == [("A", "02STATE40721"), ("B", "02ROME1098"), ("C", "02ROME894")]
+    field = "REF: A) TRIPOLI 199, B) TRIPOLI 227 TRIPOLI 00000402 \n\n001.2 OF 003 "
+    assert _ids(field, 2008) == [("A", "08TRIPOLI199"), ("B", "08TRIPOLI227")]
+
+
+def test_item_kinds_and_texts() -> None:
+    field = (
+        "REF: A. OSC EUP20080707950031 B. MADRID 286 C. SMITH-JONES EMAIL 10/15/07 "
+        "D. TELCON ROSS/ABEL 3/5 E. MEMCON OF 3/4/08 F. EMBASSY DAILY REPORT "
+        "G. PARIS POINTS JULY 15 H. REFTEL"
+    )
+    assert read_references(field, 2009) == [
+        Reference("A", "OSC EUP20080707950031", REPORT),
+        Reference("B", "MADRID 286", CABLE, "09MADRID286"),
+        Reference("C", "SMITH-JONES EMAIL 10/15/07", EMAIL),
+        Reference("D", "TELCON ROSS/ABEL 3/5", TELCON),
+        Reference("E", "MEMCON OF 3/4/08", MEMO),
+        Reference("F", "EMBASSY DAILY REPORT", REPORT),
+        Reference("G", "PARIS POINTS JULY 15", OTHER),
+        Reference("H", "REFTEL", CABLE),
+    ]
+
+
+def test_captions_stay_on_the_item() -> None:
+    refs = read_references("REFS: A) STATE 1234 (NOTAL) B) 2007 MANAGUA 2135 (EXDIS)", 2008)
+    assert [(r.label, r.cable_id, r.caption) for r in refs] == [
+        ("A", "08STATE1234", "NOTAL"),
+        ("B", "07MANAGUA2135", "EXDIS"),
+    ]
+    assert refs[0].text == "STATE 1234 (NOTAL)"
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["TRIPOLI 723 AND PREVIOUS", "STATE 106206 CIRCULAR", "PARIS 7682 AND PREVIOUS (NOTAL)"],
+)
+def test_trailing_words_after_a_cable(item: str) -> None:
+    (reference,) = read_references(f"REF: {item}", 2007)
+    assert reference.kind is CABLE and reference.cable_id is not None
+
+
+@pytest.mark.parametrize(
+    "item", ["UNSCR 1737", "SECDEF MSG DTG 301601z SEP 08", "UNSCR 1737 SANCTIONS COMMITTEE"]
+)
+def test_numbers_that_are_no_cables(item: str) -> None:
+    (reference,) = read_references(f"REF: {item}", 2007)
+    assert reference.cable_id is None
+
+
+def test_cable_id() -> None:
+    assert cable_id(None, "LA PAZ", "003261", 2007) == "07LAPAZ3261"
+    assert cable_id("2006", "STATE", "0042", 2007) == "06STATE42"
+    assert cable_id(None, "STATE", "42", None) is None
+
+
+def test_many_items() -> None:
+    field = "REF: " + " ".join(f"STATE {i}" for i in range(1, 60_001))
+    refs = read_references(field, 2008)
+    assert len(refs) == 60_000 and refs[-1].cable_id == "08STATE60000"
