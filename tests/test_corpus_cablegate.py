@@ -87,3 +87,41 @@ def test_paragraph_counts_match_the_anchors(
         if len(cable.paragraphs) == plausible_paragraph_anchors(cablegate_anchor_numbers[name])
     )
     assert plausible / len(parsed) >= 0.95
+
+
+def _covered_lines(cable: cableparse.Cable) -> set[int]:
+    covered: set[int] = set()
+
+    def add(span: cableparse.Span | None) -> None:
+        if span is not None:
+            covered.update(range(span.first_line, span.last_line + 1))
+
+    if cable.header is not None:
+        for field in cable.header.spans:
+            add(field.span)
+    for field in cable.spans:
+        add(field.span)
+    for part in (*cable.paragraphs, *cable.text_blocks):
+        add(part.span)
+    covered.update(line.line for line in (*cable.markers, *cable.unparsed))
+    covered.update(d.line for d in cable.defects if d.line is not None)
+    return covered
+
+
+def test_every_line_is_accounted_for(
+    cablegate_pages: list[tuple[str, str, int]],
+    parsed: list[tuple[str, cableparse.Cable, int]],
+) -> None:
+    """Each non-blank input line lies in a field span, a marker, an unparsed record or a
+    defect: nothing is dropped silently."""
+    from cableparse.text import normalize
+
+    texts = {name: text for name, text, _ in cablegate_pages}
+    lost = {}
+    for name, cable, _ in parsed:
+        covered = _covered_lines(cable)
+        lines = normalize(texts[name]).lines
+        missing = [n for n, line in enumerate(lines, 1) if line.strip() and n not in covered]
+        if missing:
+            lost[name] = missing[:5]
+    assert lost == {}

@@ -17,7 +17,7 @@ from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .layout import page_line_rest
-from .model import Paragraph, Span, TextBlock, UnparsedLine
+from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DefectSink
 from .text import fold_space
 
@@ -82,6 +82,8 @@ _SENTENCE_OPENERS = frozenset(
         "WHILE",
     }
 )
+# A handling caption alone on a body line is what a page break repeats, not text.
+_LONE_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"})
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _SIGNER_DECORATION = re.compile(r"[#.\s]+$")
 _TRAILER = re.compile(
@@ -128,6 +130,8 @@ class Body:
     signature: str | None
     markers: tuple[UnparsedLine, ...]
     redactions: int
+    #: Lines of headings and of the signer, which no paragraph span covers.
+    spans: tuple[FieldSpan, ...] = ()
 
 
 class _Open:
@@ -153,6 +157,9 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         end -= 1
     signature, signature_index, trailer = _find_signature(lines, begin, end)
     markers: list[UnparsedLine] = [UnparsedLine(i + 1, lines[i]) for i in trailer]
+    spans: list[FieldSpan] = []
+    if signature_index is not None:
+        spans.append(FieldSpan("signature", Span(signature_index + 1, signature_index + 1)))
     end = min(trailer, default=end)
     blocks: list[_Open] = []
     current: _Open | None = None
@@ -175,6 +182,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             or _PAGE_LINE.match(raw)
             or _is_repeated_classification(text)
             or _DASH_LINE.match(text)
+            or text in _LONE_CAPTIONS
         ):
             markers.append(UnparsedLine(index + 1, raw))
             if rest:
@@ -194,6 +202,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             heading = f"{heading} {found[0]}" if heading else found[0]
             heading_line = heading_line or index + 1
             consumed = found[1]
+            spans.append(FieldSpan("heading", Span(index + 1, index + consumed)))
             for extra in range(index, index + consumed):
                 if _DASH_LINE.match(lines[extra]):
                     markers.append(UnparsedLine(extra + 1, lines[extra]))
@@ -268,6 +277,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         signature=signature,
         markers=tuple(markers),
         redactions=redactions,
+        spans=tuple(spans),
     )
 
 

@@ -110,7 +110,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         markers=preamble.markers + body.markers,
         unparsed=tuple(sorted(unparsed, key=lambda u: u.line)),
         defects=tuple(sink.defects),
-        spans=preamble.spans,
+        spans=preamble.spans + body.spans,
     )
 
 

@@ -295,6 +295,7 @@ def _parse_by_line(
             if relay is not None:
                 indicators = relay.value.routing_indicators + tuple(line.split())
                 relay.value = attrs.evolve(relay.value, routing_indicators=indicators)
+                relay.last = index + 1
                 continue
             start = None
         if start is None:

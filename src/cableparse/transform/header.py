@@ -41,12 +41,14 @@ def dtg_datetime(ddhhmm: str, month: str, year: str) -> dt.datetime:
 class _Part:
     """A header field found by the transformer, waiting to be assembled."""
 
-    __slots__ = ("line", "name", "value")
+    __slots__ = ("last", "line", "name", "value")
 
-    def __init__(self, name: str, value: Any, line: int) -> None:
+    def __init__(self, name: str, value: Any, line: int, last: int | None = None) -> None:
         self.name = name
         self.value = value
         self.line = line
+        #: Last input line of a field that wraps (relay indicators); None for one line.
+        self.last = last
 
 
 class HeaderTransformer(Transformer[Token, Any]):
@@ -89,7 +91,8 @@ class HeaderTransformer(Transformer[Token, Any]):
     def relay_line(self, tree: Tree[Any]) -> _Part:
         pair = str(tree.children[0])
         indicators = tuple(str(t) for t in tree.children[1:])
-        return _Part("relay", Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators), self._line(tree))
+        relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
+        return _Part("relay", relay, self._line(tree), self._last_line(tree))
 
     def station_line(self, tree: Tree[Any]) -> _Part:
         values: dict[str, Any] = {"station": None, "serial": None, "section": None}
@@ -225,7 +228,7 @@ def assemble_header(parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = ())
             last = max((a.span.last_line for a in addressees if a.span), default=part.line)
             spans.append(FieldSpan(part.name, Span(part.line, last)))
             continue
-        spans.append(FieldSpan(part.name, Span(part.line, part.line)))
+        spans.append(FieldSpan(part.name, Span(part.line, part.last or part.line)))
         if part.name == "station":
             value = part.value
             fields.setdefault("station", value["station"])
