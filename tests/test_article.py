@@ -109,6 +109,16 @@ def test_date_stamp_alone_then_headline() -> None:
     assert story.paragraphs == ("Diplomats met again.",)
 
 
+@pytest.mark.parametrize(
+    "line", ["Published: August 17, 2017", "Posted on 17 August 2017", "Updated 2017-08-17"]
+)
+def test_labelled_date_line(line: str) -> None:
+    story = article(f"{line}\n\nKosovo talks resume\n\nDiplomats met again.\n")
+    assert story.date == dt.date(2017, 8, 17)
+    assert story.title == "Kosovo talks resume"
+    assert story.paragraphs == ("Diplomats met again.",)
+
+
 def test_date_line_in_words() -> None:
     story = article("March 3, 2008\n\nTalks resume\n\nDiplomats met again.\n")
     assert story.date == dt.date(2008, 3, 3)
@@ -137,12 +147,27 @@ def test_impossible_date_stamp_is_a_defect_not_an_error() -> None:
         ("NEW YORK/LONDON (Reuters) - ", Dateline("NEW YORK/LONDON", "Reuters")),
         ("ST. LOUIS (Reuters) - ", Dateline("ST. LOUIS", "Reuters")),
         ("PRISTINA – ", Dateline("PRISTINA", None)),
+        ("BEIJING, Aug. 17 (Xinhua) -- ", Dateline("BEIJING", "Xinhua")),
+        ("WASHINGTON, D.C. (Reuters) - ", Dateline("WASHINGTON, D.C.", "Reuters")),
+        ("GAZA CITY, Gaza Strip (AP) — ", Dateline("GAZA CITY, Gaza Strip", "AP")),
     ],
 )
 def test_dateline_is_stripped_from_first_paragraph(opening: str, dateline: Dateline) -> None:
     story = article(f"Some headline\n\n{opening}The talks ended.\n\nMore text.\n")
     assert story.dateline == dateline
     assert story.paragraphs[0] == "The talks ended."
+
+
+def test_dateline_with_a_year_dates_the_story() -> None:
+    story = article("Headline\n\nNEW YORK, March 3, 2019 (Reuters) - Stocks rose.\n")
+    assert story.dateline == Dateline("NEW YORK", "Reuters")
+    assert story.date == dt.date(2019, 3, 3)
+    assert story.paragraphs == ("Stocks rose.",)
+
+
+def test_dateline_without_a_year_leaves_the_date_alone() -> None:
+    story = article("date 2019-03-04 Headline\n\nWASHINGTON, March 3 (Xinhua) -- Talks.\n")
+    assert story.date == dt.date(2019, 3, 4)
 
 
 def test_byline_glued_before_dateline() -> None:

@@ -187,7 +187,7 @@ _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"
     # ``ANCHORAGE, Alaska``, ``CITY, Country``: regions in any case after a comma.
     r"(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*){0,2}?)"
-    rf"(?:,?\s+(?P<date>{_MONTH}\.?\s+\d{{1,2}}))?"
+    rf"(?:,?\s+(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Z][^()]{0,40})\))?"
     r"\s*(?:-{1,2}|—|–)\s*"
 )
@@ -200,6 +200,8 @@ class DatelineReading:
     rest: str
     #: Names of a byline glued in front of the dateline.
     byline: tuple[str, ...] = ()
+    #: The date of the dateline as written (``March 3``, ``Aug. 17, 2019``).
+    date_text: str | None = None
 
 
 def parse_dateline(paragraph: str) -> DatelineReading | None:
@@ -215,7 +217,7 @@ def parse_dateline(paragraph: str) -> DatelineReading | None:
     byline: tuple[str, ...] = ()
     if match.group("by"):
         byline, _ = split_names(match.group("by"))
-    return DatelineReading(Dateline(place, agency), rest, byline)
+    return DatelineReading(Dateline(place, agency), rest, byline, match.group("date"))
 
 
 # --- dates ----------------------------------------------------------------------------
@@ -228,6 +230,8 @@ _DAY_FIRST_DATE = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})"
 )
 _DATE_STAMP = re.compile(r"(?i:date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
+# ``Published: August 17, 2017``: a label before a date line.
+_DATE_LABEL = re.compile(r"(?i:date|published(?:\s+on)?|posted(?:\s+on)?|updated)\s*:?\s*")
 _DATE_ONLY = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}|(?:[A-Z][a-z]{2,8},?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
@@ -436,6 +440,8 @@ def _read_date_stamp(lines: list[str], start: int, builder: _Builder) -> int:
             lines[index] = rest
             return index
         return index + 1
+    label = _DATE_LABEL.match(line)
+    line = line[label.end() :] if label else line
     if _DATE_ONLY.match(line) and builder.set_date(line, index + 1):
         return index + 1
     return start
@@ -531,6 +537,8 @@ def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragra
             continue
         builder.dateline = reading.dateline
         builder.add_authors(reading.byline)
+        if reading.date_text and builder.date is None and re.search(r"\d{4}$", reading.date_text):
+            builder.set_date(reading.date_text, paragraph.line)
         paragraph.text = reading.rest
         break
     return [p for p in paragraphs if p.text]
