@@ -7,16 +7,16 @@ import re
 import attrs
 
 from .body import parse_body
+from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header, parse_header
-from .model import Cable, Classification, ClassifiedBy, Header, Page, UnparsedLine
+from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
 from .preamble import (
     _CLASSIFIED_BY,
     Preamble,
     is_classification_line,
     parse_preamble,
-    read_classified_by,
 )
 from .text import SourceText
 from .transform.preamble import classification_from_letters
@@ -55,7 +55,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     paragraphs = body.paragraphs
     classified_by = preamble.classified_by
     if classified_by is None:
-        classified_by, paragraphs = _classified_by_in_paragraph(paragraphs, sink)
+        classified_by = _classified_by_in_paragraph(paragraphs, sink)
 
     line = preamble.classification_line
     classification = line.classification if line else None
@@ -197,15 +197,12 @@ def _squeeze(post: str) -> str:
 
 
 def _classified_by_in_paragraph(
-    paragraphs: tuple[object, ...], sink: DefectSink
-) -> tuple[ClassifiedBy | None, tuple[object, ...]]:
-    from .model import Paragraph
-
+    paragraphs: tuple[Paragraph, ...], sink: DefectSink
+) -> ClassifiedBy | None:
+    """A Classified By line written as the opening of paragraph 1 or 2."""
     for paragraph in paragraphs[:2]:
-        assert isinstance(paragraph, Paragraph)
         match = _CLASSIFIED_BY.search(paragraph.text)
         if match and match.start() < 10:
-            text = paragraph.text[match.start() :]
             first = paragraph.span.first_line if paragraph.span else 0
-            return read_classified_by(text, sink, first), paragraphs
-    return None, paragraphs
+            return read_classified_by(paragraph.text[match.start() :], sink, first)
+    return None

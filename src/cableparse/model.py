@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -88,9 +90,9 @@ class ReferenceKind(str, enum.Enum):
     OTHER = "other"
 
 
-def _tuple(value: object) -> tuple[object, ...]:
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     # Accept lists from callers (and from cattrs) but store tuples.
-    return tuple(value)  # type: ignore[call-overload,no-any-return]
+    return tuple(value)
 
 
 @attrs.frozen(slots=True)

@@ -89,27 +89,31 @@ def make_converter(*, spans: bool = False) -> cattrs.Converter:
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, span=override(omit=omit_spans))
         )
-    header_overrides = {"from_": override(rename="from"), "spans": override(omit=omit_spans)}
+    renamed_from = override(rename="from")
+    spans_override = override(omit=omit_spans)
     converter.register_unstructure_hook(
-        Header, make_dict_unstructure_fn(Header, converter, **header_overrides)
+        Header,
+        make_dict_unstructure_fn(Header, converter, from_=renamed_from, spans=spans_override),
     )
     converter.register_structure_hook(
-        Header, make_dict_structure_fn(Header, converter, **header_overrides)
+        Header,
+        make_dict_structure_fn(Header, converter, from_=renamed_from, spans=spans_override),
     )
-    for cls in (Cable, Article):
-        kw = {"spans": override(omit=omit_spans)} if cls is Cable else {}
-        unstructure = make_dict_unstructure_fn(cls, converter, **kw)  # type: ignore[arg-type]
-        converter.register_unstructure_hook(cls, _with_kind(unstructure, cls))
-        converter.register_structure_hook(
-            cls,
-            make_dict_structure_fn(cls, converter, **kw),  # type: ignore[arg-type]
-        )
+    converter.register_unstructure_hook(
+        Cable,
+        _with_kind(make_dict_unstructure_fn(Cable, converter, spans=spans_override), "cable"),
+    )
+    converter.register_structure_hook(
+        Cable, make_dict_structure_fn(Cable, converter, spans=spans_override)
+    )
+    converter.register_unstructure_hook(
+        Article, _with_kind(make_dict_unstructure_fn(Article, converter), "article")
+    )
+    converter.register_structure_hook(Article, make_dict_structure_fn(Article, converter))
     return converter
 
 
-def _with_kind(unstructure: Any, cls: type) -> Any:
-    kind = "cable" if cls is Cable else "article"
-
+def _with_kind(unstructure: Any, kind: str) -> Any:
     def hook(document: Any) -> dict[str, Any]:
         return {"kind": kind, **unstructure(document)}
 

@@ -75,7 +75,7 @@ class HeaderTransformer(Transformer[Token, Any]):
     def _line(self, tree: Tree[Any]) -> int:
         for token in tree.scan_values(lambda v: isinstance(v, Token)):
             if token.line is not None:
-                return token.line + self.offset
+                return int(token.line) + self.offset
         return self.offset + 1
 
     def _last_line(self, tree: Tree[Any]) -> int:
@@ -98,6 +98,7 @@ class HeaderTransformer(Transformer[Token, Any]):
         values: dict[str, Any] = {"station": None, "serial": None, "section": None}
         values["filed_day"] = values["filed_time"] = None
         for token in tree.children:
+            assert isinstance(token, Token)  # the station line has no sub-rules
             if token.type == "ROUTING_INDICATOR":
                 values["station"] = str(token)
             elif token.type == "STATION_SERIAL":
@@ -196,7 +197,8 @@ class HeaderTransformer(Transformer[Token, Any]):
         return [child for child in tree.children if isinstance(child, Addressee)]
 
     def _block(self, name: str, tree: Tree[Any]) -> _Part:
-        addressees: list[Addressee] = tree.children[0]
+        addressees = tree.children[0]
+        assert isinstance(addressees, list)  # built by addressee_list
         lines = [a.span.first_line for a in addressees if a.span is not None]
         return _Part(name, addressees, min(lines) if lines else self._line(tree))
 
