@@ -8,7 +8,6 @@ can parse in worker processes; :func:`iter_documents` parses as it goes.
 from __future__ import annotations
 
 import bz2
-import csv
 import gzip
 import io
 import lzma
@@ -16,7 +15,6 @@ import os
 import sys
 import tarfile
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, cast
 
@@ -40,17 +38,11 @@ __all__ = [
 ]
 
 _HEAD = 4096
-#: Errors that a damaged or truncated archive raises while it is read.
-_ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (
-    tarfile.TarError,
-    zipfile.BadZipFile,
-    EOFError,
-    OSError,
-    ValueError,
-    lzma.LZMAError,
-    zlib.error,
-    csv.Error,
-)
+#: Errors that a damaged or truncated archive raises while it is read.  The standard
+#: library's readers raise more than their documented errors on damaged input (tarfile's
+#: stream mode raises TypeError on a truncated gzip header), and a damaged archive must end
+#: as an input error, never as an exception: so any Exception.
+_ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (Exception,)
 
 
 @attrs.frozen(slots=True)
@@ -80,7 +72,9 @@ class InputError:
     def message(self) -> str:
         if isinstance(self.error, OSError) and self.error.strerror:
             return self.error.strerror
-        return str(self.error) or type(self.error).__name__
+        if isinstance(self.error, (OSError, ValueError, EOFError)):
+            return str(self.error) or type(self.error).__name__
+        return f"damaged input ({type(self.error).__name__}: {self.error})"
 
 
 Input = RawInput | RowInput | InputError
@@ -227,7 +221,7 @@ def _csv(name: str, handle: IO[bytes]) -> Iterator[Input]:
     try:
         for index, row in enumerate(iter_csv_rows(handle), start=1):
             yield RowInput(f"{name}#{row.row_id or index}", row)
-    except (OSError, ValueError, csv.Error) as error:
+    except _ARCHIVE_ERRORS as error:
         yield InputError(name, error)
 
 
