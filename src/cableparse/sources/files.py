@@ -110,10 +110,10 @@ class InputMeter:
                 current = 0
         return self._done + current
 
-    def _open(self, handle: IO[bytes]) -> None:
+    def start_file(self, handle: IO[bytes]) -> None:
         self._current = handle
 
-    def _close(self, size: int) -> None:
+    def end_file(self, size: int) -> None:
         self._current = None
         self._done += size
 
@@ -184,12 +184,12 @@ def _file(path: str, meter: InputMeter) -> Iterator[Input]:
         yield InputError(path, error)
         return
     size = _size(path)
-    meter._open(handle)
+    meter.start_file(handle)
     try:
         yield from _stream(path, handle, seekable=True)
     finally:
         handle.close()
-        meter._close(size)
+        meter.end_file(size)
 
 
 def _stream(
