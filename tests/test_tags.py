@@ -214,3 +214,8 @@ def test_seed_cable_tags(seed_cable_text: str) -> None:
         ("RS", GEO),
         ("SR", GEO),
     ]
+
+
+def test_page_header_among_the_tags_is_dropped() -> None:
+    field = "TAGS: PREL PGOV\nBAKU 00000478 001.2 OF 003\nAJ"
+    assert _codes(field) == ["PREL", "PGOV", "AJ"]

@@ -195,6 +195,7 @@ _NEXT_FIELD = frozenset({"SUBJECT", "SUBJ", "REF", "REFS", "CLASSIFIED", "E.O.",
 _TWO_LETTER_ORGANIZATIONS = frozenset({"UN"})
 #: First letters of subject codes (5 FAH-3 H-111: administrative, business, consular, ...).
 _SUBJECT_LETTERS = frozenset("ABCELMOPST")
+_PAGE_HEADER = re.compile(r"(?:\b[A-Z]+ ){0,3}\d{8} \d{3}(?:\.\d)? OF \d{3}\b")
 _WORD = re.compile(r"[A-Z][A-Z'.-]*")
 
 
@@ -374,6 +375,9 @@ def read_tags(tree: Tree[Any]) -> list[Tag]:
     tags: list[Tag] = []
     seen: set[str] = set()
     for code in codes:
+        # A page header that a page break left among the tags (``BAKU 00000478 001.2 OF 003``).
+        if " OF " in code:
+            code = _PAGE_HEADER.sub(" ", code)
         code = " ".join(code.split())
         if code and code not in seen:
             seen.add(code)
