@@ -23,10 +23,18 @@ from .text import fold_space
 
 __all__ = ["Body", "parse_body"]
 
+# Written so that any text has one reading (no backtracking blow-up on a mark that never
+# closes: the old form took seconds on ``1. (C REL TO AB REL TO AB ...``).  Same marks as
+# before on every corpus line: the separator is one of ``ws? /{1,2} ws?`` or 1-3 white
+# space; REL TO is read once; a REL list stops where another caveat word starts.
+_SEP = r"(?:\s?//?\s?|\s{1,3})"
+_CAVEAT = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
 _PORTION = (
     r"(?:TS|SBU|LOU|U|C|S)(?:-N)?"
-    r"(?:\s?(?://?|\s)\s?"
-    r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL(?:\s+TO)?\s+[A-Z][A-Z ,/]{1,40}?|NATO|EXDIS|NODIS))*"
+    r"(?:" + _SEP + r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN"
+    r"|REL(?:\s+TO\s+|\s+(?!TO\s+[A-Z]))"
+    r"[A-Z](?:(?!" + _SEP + r"(?:" + _CAVEAT + r")\b)[A-Z ,/]){1,40}?"
+    r"|NATO|EXDIS|NODIS))*"
 )
 _PARAGRAPH = re.compile(
     r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
@@ -105,7 +113,11 @@ _SUMMARY = re.compile(
 )
 _DASHES = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 _SUMMARY_HEADING = re.compile(r"(?i)summary\b")
-_LEADING_PORTION = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*")
+# A segment between slashes starts and ends with a letter (the spaces around it belong to
+# the white space) or is one space: one reading of any text, so linear time.
+_LEADING_PORTION = re.compile(
+    r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*"
+)
 _INLINE_RULE = re.compile(r"\s[-\u2010]{4,}\s")
 _ENDS_WITH_END = re.compile(r"(?i)\bEND\s*$")
 _END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)

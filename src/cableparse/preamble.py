@@ -19,6 +19,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from ._lark import get_parser, parse_tags_field
 from .classified_by import read_classified_by
 from .defects import DefectCode
+from .header import find_header
 from .layout import is_page_line, is_repeated_classification, page_line_rest
 from .model import (
     ClassifiedBy,
@@ -236,6 +237,17 @@ def parse_preamble(
             # A wrapped SUBJECT or REF line that a blank line split in two.
             current = closed
         closed = None
+        if kind is None and _is_repeated_header(lines, index):
+            # A copy of the routing header inside the text (a pasted database row carries
+            # the whole cable again): its lines are layout, not preamble fields.
+            found = find_header(lines, index)
+            stop = found[1] if found is not None else index + 1
+            markers.extend(
+                UnparsedLine(i + 1, lines[i]) for i in range(index, stop) if lines[i].strip()
+            )
+            current = None
+            index = stop
+            continue
         if kind is None:
             if current is not None and current.kind in ("subject", "ref", "classified_by", "tags"):
                 if not _breaks_capitals(current, stripped):
@@ -304,6 +316,18 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
 _BODY_OPENING = re.compile(
     r"(?i:(?:BEGIN\s+)?SUMMARY\b|COMMENT\b|THIS IS AN ACTION|ACTION REQUEST|INTRODUCTION\b)"
 )
+
+
+# A row of a tab-separated dump (date, id, origin, classification, ...) or a header line.
+_TAB_ROW = re.compile(r"[^\t\n]*\t[^\t\n]*\t[^\t\n]*\t")
+_REPEATED_HEADER = re.compile(r"VZCZC|DE\s+R[A-Z0-9]{2,9}\s+#\d|ZN[YR]\s+[A-Z]{5}\b")
+
+
+def _is_repeated_header(lines: Sequence[str], index: int) -> bool:
+    text = lines[index].strip()
+    if _TAB_ROW.match(text):
+        return True
+    return _REPEATED_HEADER.match(text) is not None
 
 
 def _breaks_capitals(field: _Field, line: str) -> bool:
@@ -485,7 +509,12 @@ def _captions_in(text: str) -> list[str]:
     return found
 
 
-_PORTION_MARK = re.compile(r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}\s*[A-Z ]{1,20})*\s*\)\s*", re.IGNORECASE)
+# A segment between slashes starts and ends with a letter or is one space: one reading of
+# any text, so no backtracking blow-up on a mark that never closes.
+_PORTION_MARK = re.compile(
+    r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*",
+    re.IGNORECASE,
+)
 
 
 def read_subject(text: str) -> str:
