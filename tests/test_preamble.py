@@ -148,3 +148,27 @@ def test_all_caps_subject_does_not_swallow_running_text() -> None:
     )
     assert cable.subject == "MINISTER URGES VISITS DURING THE EU PRESIDENCY"
     assert [b.text for b in cable.text_blocks] == ["This is an action request. Please see para 2."]
+
+
+def test_redacted_post_gives_no_reference_id_of_its_own() -> None:
+    cable = cableparse.parse_cable(
+        "R 041200Z JAN 10\nFM AMCONSUL SHENYANG\nTO SECSTATE WASHDC\n\n"
+        "C O N F I D E N T I A L XXXXXXXXXXXX 000004\n\nSUBJECT: REDACTED POST\n"
+    )
+    assert cable.origin == "XXXXXXXXXXXX"
+    assert cable.reference_id is None or "XXXX" not in cable.reference_id
+
+
+def test_a_repeated_routing_header_in_the_text_is_layout() -> None:
+    cable = cableparse.parse_cable(
+        "O 110944Z SEP 07\nFM AMEMBASSY BERN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4460\n\n"
+        "2007-09-11 09:44:00\t07BERN881\tEmbassy Bern\tSECRET\t\tVZCZCXRO4549\n"
+        "OO RUEHRG\nDE RUEHSW #0881/01 2540944\nZNY SSSSS ZZH\nO 110944Z SEP 07\n"
+        "FM AMEMBASSY BERN\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4460\n\n"
+        "S E C R E T SECTION 01 OF 02 BERN 000881\n\nE.O. 12958: DECL: 09/10/2027\n"
+        "TAGS: MNUC IR\nSUBJECT: TAKES NOTE\n\n1. (S) Text.\n"
+    )
+    assert cable.subject == "TAKES NOTE"
+    assert cable.reference_id == "07BERN881"
+    assert cable.unparsed == ()
+    assert [m.line for m in cable.markers][:2] == [5, 6]

@@ -47,6 +47,8 @@ def test_sample_rows_and_their_page(sample_rows: list[cableparse.sources.CsvRow]
         created=dt.datetime(1966, 12, 28, 18, 48, tzinfo=UTC),
         classification="UNCLASSIFIED",
         origin="Embassy Buenos Aires",
+        references=("66STATE106206",),
+        row_id="1",
     )
     assert first.references == ("66STATE106206",)
     assert first.header.startswith("P R 281848Z DEC 66\nFM AMEMBASSY BUENOS AIRES\n")

@@ -60,6 +60,8 @@ def test_page_json_uses_iso_datetimes(page_files: list[Path]) -> None:
         "released": "2010-11-28T18:06:00Z",
         "classification": "CONFIDENTIAL",
         "origin": "Embassy Tehran",
+        "references": [],
+        "row_id": None,
     }
 
 
@@ -111,8 +113,9 @@ def test_cablemap_fixture_pages_give_the_expected_subjects() -> None:
         assert document.reference_id == stem
         if subjects[stem] and document.subject == subjects[stem]:
             matched.append(stem)
-    # 07BERN881 is cablemap's known hard case: header text inside the body before SUBJECT.
-    assert sorted(matched) == ["08BRASILIA93", "08REYKJAVIK195"]
+    # 07BERN881 (cablemap's hard case) carries a copy of its routing header inside the body,
+    # before SUBJECT; 08TRIPOLI220 and 10STATE284 expect no subject at all.
+    assert sorted(matched) == ["07BERN881", "08BRASILIA93", "08REYKJAVIK195"]
 
 
 _PAGE = """<?xml version='1.0' encoding='utf-8' ?>

@@ -173,6 +173,8 @@ def _reference_id(
                 DefectCode.REFERENCE_ID_YEAR_GUESSED,
                 "no date-time group: the year of the reference id comes from the DECL date",
             )
+    if origin and _REDACTED.fullmatch(origin.replace(" ", "")):
+        origin = None  # the release blanked the post out: no id can be built from it
     if origin and serial is not None and year is not None:
         return f"{year % 100:02d}{_squeeze(origin)}{serial}"
     if page is not None and page.reference_id:
@@ -190,6 +192,9 @@ def _reference_id(
     if origin or serial is not None or header is not None:
         sink.report(DefectCode.REFERENCE_ID_MISSING, "no reference id could be derived")
     return None
+
+
+_REDACTED = re.compile(r"[Xx]{4,}")
 
 
 def _squeeze(post: str) -> str:

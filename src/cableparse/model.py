@@ -128,6 +128,10 @@ class Page:
     released: dt.datetime | None = None
     classification: str | None = None
     origin: str | None = None
+    #: Reference ids the container lists for the document (the cables.csv column).
+    references: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    #: The row number of a cables.csv record.
+    row_id: str | None = None
 
 
 # --- routing header ---------------------------------------------------------------------

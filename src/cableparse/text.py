@@ -10,7 +10,12 @@ __all__ = ["SourceText", "fold_space", "normalize"]
 
 # Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200})\)")
+_MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200}|https?://[^()\s]{1,300})\)"
+)
+# The 2011 cables.csv escaped each line end inside a field with a backslash, and copies
+# made from it kept the backslash at the end of every line.
+_ESCAPED_LINE_END = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 # Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
@@ -37,6 +42,8 @@ def normalize(text: str) -> SourceText:
         text = _CONTROL.sub(" ", text)
     if "](" in text:
         text = _MARKDOWN_LINK.sub(r"\1", text)
+    if "\\\n" in text or text.endswith("\\"):
+        text = _ESCAPED_LINE_END.sub("", text)
     return SourceText(text, tuple(text.split("\n")), had_control)
 
 

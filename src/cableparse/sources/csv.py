@@ -159,6 +159,8 @@ def _row(fields: list[str], fallback: bool) -> CsvRow:
         created=created,
         classification=classification or None,
         origin=origin or None,
+        references=tuple(ref.strip() for ref in references.split("|") if ref.strip()),
+        row_id=row_id or None,
     )
     return CsvRow(
         row_id=row_id,
