@@ -163,3 +163,60 @@ def test_many_items() -> None:
     field = "REF: " + " ".join(f"STATE {i}" for i in range(1, 60_001))
     refs = read_references(field, 2008)
     assert len(refs) == 60_000 and refs[-1].cable_id == "08STATE60000"
+
+
+@pytest.mark.parametrize(
+    ("field", "year", "expected"),
+    [
+        # Serial lists make one reference per serial, all with the item's label.
+        (
+            "REF: A. LIMA 2799 AND 2764 B. PORT AU PRINCE 2325",
+            2004,
+            [("A", "04LIMA2799"), ("A", "04LIMA2764"), ("B", "04PORTAUPRINCE2325")],
+        ),
+        ("REF: A) Kabul 936/935", 2007, [("A", "07KABUL936"), ("A", "07KABUL935")]),
+        (
+            "Ref: [A] State 188314, 259032, [B] Ottawa 2285",
+            2005,
+            [("A", "05STATE188314"), ("A", "05STATE259032"), ("B", "05OTTAWA2285")],
+        ),
+        ("REF: Dakar 7472 and 7677", 2005, [(None, "05DAKAR7472"), (None, "05DAKAR7677")]),
+        (
+            "REF: SECSTATE 232089 & USUN 2336",
+            2004,
+            [(None, "04STATE232089"), (None, "04USUNNEWYORK2336")],
+        ),
+        # The year after the serial or in parentheses before it.
+        (
+            "REF: A. QUITO 4525-91 B. QUITO 1905-03",
+            2006,
+            [("A", "91QUITO4525"), ("B", "03QUITO1905")],
+        ),
+        ("REF: A. A: PANAMA 00789/08", 2009, [("A", "08PANAMA789")]),
+        ("REFS: A) STATE (01) 201265", 2002, [("A", "01STATE201265")]),
+        # Labels repeated inside the item, other label shapes, serial first, typos.
+        (
+            "REF: A. REF A STATE 122214 B. REF: LONDON 2649",
+            2009,
+            [("A", "09STATE122214"), ("B", "09LONDON2649")],
+        ),
+        ("Ref: A - Kabul 28", 2008, [("A", "08KABUL28")]),
+        ("REF: REFERENCE: 01 ABUJA 997", 2002, [(None, "01ABUJA997")]),
+        ("Ref: 870 Ulaanbaatar", 2006, [(None, "06ULAANBAATAR870")]),
+        ("REF: BAGHDAD #3565", 2007, [(None, "07BAGHDAD3565")]),
+        ("REF: (A) LAGOS O1512", 2002, [("A", "02LAGOS1512")]),
+        ("REF: COTON0U 348", 2008, [(None, "08COTONOU348")]),
+        (
+            "REF: A) HO CHI MINH 10 B) 06 HCMC 1497",
+            2007,
+            [("A", "07HOCHIMINHCITY10"), ("B", "06HOCHIMINHCITY1497")],
+        ),
+        ("REF: A) USDOC 05667 B)HK 05511", 2007, [("A", "07USDOC5667"), ("B", "07HONGKONG5511")]),
+        ("REF: A. ST. PETERSBURG 75", 2007, [("A", "07STPETERSBURG75")]),
+        ("REF: A. E.O. 12958", 2008, [("A", None)]),
+    ],
+)
+def test_more_item_shapes(
+    field: str, year: int, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _ids(field, year) == expected

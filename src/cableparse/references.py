@@ -27,7 +27,9 @@ _PAGE_LINE = re.compile(
     r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET)(?:\s*//\s*\w+)?\s*)$"
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[\s;,]))¶?\s?(?:\(([A-Za-z])\)|([A-Za-z])[.)])(?=[\s(]|[A-Z0-9](?!\.)|$)"
+    r"(?:^|(?<=[\s;,]))¶?\s?"
+    r"(?:(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.)])(?=[\s(]|[A-Z0-9](?!\.)|$)"
+    r"|([A-Za-z]) [-–] (?=\S))"
 )
 _POST = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
 _CABLE = re.compile(
@@ -37,7 +39,8 @@ _CABLE = re.compile(
 # What may follow a cable reference in the same item.
 _TRAILER = re.compile(
     r"(?: ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
-    r"|NOTAL|\((?:ALL )?NOTAL\)|ALL NOTAL))*[ .;,]*"
+    r"|NOTAL|ALL NOTAL|\((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU)\)))*"
+    r"[ .;,]*"
 )
 _CAPTION = re.compile(r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)")
 # Words that look like a post before a number but are none.
@@ -68,6 +71,11 @@ _NOT_POSTS = frozenset(
         "LAW",
         "ARTICLE",
         "ISSUE",
+        "AND",
+        "OR",
+        "E.O.",
+        "E.O",
+        "EO",
     }
 )
 _MONTHS = frozenset(
@@ -77,14 +85,37 @@ _MONTHS = frozenset(
         *("SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "MSG"),
     }
 )
-_POST_ALIASES = {"SECSTATE": "STATE", "RIODEJAN": "RIODEJANEIRO", "USUNNY": "USUNNEWYORK"}
+_POST_ALIASES = {
+    "SECSTATE": "STATE",
+    "RIODEJAN": "RIODEJANEIRO",
+    "USUNNY": "USUNNEWYORK",
+    "USUN": "USUNNEWYORK",
+    "HK": "HONGKONG",
+    "HCMC": "HOCHIMINHCITY",
+    "HOCHIMINH": "HOCHIMINHCITY",
+}
 # The kind of a non-cable item, from the first telling word; the group name is the kind.
 _KIND_WORD = re.compile(
     r"(?i)\b(?:(?P<email>e-?\s?mails?)|(?P<telcon>telcons?|telecons?|telephone|phone\s+call)"
     r"|(?P<memo>memos?|memcons?|memorandums?|memoranda)"
-    r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP))\b"
+    r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP|TD-\d+))\b"
 )
-_INNER_LABEL = re.compile(r"\(?([A-Z])[.)]\s*(?=\S)|\(([A-Z])\)")
+_INNER_LABEL = re.compile(r"(?:REF:? )?(?:\(?([A-Z])[.):]\s*(?=\S)|\(([A-Z])\)|([A-Z]) (?=\S))")
+# ``REF:`` or ``REFERENCE:`` repeated at the start of an item.
+_ITEM_PREFIX = re.compile(r"^(?:REF(?:ERENCE)?S?:\s*)+")
+# Transcription swaps of O and 0: ``LAGOS O1512``, ``COTON0U 348``.
+_DIGIT_O = re.compile(r"(?<![A-Z])O(?=\d{3})")
+_LETTER_ZERO = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+# A serial, possibly with its year after it: ``4525``, ``4525-91``, ``00789/08``.
+_SERIAL = re.compile(r"0*(\d{1,7})(?:[-/](\d{2})(?!\d))?")
+# ``[YEAR] POST [(YY)] SERIAL[/SERIAL| AND SERIAL|, SERIAL ...] [YY]``.
+_CABLE_LIST = re.compile(
+    r"(?:(?P<year>\d{4}|\d{2}) )?(?P<post>" + _POST + r")"
+    r"(?: \((?P<paren_year>\d{2})\))? ?"
+    r"(?P<serials>\d{1,7}(?:[-/]\d{2}(?!\d))?(?:(?:/| AND | & |, ?)\d{1,7}(?:[-/]\d{2}(?!\d))?)*)"
+    r"(?![\d:])(?: (?P<tail_year>\d{2})(?![\d/:-]))?"
+)
+_SERIAL_FIRST = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
 _REFTEL = re.compile(r"REFTELS?\b")
 
 
@@ -117,7 +148,7 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     for label, item in items:
         item = fold_space(item).strip(" ;,")
         if item:
-            references.append(_reference(label, item, year))
+            references.extend(_references(label, item, year))
     return references
 
 
@@ -125,7 +156,7 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     """Items cut at labels that run A, B, C ...; None when the field has no such labels."""
     cuts: list[tuple[int, int, str]] = []
     for match in _LABEL.finditer(body):
-        letter = (match.group(1) or match.group(2)).upper()
+        letter = next(group for group in match.groups() if group).upper()
         if not cuts:
             if letter != "A" or body[: match.start()].strip(" ¶\n"):
                 continue
@@ -182,8 +213,10 @@ def _cable_run(chunk: str) -> list[str] | None:
         end = trailer.end() if trailer else match.end()
         pieces.append(chunk[position:end].strip(" ,;."))
         position = end
-        while position < len(upper) and upper[position] in " ,":
+        while position < len(upper) and upper[position] in " ,&":
             position += 1
+        if upper.startswith("AND ", position):
+            position += 4
     return pieces if len(pieces) > 1 else None
 
 
@@ -197,26 +230,53 @@ def _is_post(name: str) -> bool:
     return not any(word in _MONTHS or word in _NOT_POSTS for word in words)
 
 
-def _reference(label: str | None, text: str, year: int | None) -> Reference:
-    upper = text.upper()
-    # A doubled label inside the item: ``(A) PARIS 7682``.
+def _references(label: str | None, text: str, year: int | None) -> list[Reference]:
+    """The references one item makes: one, or one per serial of a list such as
+    ``KABUL 936/935`` or ``BRASILIA 2799 AND 2764`` (all with the item's label and text)."""
+    upper = _ITEM_PREFIX.sub("", text.upper(), count=1)
+    # A doubled label inside the item: ``(A) PARIS 7682``, ``REF A STATE 122214``.
     inner = _INNER_LABEL.match(upper) if label is not None else None
-    if inner is not None and (inner.group(1) or inner.group(2)) == label:
+    if inner is not None and (inner.group(1) or inner.group(2) or inner.group(3)) == label:
         upper = upper[inner.end() :].lstrip()
+    upper = _DIGIT_O.sub("0", _LETTER_ZERO.sub("O", upper.replace("#", "")))
     caption_match = _CAPTION.search(upper) if "(" in upper else None
     caption = caption_match.group(1) if caption_match else None
-    match = _CABLE.match(upper)
-    if match is not None and _is_post(match.group(2)):
-        trailer = _TRAILER.match(upper, match.end())
-        if trailer is not None and trailer.end() == len(upper):
-            item_year = match.group(1)
-            if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
-                item_year = None
-            identifier = cable_id(item_year, match.group(2), match.group(3), year)
-            return Reference(label, text, ReferenceKind.CABLE, identifier, caption)
+    cables = _cable_ids(upper, year)
+    if cables:
+        return [Reference(label, text, ReferenceKind.CABLE, c, caption) for c in cables]
     word = _KIND_WORD.search(upper)
     if word is not None and word.lastgroup is not None:
-        return Reference(label, text, ReferenceKind(word.lastgroup), None, caption)
+        return [Reference(label, text, ReferenceKind(word.lastgroup), None, caption)]
     if _REFTEL.match(upper):
-        return Reference(label, text, ReferenceKind.CABLE, None, caption)
-    return Reference(label, text, ReferenceKind.OTHER, None, caption)
+        return [Reference(label, text, ReferenceKind.CABLE, None, caption)]
+    return [Reference(label, text, ReferenceKind.OTHER, None, caption)]
+
+
+def _cable_ids(upper: str, year: int | None) -> list[str | None]:
+    """Cable ids of an item that is nothing but cable references, else []."""
+    match = _CABLE_LIST.match(upper)
+    swapped = None
+    if match is None:
+        swapped = _SERIAL_FIRST.match(upper)
+        if swapped is None or not _is_post(swapped.group(2)):
+            return []
+        return [cable_id(None, swapped.group(2), swapped.group(1), year)]
+    if not _is_post(match.group("post")):
+        return []
+    trailer = _TRAILER.match(upper, match.end())
+    if trailer is None or trailer.end() != len(upper):
+        return []
+    item_year = match.group("year") or match.group("paren_year")
+    if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
+        item_year = None
+    if match.group("tail_year"):
+        item_year = match.group("tail_year")
+    ids: list[str | None] = []
+    seen: set[str | None] = set()
+    for serial in _SERIAL.finditer(match.group("serials")):
+        serial_year = serial.group(2) or item_year
+        identifier = cable_id(serial_year, match.group("post"), serial.group(1), year)
+        if identifier not in seen:
+            seen.add(identifier)
+            ids.append(identifier)
+    return ids
