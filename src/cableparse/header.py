@@ -242,12 +242,36 @@ def _code_for(source: str) -> DefectCode:
     return DefectCode.HEADER_LINE_INVALID
 
 
+# What the header grammar's terminals stand for, for error messages.
+_EXPECTED_WORDS = {
+    "DTG_TIME": "a day and time such as 220816Z",
+    "PRECEDENCE_LETTER": "a precedence letter (Z, O, P, R)",
+    "PRECEDENCE_PAIR": "a precedence pair such as OO",
+    "MONTH": "a month such as MAR",
+    "YEAR": "a year such as 07",
+    "ROUTING_INDICATOR": "a routing indicator such as RUEHBJ",
+    "SECURITY_PREFIX": "ZNY or ZNR",
+    "SECURITY_CODE": "a classification group such as CCCCC",
+    "STATION_SERIAL": "a station serial such as 1960",
+    "STATION_SECTION": "a section number",
+    "FILED_AT": "the day of the year and time such as 0810816",
+    "SIGNAL": "an operating signal such as ZZH",
+    "NOTE": "a note in parentheses",
+    "ROUTE": "a routing indicator and slash such as RUEHC/",
+    "ADDRESS": "an address such as SECSTATE WASHDC",
+    "PRECEDENCE_WORD": "a precedence word such as IMMEDIATE",
+    "ADDRESSEE_SERIAL": "a serial such as 6090",
+    "_NL": "the end of the line",
+}
+
+
 def _describe(error: UnexpectedInput, source: str) -> str:
     expected = sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
     what = "date-time group" if _code_for(source) is DefectCode.DTG_INVALID else "header line"
     message = f"malformed {what}: {source.strip()!r}"
     if expected:
-        message += "; expected " + ", ".join(str(name) for name in expected[:6])
+        words = [_EXPECTED_WORDS.get(str(name), str(name)) for name in expected[:6]]
+        message += "; expected " + " or ".join(words)
     return message
 
 

@@ -10,6 +10,10 @@ that no wrapped line can start with something that looks like a field.
 whose field values are ones the parser produces; ``cableparse.strategies.cables()``
 generates such cables.  What a parse keeps only as layout (``markers``, ``unparsed``,
 ``page``) is not written.
+
+``render(article)`` writes the ``-- `` prelude of the Reuters archives (headline, byline,
+date), the paragraphs with the wire dateline before the first, and the credit line;
+``parse(render(article))`` gives the article back for ``strategies.articles()``.
 """
 
 from __future__ import annotations
@@ -251,15 +255,16 @@ def _paragraph(paragraph: Paragraph) -> str:
 
 
 def render_article(article: Article) -> str:
-    """The text of an article: headline, byline, date, dateline and paragraphs, credits."""
+    """The text of an article: a ``-- `` prelude (headline, byline, date) as the Reuters
+    archives have it, the paragraphs with the dateline before the first, the credits."""
     blocks: list[list[str]] = []
     top = []
     if article.title:
-        top.append(article.title)
+        top.append(f"-- {article.title}")
     if article.authors:
-        top.append("By " + _names(article.authors))
+        top.append("-- By " + _names(article.authors))
     if article.date is not None:
-        top.append(article.date.isoformat())
+        top.append(f"-- {article.date.isoformat()}")
     if top:
         blocks.append(top)
     paragraphs = list(article.paragraphs)

@@ -749,7 +749,8 @@ def _article(draw: st.DrawFn) -> Article:
 
 def articles() -> st.SearchStrategy[Article]:
     """News articles: an optional headline, byline, date and wire dateline, one to six
-    paragraphs and an optional credit line (``Reporting by ...; Editing by ...``)."""
+    paragraphs and an optional credit line (``Reporting by ...; Editing by ...``).
+    ``parse(render(article))`` gives the article back."""
     return _article()
 
 
