@@ -93,7 +93,6 @@ _SENTENCE_OPENERS = frozenset(
 # A handling caption alone on a body line is what a page break repeats, not text.
 _LONE_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"})
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
-_SIGNER_DECORATION = re.compile(r"[#.\s]+$")
 _TRAILER = re.compile(
     r"(?:[.>|#]+|NNNN|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
     r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4})$",
@@ -313,7 +312,7 @@ def _find_signature(
         index -= 1
     if index < begin:
         return None, None, []
-    candidate = _SIGNER_DECORATION.sub("", lines[index].strip())
+    candidate = _strip_decoration(lines[index].strip())
     if (
         not _SIGNATURE.match(candidate)
         or _NOT_SIGNATURE.match(candidate)
@@ -329,6 +328,18 @@ def _find_signature(
     if _DASH_LINE.match(before):
         return None, None, []
     return _tidy_signer(candidate), index, sorted(trailer)
+
+
+def _strip_decoration(text: str) -> str:
+    """The text without trailing ``#``, ``.`` and white space.
+
+    A loop rather than ``re.sub(r"[#.\\s]+$")``, which retried the run from every position
+    of it: quadratic on a line ending in a long run of spaces.
+    """
+    end = len(text)
+    while end and (text[end - 1] in "#." or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 def _tidy_signer(name: str) -> str:
