@@ -82,8 +82,13 @@ def test_sample_rows_parse_as_cables() -> None:
     )
     data = cableparse.to_dict(first)
     assert data["page"]["created"] == "1966-12-28T18:48:00Z"
-    with pytest.raises(ValueError, match="iter_documents"):
-        parse_file(path)
+    # parse_file reads one document: the first row, with a defect naming the rest.
+    single = parse_file(path)
+    assert isinstance(single, cableparse.Cable)
+    assert single.page is not None and single.page.reference_id == "66BUENOSAIRES2481"
+    assert any("iter_documents" in d.message for d in single.defects)
+    with pytest.raises(cableparse.ParseError, match="iter_documents"):
+        parse_file(path, strict=True)
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from ..parse import parse, parse_cable
 from ..policy import STRICT, DefectSink
 from .csv import CsvRow, iter_csv_rows
 from .decode import decode
+from .dump import read_dump
 from .html import read_html
 from .sniff import InputKind, sniff
 
@@ -70,6 +71,10 @@ def parse_bytes(
         # A Cablegate page holds a cable whatever its text looks like.
         as_cable = cable or page.page is not None
         return _parse(page.text, strict, page.page, as_cable, problems)
+    dump = read_dump(decoded.text)
+    if dump is not None:
+        # The prelude says the file is a cable, body or not.
+        return _parse(dump.text, strict, dump.page, True, problems)
     return _parse(decoded.text, strict, None, cable, problems)
 
 
@@ -137,11 +142,19 @@ def _single_row(rows: Iterable[CsvRow], name: str | None, strict: bool, cable: b
     first = next(iterator, None)
     if first is None:
         return parse("", strict=strict)
-    if next(iterator, None) is not None:
-        raise ValueError(
-            f"{name or 'the input'} holds several cables.csv rows; "
-            "use cableparse.iter_documents to read them one by one"
+    extra = sum(1 for _ in iterator)
+    if extra:
+        # One document was asked for; the other rows are named, not parsed, and a
+        # lenient parse must not raise.
+        message = (
+            f"{name or 'the input'} holds {extra + 1} cables.csv rows; only the first is "
+            "parsed here (cableparse.iter_documents reads them one by one)"
         )
+        if strict:
+            DefectSink(STRICT).report(DefectCode.CONTAINER_FIELD_MISSING, message)
+        document = parse_row(first, strict=strict, cable=cable)
+        extra_defect = Defect(DefectCode.CONTAINER_FIELD_MISSING, message)
+        return attrs.evolve(document, defects=(*document.defects, extra_defect))
     return parse_row(first, strict=strict, cable=cable)
 
 
