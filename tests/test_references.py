@@ -220,3 +220,31 @@ def test_more_item_shapes(
     field: str, year: int, expected: list[tuple[str | None, str | None]]
 ) -> None:
     assert _ids(field, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "year", "expected"),
+    [
+        (
+            "REF: A. MUSCAT 5266 MUSCAT 4817 B. STATE 17",
+            2007,
+            [("A", "07MUSCAT5266"), ("A", "07MUSCAT4817"), ("B", "07STATE17")],
+        ),
+        ("REF: (08) SAO PAULO 581", 2009, [(None, "08SAOPAULO581")]),
+        ("REF: MOSCOW 03242 2008", 2009, [(None, "08MOSCOW3242")]),
+        (
+            "REF: A. TOKYO 3114 (TRILATERAL TALKS) B. SEOUL 1681 (ROKG ON CHINA)",
+            2009,
+            [("A", "09TOKYO3114"), ("B", "09SEOUL1681")],
+        ),
+    ],
+)
+def test_cables_with_notes_and_runs(
+    field: str, year: int, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _ids(field, year) == expected
+
+
+def test_intelligence_reports() -> None:
+    (reference,) = read_references("REF: A. TDX-315/090481-08 AND TDX-315/042493-09", 2009)
+    assert (reference.label, reference.kind) == ("A", REPORT)

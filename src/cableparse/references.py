@@ -39,7 +39,7 @@ _CABLE = re.compile(
 # What may follow a cable reference in the same item.
 _TRAILER = re.compile(
     r"(?: ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
-    r"|NOTAL|ALL NOTAL|\((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU)\)))*"
+    r"|NOTAL|ALL NOTAL|\([^()]{0,80}\)))*"
     r"[ .;,]*"
 )
 _CAPTION = re.compile(r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)")
@@ -98,7 +98,7 @@ _POST_ALIASES = {
 _KIND_WORD = re.compile(
     r"(?i)\b(?:(?P<email>e-?\s?mails?)|(?P<telcon>telcons?|telecons?|telephone|phone\s+call)"
     r"|(?P<memo>memos?|memcons?|memorandums?|memoranda)"
-    r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP|TD-\d+))\b"
+    r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP|TDX?-\d+))\b"
 )
 _INNER_LABEL = re.compile(r"(?:REF:? )?(?:\(?([A-Z])[.):]\s*(?=\S)|\(([A-Z])\)|([A-Z]) (?=\S))")
 # ``REF:`` or ``REFERENCE:`` repeated at the start of an item.
@@ -113,8 +113,9 @@ _CABLE_LIST = re.compile(
     r"(?:(?P<year>\d{4}|\d{2}) )?(?P<post>" + _POST + r")"
     r"(?: \((?P<paren_year>\d{2})\))? ?"
     r"(?P<serials>\d{1,7}(?:[-/]\d{2}(?!\d))?(?:(?:/| AND | & |, ?)\d{1,7}(?:[-/]\d{2}(?!\d))?)*)"
-    r"(?![\d:])(?: (?P<tail_year>\d{2})(?![\d/:-]))?"
+    r"(?![\d:])(?: (?P<tail_year>(?:19|20)?\d{2})(?![\d/:-]))?"
 )
+_PAREN_YEAR = re.compile(r"^\((\d{2}|\d{4})\) ?")
 _SERIAL_FIRST = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
 _REFTEL = re.compile(r"REFTELS?\b")
 
@@ -239,9 +240,15 @@ def _references(label: str | None, text: str, year: int | None) -> list[Referenc
     if inner is not None and (inner.group(1) or inner.group(2) or inner.group(3)) == label:
         upper = upper[inner.end() :].lstrip()
     upper = _DIGIT_O.sub("0", _LETTER_ZERO.sub("O", upper.replace("#", "")))
+    # ``(08) SAO PAULO 581``: the year in parentheses before the post.
+    upper = _PAREN_YEAR.sub(r"\1 ", upper, count=1)
     caption_match = _CAPTION.search(upper) if "(" in upper else None
     caption = caption_match.group(1) if caption_match else None
     cables = _cable_ids(upper, year)
+    if not cables and upper[:1].isalnum():
+        # ``ISLAMABAD 5266 ISLAMABAD 4817``: several cables in one labelled item.
+        for piece in _cable_run(upper) or ():
+            cables.extend(_cable_ids(piece, year))
     if cables:
         return [Reference(label, text, ReferenceKind.CABLE, c, caption) for c in cables]
     word = _KIND_WORD.search(upper)
