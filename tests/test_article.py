@@ -444,3 +444,12 @@ def test_generated_paragraphs_survive(paragraphs: list[str]) -> None:
     story = article("A generated headline\n\n" + "\n\n".join(paragraphs) + "\n")
     assert story.title == "A generated headline"
     assert story.paragraphs == tuple(paragraphs)
+
+
+def test_agency_without_a_place_is_a_dateline() -> None:
+    article = cableparse.parse_article(
+        "Markets rally\n\n(Reuters) - Stocks rose on Monday as investors cheered.\n\nMore.\n"
+    )
+    assert article.dateline == cableparse.Dateline(None, "Reuters")
+    assert article.paragraphs[0] == "Stocks rose on Monday as investors cheered."
+    assert cableparse.to_dict(article)["dateline"] == {"place": None, "agency": "Reuters"}

@@ -204,8 +204,17 @@ class DatelineReading:
     date_text: str | None = None
 
 
+# ``(Reuters) - ``: the agency without a place.
+_AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*(?:-{1,2}|—|–)\s+")
+
+
 def parse_dateline(paragraph: str) -> DatelineReading | None:
     """Read the dateline that opens ``paragraph``, if any."""
+    alone = _AGENCY_ONLY.match(paragraph)
+    if alone is not None:
+        return DatelineReading(
+            Dateline(None, fold_space(alone.group("agency"))), paragraph[alone.end() :].strip()
+        )
     match = _DATELINE.match(paragraph)
     if match is None or not match.group("place"):
         return None

@@ -314,9 +314,12 @@ class Cable:
 
 @attrs.frozen(slots=True)
 class Dateline:
-    """``BEIJING (Reuters) -``: where the story was filed and by which agency."""
+    """``BEIJING (Reuters) -``: where the story was filed and by which agency.
 
-    place: str
+    A story that opens with the agency alone (``(Reuters) -``) has no place.
+    """
+
+    place: str | None
     agency: str | None = None
 
 

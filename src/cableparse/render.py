@@ -269,8 +269,9 @@ def render_article(article: Article) -> str:
         blocks.append(top)
     paragraphs = list(article.paragraphs)
     if article.dateline is not None:
-        agency = f" ({article.dateline.agency})" if article.dateline.agency else ""
-        lead = f"{article.dateline.place}{agency} - "
+        place, agency = article.dateline.place, article.dateline.agency
+        lead = " ".join(part for part in (place, f"({agency})" if agency else None) if part)
+        lead += " - "
         paragraphs = [lead + (paragraphs[0] if paragraphs else ""), *paragraphs[1:]]
     blocks.extend([paragraph] for paragraph in paragraphs)
     if article.credits:
