@@ -87,6 +87,11 @@ def test_executive_order_typos(written: str, order: str) -> None:
     assert executive_order_number(written) == order
 
 
+def test_reasons_after_the_decl_value_are_not_part_of_it() -> None:
+    order, declassify = _read("E.O. 12958: DECL 12/12/2012 REASONS 1.4 (B)")
+    assert (order, declassify) == ("12958", Declassify(dt.date(2012, 12, 12), "12/12/2012"))
+
+
 def test_eo_line_without_decl_value() -> None:
     assert _read("E.O. 12958, reasons 1.4 (b) and (d).") == ("12958", None)
     assert _read("E.O. 12958") == ("12958", None)
