@@ -73,6 +73,13 @@ class HeaderTransformer(Transformer[Token, Any]):
         return rebuilt if method is None else method(rebuilt)
 
     def _line(self, tree: Tree[Any]) -> int:
+        # Children are already transformed, so there is seldom a subtree to walk; the
+        # generic scan_values (which lists every subtree first) is kept for when there is.
+        if not any(isinstance(child, Tree) for child in tree.children):
+            for child in tree.children:
+                if isinstance(child, Token) and child.line is not None:
+                    return int(child.line) + self.offset
+            return self.offset + 1
         for token in tree.scan_values(lambda v: isinstance(v, Token)):
             if token.line is not None:
                 return int(token.line) + self.offset
