@@ -99,11 +99,33 @@ def get_parser(name: str) -> Lark:
     }
     cache = _cache_file(name, grammar)
     if cache is not None:
+        fresh = not os.path.exists(cache)
         try:
-            return Lark(grammar, cache=cache, **options)
+            parser = Lark(grammar, cache=cache, **options)
         except OSError:  # pragma: no cover - a cache that vanished or turned read-only
-            pass
+            return Lark(grammar, cache=False, **options)
+        if fresh:
+            _prune(Path(cache), name)
+        return parser
     return Lark(grammar, cache=False, **options)
+
+
+#: Cache files kept per grammar (other checkouts or versions of it); older ones go.
+_KEEP = 4
+
+
+def _prune(written: Path, name: str) -> None:
+    """Remove all but the newest cache files of the grammar just cached."""
+    try:
+        files = sorted(
+            written.parent.glob(f"{name}-*.lark-cache"),
+            key=lambda path: path.stat().st_mtime,
+            reverse=True,
+        )
+        for old in files[_KEEP:]:
+            old.unlink()
+    except OSError:  # another process pruned first, or the directory went away
+        pass
 
 
 # --- TAGS without the LALR machinery ----------------------------------------------------
