@@ -72,6 +72,17 @@ def test_render_parse_round_trip_and_variety() -> None:
     assert {s[1] for s in shapes} == {"no REF", "REF", "lettered REF"}
 
 
+@given(cs.cable_variants())
+def test_equivalent_spellings_parse_to_the_same_cable(pair: tuple[Cable, str]) -> None:
+    """Reason spellings (1.4 (b) and (d), 1.4(b)(d), 1.4 (B & D), ...), TAGS without a
+    colon, EO 12958 DECL:, unspaced classification words, numbers without a pilcrow."""
+    cable, text = pair
+    again = cableparse.parse(text)
+    assert isinstance(again, Cable)
+    assert {d.code for d in again.defects} <= _EXPECTED, again.defects
+    assert attrs.evolve(again, defects=()) == cable
+
+
 @given(cs.cables())
 def test_rendering_is_stable(cable: Cable) -> None:
     text = render(cable)

@@ -66,6 +66,7 @@ __all__ = [
     "DAMAGE_KINDS",
     "articles",
     "cable_texts",
+    "cable_variants",
     "cables",
     "damage",
     "documents",
@@ -714,6 +715,71 @@ def cable_texts(
     if not damaged:
         return texts
     return texts.flatmap(lambda text: damage(text, tuple(kinds)))
+
+
+# --- equivalent spellings ---------------------------------------------------------------
+
+_SPACED = re.compile(r"^((?:[A-Z] ){4,}[A-Z])(?= )", re.M)
+_EO_LINE = re.compile(r"^E\.O\. (\d+)(:?) ", re.M)
+
+
+def _reason_spellings(number: str, letters: Sequence[str]) -> list[str]:
+    if not letters:
+        return [number]
+    if len(letters) == 1:
+        (a,) = letters
+        return [f"{number} ({a})", f"{number}({a})", f"{number} ({a.upper()})", f"{number} {a}"]
+    head, last = letters[:-1], letters[-1]
+    spaced = " ".join(f"({x})" for x in letters)
+    return [
+        f"{number} " + ", ".join(f"({x})" for x in head) + f" and ({last})",
+        f"{number}(" + ")(".join(letters) + ")",
+        f"{number} " + spaced.upper().replace(") (", ") AND (", len(letters) - 1),
+        f"{number} (" + ",".join(letters) + ")",
+        f"{number} (" + "/".join(letters) + ")",
+        f"{number} (" + " & ".join(x.upper() for x in letters) + ")",
+        f"{number} " + ", ".join(head) + f" and {last}",
+        f"{number} " + ", ".join(f"({x})" for x in letters),
+    ]
+
+
+@st.composite
+def _variant(draw: st.DrawFn, cable: Cable) -> tuple[Cable, str]:
+    text = render(cable)
+    if cable.classified_by is not None and cable.classified_by.reasons:
+        reasons = cable.classified_by.reasons
+        number = reasons[0].split("(")[0]
+        letters = [r[len(number) + 1 : -1] for r in reasons if "(" in r]
+        spelled = draw(st.sampled_from(_reason_spellings(number, letters)))
+        label = draw(st.sampled_from(("Classified By:", "CLASSIFIED BY:", "Classified by:")))
+        joint = draw(
+            st.sampled_from((", for reasons ", "; reasons ", " for reason ", ", Reason: "))
+        )
+        end = draw(st.sampled_from((".", "")))
+        line = f"{label} {cable.classified_by.authority}{joint}{spelled}{end}"
+        text = re.sub(r"^Classified By: .*$", lambda _: line, text, count=1, flags=re.M)
+    if draw(st.booleans()):
+        # TAGS without the colon, or separated by spaces only.
+        text = re.sub(r"^TAGS: ", draw(st.sampled_from(("TAGS ", "TAGS:  "))), text, flags=re.M)
+    if draw(st.booleans()):
+        text = _EO_LINE.sub(lambda m: f"{draw(st.sampled_from(('EO', 'E.O.')))} {m[1]} ", text)
+    if draw(st.booleans()):
+        text = _SPACED.sub(lambda m: m[1].replace(" ", ""), text, count=1)
+    if draw(st.booleans()):
+        text = re.sub(r"^¶(\d+)\. ", r"\1. ", text, flags=re.M)
+    return cable, text
+
+
+def cable_variants(
+    *, header: bool | None = None, max_paragraphs: int = 6
+) -> st.SearchStrategy[tuple[Cable, str]]:
+    """``(cable, text)`` pairs where ``text`` is the cable written with spellings real cables
+    use for the same thing: Classified By reasons as ``1.4 (b) and (d)``, ``1.4(b)(d)``,
+    ``1.4 (B) AND (D)``, ``1.4 (b,d)``, ``1.4 (b/d)``, ``1.4 (B & D)``, ``1.4 b and d``,
+    labels in capitals, TAGS without a colon, ``EO 12958 DECL:``, an unspaced
+    classification (``CONFIDENTIAL``), paragraph numbers without ``¶``.  ``parse(text)``
+    equals ``cable`` apart from ``defects``.  Arguments as for :func:`cables`."""
+    return cables(header=header, max_paragraphs=max_paragraphs).flatmap(_variant)
 
 
 # --- articles ---------------------------------------------------------------------------
