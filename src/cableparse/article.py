@@ -204,6 +204,7 @@ class DatelineReading:
     date_text: str | None = None
 
 
+_DATELINE_REACH = 300
 # ``(Reuters) - ``: the agency without a place.
 _AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*(?:-{1,2}|—|–)\s+")
 
@@ -215,7 +216,8 @@ def parse_dateline(paragraph: str) -> DatelineReading | None:
         return DatelineReading(
             Dateline(None, fold_space(alone.group("agency"))), paragraph[alone.end() :].strip()
         )
-    match = _DATELINE.match(paragraph)
+    # A dateline is short: matching only the head keeps a huge first word linear.
+    match = _DATELINE.match(paragraph[:_DATELINE_REACH])
     if match is None or not match.group("place"):
         return None
     place = fold_space(match.group("place"))
