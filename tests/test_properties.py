@@ -84,6 +84,18 @@ def test_equivalent_spellings_parse_to_the_same_cable(pair: tuple[Cable, str]) -
 
 
 @given(cs.cables())
+def test_spans_account_for_every_rendered_line(cable: Cable) -> None:
+    from test_robustness import covered_lines
+
+    text = render(cable)
+    again = cableparse.parse(text)
+    assert isinstance(again, Cable)
+    covered = covered_lines(again)
+    lines = text.split("\n")
+    assert [n for n, line in enumerate(lines, 1) if line.strip() and n not in covered] == []
+
+
+@given(cs.cables())
 def test_rendering_is_stable(cable: Cable) -> None:
     text = render(cable)
     assert render(cableparse.parse(text)) == text

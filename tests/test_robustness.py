@@ -233,3 +233,34 @@ def test_headings_before_unnumbered_text_and_boxed_headings_are_kept(
     assert block.text == "Closing Remarks The embassy will follow up on this."
     assert block.span is not None
     assert text.split("\n")[block.span.first_line - 1] == "Closing Remarks -----"
+
+
+# --- every line is accounted for by spans -----------------------------------------------
+
+
+def covered_lines(cable: Cable) -> set[int]:
+    """Input lines that a span, an unparsed record, a marker or a defect accounts for."""
+    spans = [field.span for field in cable.spans]
+    if cable.header is not None:
+        spans += [field.span for field in cable.header.spans]
+        addressees = (*cable.header.to, *cable.header.info, *cable.header.exempt)
+        spans += [a.span for a in addressees if a.span is not None]
+    spans += [p.span for p in cable.paragraphs if p.span is not None]
+    spans += [b.span for b in cable.text_blocks if b.span is not None]
+    lines = {n for span in spans for n in range(span.first_line, span.last_line + 1)}
+    lines.update(record.line for record in (*cable.unparsed, *cable.markers))
+    lines.update(defect.line for defect in cable.defects if defect.line is not None)
+    return lines
+
+
+def test_spans_account_for_every_corpus_line(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    missing = []
+    for name, text, _ in cablegate_pages:
+        cable = cableparse.parse(text)
+        assert isinstance(cable, Cable)
+        covered = covered_lines(cable)
+        lines = text.replace("\r\n", "\n").split("\n")
+        missing += [
+            (name, n) for n, line in enumerate(lines, 1) if line.strip() and n not in covered
+        ]
+    assert missing == []
