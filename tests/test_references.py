@@ -248,3 +248,20 @@ def test_cables_with_notes_and_runs(
 def test_intelligence_reports() -> None:
     (reference,) = read_references("REF: A. TDX-315/090481-08 AND TDX-315/042493-09", 2009)
     assert (reference.label, reference.kind) == ("A", REPORT)
+
+
+def test_with_citing_year_fills_missing_ids() -> None:
+    from cableparse.references import with_citing_year
+
+    field = "REF: A) KABUL 936/935 B) 06 KABUL 12 C) JONES EMAIL 3/4 D) REFTEL"
+    late = with_citing_year(read_references(field, None), 2007)
+    assert late == read_references(field, 2007)
+    assert [(r.label, r.cable_id) for r in late] == [
+        ("A", "07KABUL936"),
+        ("A", "07KABUL935"),
+        ("B", "06KABUL12"),
+        ("C", None),
+        ("D", None),
+    ]
+    known = read_references(field, 2005)
+    assert with_citing_year(known, 2007) == known

@@ -11,11 +11,12 @@ pattern is matched once per position, so long fields are read in linear time.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .model import Reference, ReferenceKind
 from .text import fold_space
 
-__all__ = ["cable_id", "read_references"]
+__all__ = ["cable_id", "read_references", "with_citing_year"]
 
 _LABEL_WORD = re.compile(
     r"\s*(?i:PROGRAM\s+REF|REF(?:ERENCES?|S|\(S\))?|REFTELS?(?=\s*:))(?![A-Za-z])\s*[:.]?"
@@ -151,6 +152,32 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
         if item:
             references.extend(_references(label, item, year))
     return references
+
+
+def with_citing_year(references: Sequence[Reference], year: int | None) -> list[Reference]:
+    """The references again, cable ids filled in with ``year`` where the item names none.
+
+    For callers that learn the citing cable's year only after reading the REF field (from
+    the DECL date or the page): items are read again, so an item that gave several
+    references gives them again, once.
+    """
+    if year is None or all(
+        r.cable_id is not None or r.kind is not ReferenceKind.CABLE for r in references
+    ):
+        return list(references)
+    result: list[Reference] = []
+    reread: tuple[str | None, str] | None = None
+    for reference in references:
+        key = (reference.label, reference.text)
+        if key == reread:
+            continue
+        if reference.kind is ReferenceKind.CABLE and reference.cable_id is None:
+            reread = key
+            result.extend(_references(reference.label, reference.text, year))
+        else:
+            reread = None
+            result.append(reference)
+    return result
 
 
 def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
