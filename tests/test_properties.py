@@ -24,7 +24,8 @@ _EXPECTED = {DefectCode.REFERENCE_ID_YEAR_GUESSED}
 
 
 def _examples(at_least: int) -> int:
-    return max(at_least, settings.default.max_examples)
+    profile = settings.default
+    return max(at_least, profile.max_examples if profile is not None else 0)
 
 
 def _shape(cable: Cable) -> tuple[str, str, str, str]:

@@ -87,19 +87,16 @@ def test_lettered_references_and_sections_round_trip(seed: Cable) -> None:
         Reference("B", "06 BEIJING 1234 (NOTAL)", ReferenceKind.CABLE, "06BEIJING1234", "NOTAL"),
         Reference("C", "TELCON OF MARCH 12", ReferenceKind.TELCON),
     )
+    assert seed.header is not None and seed.header.security is not None
+    security = attrs.evolve(
+        seed.header.security, classification=Classification.SECRET, code="SSSSS"
+    )
     cable = attrs.evolve(
         seed,
         references=references,
         section=cableparse.Section(2, 3),
         classification=Classification.SECRET,
-        header=attrs.evolve(
-            seed.header,
-            security=attrs.evolve(
-                seed.header.security if seed.header and seed.header.security else None,
-                classification=Classification.SECRET,
-                code="SSSSS",
-            ),
-        ),
+        header=attrs.evolve(seed.header, security=security),
     )
     text = render(cable)
     assert "S E C R E T SECTION 02 OF 03 BEIJING 001960" in text
