@@ -167,7 +167,7 @@ def _reference_id(
 ) -> str | None:
     if year is None and preamble.declassify is not None and preamble.declassify.date is not None:
         # Declassification dates were usually set ten years after the cable was written.
-        year = preamble.declassify.date.year - 10
+        year = preamble.declassify.date.year - _DECL_YEARS
         if origin and serial is not None:
             sink.report(
                 DefectCode.REFERENCE_ID_YEAR_GUESSED,
@@ -195,6 +195,8 @@ def _reference_id(
 
 
 _REDACTED = re.compile(r"[Xx]{4,}")
+#: Cables were usually set to declassify ten years after they were written.
+_DECL_YEARS = 10
 
 
 def _squeeze(post: str) -> str:

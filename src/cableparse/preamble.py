@@ -35,6 +35,7 @@ from .references import read_references
 from .text import fold_space
 from .transform.preamble import (
     ClassificationLine,
+    eo_glued_tags,
     read_classification_line,
     read_eo_line,
     read_tags,
@@ -228,6 +229,15 @@ def parse_preamble(
             if current is not None and current.kind == "ref" and _next_is_ref_item(lines, index):
                 index += 1
                 continue
+            if (
+                current is not None
+                and current.kind == "classified_by"
+                and not _REASON_NUMBER.search(current.text)
+                and _next_is_plain(lines, index)
+            ):
+                # The reasons of a Classified By often stand after a blank line.
+                index += 1
+                continue
             if current is not None:
                 closed = current
             current = None
@@ -268,7 +278,10 @@ def parse_preamble(
                 continue
             end = index
             break
-        for column, piece in _split_glued(stripped) if kind != "marker" else [(0, stripped)]:
+        # A Classified By line is free text: a repeated label or an "E.O. 12958" in its
+        # reasons is no new field.
+        whole = kind in ("marker", "classified_by")
+        for column, piece in [(0, stripped)] if whole else _split_glued(stripped):
             piece = piece.strip()
             if not piece:
                 continue
@@ -355,6 +368,18 @@ def _wraps_over_blank(field: _Field | None, following: str) -> bool:
     return len(last) >= 40
 
 
+_REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
+
+
+def _next_is_plain(lines: Sequence[str], index: int) -> bool:
+    """True when the next non-blank line opens no field, paragraph or heading."""
+    for following in range(index + 1, min(index + 3, len(lines))):
+        text = lines[following].strip()
+        if text:
+            return _kind_of(text, True) is None and not _is_heading(lines, following)
+    return False
+
+
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
     for following in lines[index + 1 : index + 3]:
         if following.strip():
@@ -427,7 +452,15 @@ def _read_fields(
         elif field.kind == "distribution":
             distribution.append(fold_space(text))
         elif field.kind == "eo":
-            _read_eo(field, parser, values, sink, unparsed, lines)
+            glued_tags = _read_eo(field, parser, values, sink, unparsed, lines)
+            if glued_tags:
+                # TAGS written on the E.O. line without a colon (DECL: 03/20/2019 TAG PTER).
+                try:
+                    tags.extend(read_tags(parse_tags_field(glued_tags)))
+                except (UnexpectedInput, LarkError):
+                    sink.report(
+                        DefectCode.TAGS_INVALID, f"TAGS not understood: {glued_tags!r}", field.first
+                    )
         elif field.kind == "tags":
             try:
                 tags.extend(read_tags(parse_tags_field(text)))
@@ -478,12 +511,14 @@ def _read_eo(
     sink: DefectSink,
     unparsed: list[UnparsedLine],
     lines: Sequence[str],
-) -> None:
+) -> str | None:
+    """Read the E.O. line into ``values``; returns a TAGS field glued onto it, if any."""
     from lark import Lark
 
     assert isinstance(parser, Lark)
     try:
-        order, declassify = read_eo_line(parser.parse(field.text, start="eo_line"))
+        tree = parser.parse(field.text, start="eo_line")
+        order, declassify = read_eo_line(tree)
     except (UnexpectedInput, LarkError) as error:
         column = getattr(error, "column", None)
         sink.report(
@@ -493,11 +528,12 @@ def _read_eo(
             column if isinstance(column, int) and column > 0 else None,
         )
         unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
-        return
+        return None
     if order is not None:
         values.setdefault("executive_order", order)
     if declassify is not None:
         values.setdefault("declassify", declassify)
+    return eo_glued_tags(tree)
 
 
 def _captions_in(text: str) -> list[str]:
