@@ -317,12 +317,16 @@ def parse_preamble(
 
 
 def _is_heading(lines: Sequence[str], index: int) -> bool:
+    """A heading: a line ending in dashes, or one underlined by the very next line.
+
+    A dash rule after a blank line belongs to the box of the heading below it, not to
+    the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).
+    """
     text = lines[index].strip()
     if _DASHES.match(text) or text.endswith("---"):
         return True
-    for following in lines[index + 1 : index + 3]:
-        if following.strip():
-            return _DASHES.match(following.strip()) is not None
+    if index + 1 < len(lines):
+        return _DASHES.match(lines[index + 1].strip()) is not None
     return False
 
 
