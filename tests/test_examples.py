@@ -235,3 +235,23 @@ def test_examples_are_all_exercised() -> None:
     scripts = sorted(p.name for p in EXAMPLES.glob("*.py"))
     source = Path(__file__).read_text(encoding="utf-8")
     assert [s for s in scripts if f'"{s}"' not in source] == []
+
+
+OWN_PAGES = [
+    "index.md",
+    "getting-started.md",
+    "format.md",
+    "json.md",
+    "schema.md",
+    "changelog.md",
+]
+
+
+@pytest.mark.parametrize("page", OWN_PAGES)
+def test_doc_links_point_at_files(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text)
+    local = [t for t in targets if "://" not in t]
+    assert local
+    missing = [t for t in local if not (DOCS / t).exists()]
+    assert missing == []
