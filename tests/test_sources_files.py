@@ -137,8 +137,11 @@ def test_missing_and_broken_inputs(tmp_path: Path) -> None:
     items = list(iter_inputs([missing, broken, good]))
     assert [type(item).__name__ for item in items] == ["InputError", "InputError", "RawInput"]
     assert isinstance(items[0], InputError) and items[0].message == "No such file or directory"
-    with pytest.raises(ValueError, match="archive"):
-        cableparse.parse_bytes(b"\x1f\x8b\x08\x00", name="x.tar.gz")
+    # An archive is not one document: a defect in lenient mode, ParseError when strict.
+    document = cableparse.parse_bytes(b"\x1f\x8b\x08\x00", name="x.tar.gz")
+    assert any("iter_documents" in d.message for d in document.defects)
+    with pytest.raises(cableparse.ParseError, match="archive"):
+        cableparse.parse_bytes(b"\x1f\x8b\x08\x00", name="x.tar.gz", strict=True)
 
 
 def test_standard_input_stream_of_csv_rows() -> None:

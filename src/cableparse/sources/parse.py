@@ -48,11 +48,11 @@ def parse_bytes(
     if kind is InputKind.COMPRESSED:
         inner = _decompress(data, name)
         if inner is not None:
+            if sniff(inner[:_HEAD]) in (InputKind.TAR, InputKind.ZIP):
+                return _archive(name, "compressed", strict, cable)
             return parse_bytes(inner, name=name, strict=strict, cable=cable)
     if kind in (InputKind.TAR, InputKind.ZIP):
-        raise ValueError(
-            f"{name or 'the input'} is a {kind.value} archive; use cableparse.iter_documents"
-        )
+        return _archive(name, kind.value, strict, cable)
     problems: list[Defect] = []
     if kind is InputKind.CSV:
         try:
@@ -89,11 +89,25 @@ def _decompress(data: bytes, name: str | None) -> bytes | None:
             inner = lzma.decompress(data)
     except (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error):
         return None
-    if sniff(inner[:_HEAD]) in (InputKind.TAR, InputKind.ZIP):
-        raise ValueError(
-            f"{name or 'the input'} is a compressed archive; use cableparse.iter_documents"
-        )
     return inner
+
+
+def _archive(name: str | None, kind: str, strict: bool, cable: bool) -> Document:
+    """An archive holds many documents, not one: an empty document with a defect saying
+    so (a ParseError when strict), never a bare exception."""
+    return _parse(
+        "",
+        strict,
+        None,
+        cable,
+        [
+            Defect(
+                DefectCode.CONTAINER_FIELD_MISSING,
+                f"{name or 'the input'} is a {kind} archive, not one document; "
+                "read it with cableparse.iter_documents",
+            )
+        ],
+    )
 
 
 def parse_file(
