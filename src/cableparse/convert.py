@@ -197,8 +197,8 @@ class _ParquetWriter:
 
     def __init__(self, out: IO[bytes]) -> None:
         try:
-            import pyarrow as pa  # type: ignore[import-untyped]
-            import pyarrow.parquet as pq  # type: ignore[import-untyped]
+            import pyarrow as pa  # type: ignore[import-untyped,import-not-found,unused-ignore]
+            import pyarrow.parquet as pq  # type: ignore[import-untyped,import-not-found,unused-ignore]
         except ImportError as error:
             raise RuntimeError(
                 "--format parquet needs pyarrow: pip install 'cableparse[parquet]'"
