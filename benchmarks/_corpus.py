@@ -1,45 +1,25 @@
 """Load the Cablegate corpus pages as plain text, in memory, for the benchmarks.
 
-Standard library only: the archive is read with :mod:`tarfile` and the two ``<pre>``
-blocks of every page (header, body) are pulled out with :mod:`html.parser`, the same way
-the test suite reads them, so the benchmark needs nothing but ``../shared``.
+The archive is read with :mod:`tarfile` and the two ``<pre>`` blocks of every page
+(header, body) are pulled out by the package's own page reader, so the benchmark needs
+nothing but the package and ``../shared``.
 """
 
 from __future__ import annotations
 
-import html.parser
 import tarfile
 from pathlib import Path
+
+from cableparse.sources.html import read_html
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_ARCHIVE = ROOT.parent / "shared" / "corpus" / "cablegate-2010-html.tar.xz"
 
 
-class _PreBlocks(html.parser.HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[list[str]] = []
-        self.in_pre = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "pre":
-            self.in_pre = True
-            self.blocks.append([])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "pre":
-            self.in_pre = False
-
-    def handle_data(self, data: str) -> None:
-        if self.in_pre:
-            self.blocks[-1].append(data)
-
-
 def page_text(html_text: str) -> str:
-    """The page's ``<pre>`` blocks, unescaped and joined by a blank line."""
-    parser = _PreBlocks()
-    parser.feed(html_text)
-    return "\n\n".join("".join(block) for block in parser.blocks)
+    """The page's ``<pre>`` blocks, unescaped and joined by a blank line (the library's own
+    Cablegate page reader; the test suite keeps an independent one as its oracle)."""
+    return read_html(html_text).text
 
 
 def load_corpus(archive: Path = DEFAULT_ARCHIVE) -> list[tuple[str, str]]:
