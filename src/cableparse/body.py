@@ -13,13 +13,14 @@ from collections.abc import Sequence
 import attrs
 
 from .defects import DefectCode
+from .layout import DASH_CHARS, LEADING_PORTION_MARK, page_line_rest
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
-from .layout import page_line_rest
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DefectSink
 from .text import fold_space
+from .vocab import ONE_WORD_CAPTIONS
 
 __all__ = ["Body", "parse_body"]
 
@@ -90,8 +91,6 @@ _SENTENCE_OPENERS = frozenset(
         "WHILE",
     }
 )
-# A handling caption alone on a body line is what a page break repeats, not text.
-_LONE_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"})
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _TRAILER = re.compile(
     r"(?:[.>|#]+|NNNN|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
@@ -110,13 +109,7 @@ _SUMMARY = re.compile(
     r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
     re.IGNORECASE,
 )
-_DASHES = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 _SUMMARY_HEADING = re.compile(r"(?i)summary\b")
-# A segment between slashes starts and ends with a letter (the spaces around it belong to
-# the white space) or is one space: one reading of any text, so linear time.
-_LEADING_PORTION = re.compile(
-    r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*"
-)
 _INLINE_RULE = re.compile(r"\s[-\u2010]{4,}\s")
 _ENDS_WITH_END = re.compile(r"(?i)\bEND\s*$")
 _END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
@@ -193,7 +186,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
             or _PAGE_LINE.match(raw)
             or _is_repeated_classification(text)
             or _DASH_LINE.match(text)
-            or text in _LONE_CAPTIONS
+            or text in ONE_WORD_CAPTIONS  # a caption a page break repeated
         ):
             markers.append(UnparsedLine(index + 1, raw))
             if rest:
@@ -390,10 +383,10 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
     # ``Title -----``: a run of 3+ dashes ending the line, after white space.  String
     # methods instead of a regex search, which backtracked on long runs of white space.
     if text.endswith(("---", "\u2010\u2010\u2010")):
-        title = text.rstrip(_DASHES)
+        title = text.rstrip(DASH_CHARS)
         if title[-1:].isspace():
             # Flattened boxes keep the upper rule too: ------- SUMMARY -------
-            title = title.strip().lstrip(_DASHES).strip()
+            title = title.strip().lstrip(DASH_CHARS).strip()
             return (title, 1) if title else None
     if index + 1 < end and _DASH_LINE.match(lines[index + 1]):
         return text, 2
@@ -450,9 +443,9 @@ def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> st
             body = text[opening.end() :]
         else:
             continue
-        return _summary_from(texts, start, _LEADING_PORTION.sub("", body))
+        return _summary_from(texts, start, LEADING_PORTION_MARK.sub("", body))
     if any(_end_summary(text) for _, text in texts[:4]):
-        return _summary_from(texts, 0, _LEADING_PORTION.sub("", texts[0][1]))
+        return _summary_from(texts, 0, LEADING_PORTION_MARK.sub("", texts[0][1]))
     return None
 
 

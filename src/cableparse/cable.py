@@ -10,14 +10,10 @@ from .body import parse_body
 from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header, parse_header
+from .layout import is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
-from .preamble import (
-    _CLASSIFIED_BY,
-    Preamble,
-    is_classification_line,
-    parse_preamble,
-)
+from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 

@@ -14,7 +14,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from ._lark import get_parser
 from .defects import DefectCode
-from .layout import blank_page_head
+from .layout import RELEASE_STAMP, blank_page_head, is_classification_line
 from .model import FieldSpan, Header, Span, UnparsedLine
 from .policy import DefectSink
 from .transform.header import HeaderTransformer, _Part, assemble_header
@@ -54,17 +54,12 @@ _HEADER_NOTE = re.compile(
     r"|(?:SOURCE|CLEARED|CLEARANCES?):"
     r"|\d{4,7}\s*$"
     r"|\([A-Z]{2,6}\) +/\d+[A-Z]?\s*$"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
-    r")"
+    r"|" + RELEASE_STAMP.pattern + r")"
 )
 _ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
-_PREAMBLE_START = re.compile(
-    r"(?i:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L\b|S ?E ?C ?R ?E ?T\b|UNCLAS"
-    r"|E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)"
-)
-_CLASSIFICATION_LINE = re.compile(
-    r"(?i:C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|UNCLAS|LIMITED OFFICIAL USE)\b"
-)
+# A preamble field that ends an addressee list (with the classification line, tested by
+# the preamble grammar's own terminal).
+_PREAMBLE_FIELD = re.compile(r"(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)")
 _LINE_START = {
     "VZCZC": "transmission_line",
     "DE": "station_line",
@@ -117,7 +112,9 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             i += 1
             continue
         if in_addressees:
-            if _PREAMBLE_START.match(line) and not _ADDRESSEE_KEYWORD.match(line):
+            if (
+                is_classification_line(line) or _PREAMBLE_FIELD.match(line)
+            ) and not _ADDRESSEE_KEYWORD.match(line):
                 break
             i += 1
             continue

@@ -4,12 +4,19 @@ a classification repeated at a page break, dash rules, end-of-message lines.
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ._lark import get_parser
+
 __all__ = [
+    "DASH_CHARS",
     "DASH_LINE",
+    "LEADING_PORTION_MARK",
     "PAGE_LINE",
+    "RELEASE_STAMP",
     "blank_page_head",
+    "is_classification_line",
     "is_page_line",
     "is_repeated_classification",
     "page_line_rest",
@@ -22,13 +29,37 @@ PAGE_LINE = re.compile(
     r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
-DASH_LINE = re.compile(
-    r"\s*[-=_\u2010-\u2015]{3,}(?:\s+[-=_\u2010-\u2015]{3,})*\s*$"
-)  # also "------ ----"
+#: Characters of a rule line: ASCII dashes, equals, underscores and the Unicode hyphens.
+DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
+# A rule, also broken into runs: ------ ----
+DASH_LINE = re.compile(r"\s*[-=_\u2010-\u2015]{3,}(?:\s+[-=_\u2010-\u2015]{3,})*\s*$")
+# The release stamp some copies carry above or inside the text: Thursday, 31 December
+# 2009, 14:55.
+RELEASE_STAMP = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
+)
+# A portion mark opening a text: (C), (S//NF), (SBU/NF).  A segment between slashes starts
+# and ends with a letter or is one space: one reading of any text, so linear time.
+LEADING_PORTION_MARK = re.compile(
+    r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*",
+    re.IGNORECASE,
+)
 _LEVEL_WORDS = frozenset(
     {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE", "TOPSECRET"}
 )
 _NON_LETTERS = re.compile(r"[^A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def _classification_word() -> re.Pattern[str]:
+    # The preamble grammar's own terminal, so the test and the grammar cannot drift apart.
+    terminal = get_parser("preamble").get_terminal("CLASSIFICATION")
+    return re.compile(terminal.pattern.to_regexp())
+
+
+def is_classification_line(line: str) -> bool:
+    """True if the line opens with a classification word (spaced or not)."""
+    return _classification_word().match(line.strip()) is not None
 
 
 def is_page_line(line: str) -> bool:

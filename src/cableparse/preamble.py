@@ -20,7 +20,15 @@ from ._lark import get_parser, parse_tags_field
 from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header
-from .layout import is_page_line, is_repeated_classification, page_line_rest
+from .layout import (
+    DASH_LINE,
+    LEADING_PORTION_MARK,
+    RELEASE_STAMP,
+    is_classification_line,
+    is_page_line,
+    is_repeated_classification,
+    page_line_rest,
+)
 from .model import (
     ClassifiedBy,
     Declassify,
@@ -40,27 +48,10 @@ from .transform.preamble import (
     read_eo_line,
     read_tags,
 )
+from .vocab import CAPTION_WORDS
 
-__all__ = ["CAPTION_WORDS", "Preamble", "is_classification_line", "parse_preamble"]
+__all__ = ["Preamble", "parse_preamble"]
 
-CAPTION_WORDS = (
-    "SENSITIVE BUT UNCLASSIFIED",
-    "FOR OFFICIAL USE ONLY",
-    "CORRECTED COPY",
-    "OFFICIAL INFORMAL",
-    "SPECAT EXCLUSIVE",
-    "SIPDIS",
-    "NOFORN",
-    "NODIS",
-    "EXDIS",
-    "LIMDIS",
-    "STADIS",
-    "SPECAT",
-    "SENSITIVE",
-    "ROGER CHANNEL",
-    "CHEROKEE",
-    "DECAPTIONED",
-)
 _CAPTION = re.compile(
     r"(?:"
     + "|".join(w.replace(" ", r"\s+") for w in CAPTION_WORDS)
@@ -83,15 +74,6 @@ _REF = re.compile(
 )
 _CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?")
 _PARAGRAPH = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)](?:\s|\(|$)")
-_DASHES = re.compile(r"-{3,}\s*$")
-_DISTRIBUTION = re.compile(
-    r"(?:[A-Z0-9/&.,' -]{1,60}?\b(?:FOR|PASS(?:\s+TO)?|PLEASE\s+PASS)\b|FOR\b|PASS\b)"
-)
-_DATE_STAMP = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
-)
-# A rule of dashes between preamble fields (it boxes a note, not a heading).
-_RULE = re.compile(r"[-=_]{3,}(?:\s+[-=_]+)*\s*$")
 # A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
@@ -138,21 +120,6 @@ class _Field:
         return "\n".join(self.parts)
 
 
-def _classification_regex() -> re.Pattern[str]:
-    terminal = get_parser("preamble").get_terminal("CLASSIFICATION")
-    return re.compile(terminal.pattern.to_regexp())
-
-
-_CLASSIFICATION_CACHE: list[re.Pattern[str]] = []
-
-
-def is_classification_line(line: str) -> bool:
-    """True if the line opens with a classification word (spaced or not)."""
-    if not _CLASSIFICATION_CACHE:
-        _CLASSIFICATION_CACHE.append(_classification_regex())
-    return _CLASSIFICATION_CACHE[0].match(line.strip()) is not None
-
-
 def _kind_of(text: str, have_classification: bool) -> str | None:
     """Which field a line opens, or None for a line that opens no field."""
     if not text:
@@ -171,7 +138,12 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
         return "ref"
     if _CAPTIONS_ONLY.match(text):
         return "caption"
-    if _DATE_STAMP.match(text) or is_page_line(text) or _BANNER.match(text) or _RULE.match(text):
+    if (
+        RELEASE_STAMP.match(text)
+        or is_page_line(text)
+        or _BANNER.match(text)
+        or DASH_LINE.match(text)  # a rule between fields boxes a note, not a heading
+    ):
         return "marker"
     if not have_classification and is_classification_line(text):
         return "classification"
@@ -323,10 +295,10 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
     the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).
     """
     text = lines[index].strip()
-    if _DASHES.match(text) or text.endswith("---"):
+    if DASH_LINE.match(text) or text.endswith("---"):
         return True
     if index + 1 < len(lines):
-        return _DASHES.match(lines[index + 1].strip()) is not None
+        return DASH_LINE.match(lines[index + 1]) is not None
     return False
 
 
@@ -549,18 +521,10 @@ def _captions_in(text: str) -> list[str]:
     return found
 
 
-# A segment between slashes starts and ends with a letter or is one space: one reading of
-# any text, so no backtracking blow-up on a mark that never closes.
-_PORTION_MARK = re.compile(
-    r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*",
-    re.IGNORECASE,
-)
-
-
 def read_subject(text: str) -> str:
     """The subject without its label and a leading portion mark, continuation lines joined."""
     body = fold_space(text)
     while _SUBJECT.match(body):  # the label, sometimes written twice
         body = _SUBJECT.sub("", body, count=1).lstrip()
-    body = _PORTION_MARK.sub("", body)
+    body = LEADING_PORTION_MARK.sub("", body)
     return body.strip()

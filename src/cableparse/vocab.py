@@ -9,7 +9,9 @@ import importlib.resources
 from .model import Classification, Precedence
 
 __all__ = [
+    "CAPTION_WORDS",
     "MONTHS",
+    "ONE_WORD_CAPTIONS",
     "PRECEDENCE_LETTERS",
     "SECURITY_LETTERS",
     "organization_tags",
@@ -33,6 +35,27 @@ SECURITY_LETTERS: dict[str, Classification] = {
     "S": Classification.SECRET,
     "T": Classification.TOP_SECRET,
 }
+
+#: Handling captions, longest first so that a regex alternation prefers the long forms.
+CAPTION_WORDS = (
+    "SENSITIVE BUT UNCLASSIFIED",
+    "FOR OFFICIAL USE ONLY",
+    "CORRECTED COPY",
+    "OFFICIAL INFORMAL",
+    "SPECAT EXCLUSIVE",
+    "ROGER CHANNEL",
+    "SIPDIS",
+    "NOFORN",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "SPECAT",
+    "SENSITIVE",
+    "CHEROKEE",
+    "DECAPTIONED",
+)
+ONE_WORD_CAPTIONS = frozenset(word for word in CAPTION_WORDS if " " not in word)
 
 MONTHS = {
     name: number

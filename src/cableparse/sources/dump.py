@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from ..layout import RELEASE_STAMP
 from ..model import Page
 from ..vocab import MONTHS
 
@@ -27,7 +28,7 @@ _RUBY_TIME = re.compile(
 # The same join glues a release-date stamp (Thursday, 31 December 2009, 14:55) on too.
 _GLUED_CLASSIFICATION = re.compile(
     r"(?<=\S)(?=(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|UNCLAS )\b"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4})"
+    r"|" + RELEASE_STAMP.pattern + r")"
 )
 
 

@@ -10,7 +10,7 @@ import attrs
 from lark import Token, Tree
 
 from ..model import Classification, Declassify, Section, Tag, TagKind
-from ..vocab import MONTHS, organization_tags, subject_tags
+from ..vocab import MONTHS, ONE_WORD_CAPTIONS, organization_tags, subject_tags
 
 __all__ = [
     "EXECUTIVE_ORDERS",
@@ -188,7 +188,7 @@ def eo_glued_tags(tree: Tree[Any]) -> str | None:
 #: Tags after which unpunctuated words name a person (``OVIP RICE CONDOLEEZZA``).
 _PERSON_LEAD = frozenset({"OVIP", "OREP"})
 #: Captions that slip into TAGS lines; they are not tags.
-_CAPTIONS = frozenset({"SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE"})
+_CAPTIONS = ONE_WORD_CAPTIONS
 #: Field labels that end a TAGS field glued to the next field (``... TU Subject: ...``).
 _NEXT_FIELD = frozenset({"SUBJECT", "SUBJ", "REF", "REFS", "CLASSIFIED", "E.O.", "EO"})
 #: Two-letter organisation tags that are no FIPS 10-4 country code.
