@@ -21,20 +21,27 @@ from .transform.header import HeaderTransformer, _Part, assemble_header
 
 __all__ = ["HeaderResult", "find_header", "parse_header"]
 
-# A line that opens one of format lines 1-9.
-_FORMAT_LINE = re.compile(
-    r"(?:VZCZC"
-    r"|(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}"
-    r"|DE +R[A-Z0-9]{2,9} +#"
-    r"|ZN[YR] "
-    r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
-    # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
-    r"|[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
-    r"|FM "
-    r"|TO(?: |$)"
-    r"|INFO(?: (?! *LOG-)|$)"
-    r"|XMT[ /])"
+# Openings of format lines 1-9.  The strong ones mark a routing header wherever they
+# stand; the addressee keywords only inside one.
+_STRONG_OPENINGS = (
+    r"VZCZC",
+    r"(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}",
+    r"DE +R[A-Z0-9]{2,9} +#",
+    r"ZN[YR] ",
+    r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d",
+    r"FM ",
 )
+_OTHER_OPENINGS = (
+    # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
+    r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d",
+    r"TO(?: |$)",
+    r"INFO(?: (?! *LOG-)|$)",
+    r"XMT[ /]",
+)
+_STRONG_FORMAT_LINE = re.compile("(?:" + "|".join(_STRONG_OPENINGS) + ")")
+_FORMAT_LINE = re.compile("(?:" + "|".join(_STRONG_OPENINGS + _OTHER_OPENINGS) + ")")
+# Anything shaped like a date-time group, however damaged: which line a defect is about.
+_DTG_LIKE = re.compile(r"(?:[ZOPRY](?: [ZOPRY])? +)?[^\s\d]*\d\S* +[A-Za-z]{3} +\d")
 # A page break can leave TO or INFO alone on its line, the addressee on the next.
 _ADDRESSEE_KEYWORD = re.compile(r"(?:FM|TO|INFO(?! *LOG-)|XMT)(?:[ /]|$)")
 # Lines older layouts put around the format lines: the partial-extract notice, the page
@@ -133,10 +140,6 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
 
 
 _ANCHOR_WINDOW = 60
-_STRONG_FORMAT_LINE = re.compile(
-    r"(?:VZCZC|(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}|DE +R[A-Z0-9]{2,9} +#|ZN[YR] "
-    r"|(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d|FM )"
-)
 # "TAGS:     PREL" - a label with its value set in a column, as message-database
 # printouts show a cable's fields above the cable itself.
 _PRINTOUT_LABEL = re.compile(r"[A-Za-z]+:\s{2,}\S")
@@ -232,9 +235,7 @@ def _report_lark_error(
 
 
 def _code_for(source: str) -> DefectCode:
-    if re.match(r"\s*[ZOPRY](?: [ZOPRY])? +\S*\d\S*Z? ", source) and not source.lstrip().startswith(
-        ("ZN", "OO", "PP", "RR", "ZZ")
-    ):
+    if _DTG_LIKE.match(source.strip()):
         return DefectCode.DTG_INVALID
     return DefectCode.HEADER_LINE_INVALID
 
@@ -282,7 +283,7 @@ def _start_for(line: str, previous: str | None) -> str | None:
         return _LINE_START[word]
     if re.match(r"(?:ZZ|OO|PP|RR|YY) ", line):
         return "relay_line"
-    if re.match(r"(?:[ZOPRY](?: [ZOPRY])? +)?\S*\d\S* +[A-Za-z]{3} +\d", line):
+    if _DTG_LIKE.match(line):
         return "dtg_line"
     if previous in ("to_block", "info_block", "exempt_block", "addressee_line"):
         return "addressee_line"
