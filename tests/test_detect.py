@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import cableparse
 from cableparse import DocumentKind, detect
+from cableparse.detect import is_cable
 from conftest import corpus_file
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -186,11 +187,38 @@ def test_detect_never_raises_and_names_known_signals(text: str) -> None:
     )
 
 
+_CABLE_LINES = st.sampled_from(
+    [
+        "VZCZCXRO1234",
+        "DE RUEHBJ #1960/01 0810816",
+        "ZNY CCCCC ZZH",
+        "R 220816Z MAR 07",
+        "FM AMEMBASSY BEIJING",
+        "TO SECSTATE WASHDC 6090",
+        "C O N F I D E N T I A L BEIJING 001960",
+        "E.O. 12958: DECL: 03/21/2032",
+        "TAGS: PREL PGOV",
+        "SUBJECT: TALKS",
+        "1. (C) Summary: the talks went well.",
+        "Once upon a time there was a story written in plain prose for everybody here.",
+        "",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_CABLE_LINES, st.text(max_size=40)), max_size=12))
+def test_is_cable_agrees_with_detect(lines: list[str]) -> None:
+    # parse() decides with the early-stopping walk; it must never disagree with detect().
+    text = "\n".join(lines)
+    assert is_cable(text) is (detect(text).kind is CABLE)
+
+
 # --- corpus ---------------------------------------------------------------------------
 
 
 def test_every_corpus_cable_is_detected(cablegate_pages: list[tuple[str, str, int]]) -> None:
     missed = [name for name, text, _ in cablegate_pages if detect(text).kind is not CABLE]
+    assert [name for name, text, _ in cablegate_pages if not is_cable(text)] == missed
     assert len(cablegate_pages) == 1295
     assert missed == []
 

@@ -25,7 +25,7 @@ import attrs
 
 from .model import DocumentKind
 
-__all__ = ["Detection", "detect"]
+__all__ = ["Detection", "detect", "is_cable"]
 
 #: How much of the document the sniff may read, at most.
 _MAX_CHARS = 20000
@@ -115,11 +115,35 @@ class Detection:
 
 def detect(text: str) -> Detection:
     """Decide whether ``text`` is a cable; ``evidence`` names the structures that fired."""
+    fired = _signals(text, decide_only=False)
+    evidence = tuple(name for name in _ORDER if name in fired)
+    return Detection(DocumentKind.CABLE if _is_cable(fired) else DocumentKind.ARTICLE, evidence)
+
+
+def is_cable(text: str) -> bool:
+    """``detect(text).kind is DocumentKind.CABLE``, without collecting all the evidence.
+
+    The walk stops at the first line that settles the question (for most cables the
+    first or second line), where ``detect`` reads the whole lead to name every structure.
+    """
+    return _is_cable(_signals(text, decide_only=True))
+
+
+def _signals(text: str, *, decide_only: bool) -> set[str]:
     head = text[:_MAX_CHARS]
     fired: set[str] = set()
     fm_line = -10
-    for index, raw in enumerate(head.split("\n", _MAX_LINES)[:_MAX_LINES]):
-        line = raw.strip()
+    # Lines are taken one at a time: splitting the whole head would cost more than the
+    # walk itself when the first line decides.
+    position = 0
+    for index in range(_MAX_LINES):
+        if position > len(head):
+            break
+        cut = head.find("\n", position)
+        if cut < 0:
+            cut = len(head)
+        line = head[position:cut].strip()
+        position = cut + 1
         if not line:
             continue
         hits = _line_signals(line)
@@ -129,6 +153,9 @@ def detect(text: str) -> Detection:
             hits.append("fm-to-lines")
         if hits:
             fired.update(hits)
+            # More lines can only add evidence, never turn a cable into an article.
+            if decide_only and _is_cable(fired):
+                return fired
         elif _is_prose(line):
             break
     if not _is_cable(fired):
@@ -137,8 +164,7 @@ def detect(text: str) -> Detection:
         late = {name for name, pattern in _ROUTING_ANYWHERE if pattern.search(head)}
         if len(late) >= 3:
             fired |= late
-    evidence = tuple(name for name in _ORDER if name in fired)
-    return Detection(DocumentKind.CABLE if _is_cable(fired) else DocumentKind.ARTICLE, evidence)
+    return fired
 
 
 def _is_cable(fired: set[str]) -> bool:

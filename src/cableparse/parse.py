@@ -8,8 +8,8 @@ from typing import TypeVar
 from .article import build_article
 from .cable import build_cable
 from .defects import CableParseError, Defect, DefectCode, ParseError
-from .detect import detect
-from .model import Article, Cable, Document, DocumentKind, Page, UnparsedLine
+from .detect import is_cable
+from .model import Article, Cable, Document, Page, UnparsedLine
 from .policy import DEFAULT, STRICT, Policy
 from .text import SourceText, normalize
 
@@ -28,7 +28,7 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     ``strict=True`` the first problem raises :class:`ParseError`.
     """
     source = normalize(text)
-    if detect(source.text).kind is DocumentKind.CABLE:
+    if is_cable(source.text):
         return _guarded(build_cable, _cable_fallback, source, strict, page)
     return _guarded(build_article, _article_fallback, source, strict, page)
 
