@@ -22,12 +22,12 @@ import importlib.resources
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # lark is imported on first use, not at package import
-    from lark import Lark, Token, Tree
+    from lark import Lark
 
-__all__ = ["cache_dir", "get_parser", "grammar_path", "parse_tags_field"]
+__all__ = ["cache_dir", "get_parser", "grammar_path", "preamble_tokens", "tags_field_tokens"]
 
 #: Start symbols each grammar exposes.
 _STARTS: dict[str, list[str]] = {
@@ -128,23 +128,134 @@ def _prune(written: Path, name: str) -> None:
         pass
 
 
+# --- One preamble field through the LALR tables, without Lark's per-call machinery ---------
+#
+# A classification or E.O. line is five or six tokens, and ``Lark.parse`` spends more time
+# setting up (lexer thread, line counter, parser state, interactive-parser hooks), making
+# positioned tokens and building the tree than parsing.  The rules these lines are read
+# with are flat (each sub-rule wraps one terminal), so their tree holds nothing that the
+# token sequence does not: the runner below checks the line against the very LALR tables
+# Lark built, lexing in each state with the scanner of Lark's own contextual lexer for that
+# state, and hands back the tokens.  A line it rejects goes through ``Lark.parse``, which
+# raises the usual error.
+
+#: Per state: the scanner's patterns, tried in turn, and the terminals it skips.
+_Scanner = tuple[tuple["re.Pattern[str]", ...], frozenset[str]]
+#: Per state, terminal or rule name → (shift?, next state or (rule name, size)).
+_Table = dict[int, dict[str, tuple[bool, Any]]]
+
+
+@functools.cache
+def _runner(start: str) -> tuple[_Table, int, int, dict[int, _Scanner], frozenset[str]] | None:
+    """(actions, start state, end state, scanner per state, terminals the tree drops) of a
+    start symbol of the preamble grammar; None when its lexer retypes tokens (the runner
+    does not do that)."""
+    from lark.parsers.lalr_analysis import Shift
+
+    parser = get_parser("preamble")
+    frontend = parser.parser
+    table = frontend.parser.parser.parse_table
+    scanners: dict[int, _Scanner] = {}
+    for state, lexer in frontend.lexer.lexers.items():
+        scanner = lexer.scanner  # built on first use; sets lexer.callback
+        if lexer.callback:
+            return None
+        scanners[state] = (tuple(scanner._mres), lexer.ignore_types)
+    actions: _Table = {
+        state: {
+            # Shift actions are told apart by identity, as Lark does.
+            name: (True, arg) if action is Shift else (False, (arg.origin.name, len(arg.expansion)))
+            for name, (action, arg) in row.items()
+        }
+        for state, row in table.states.items()
+    }
+    dropped = frozenset(
+        symbol.name
+        for rule in parser.rules
+        for symbol in rule.expansion
+        if symbol.is_term and getattr(symbol, "filter_out", False)
+    )
+    return actions, table.start_states[start], table.end_states[start], scanners, dropped
+
+
+def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
+    """The (terminal, text) tokens of ``text`` parsed from ``start`` of the preamble grammar,
+    as the tree holds them (ignored and filtered-out terminals left out); None when the
+    grammar rejects the text."""
+    runner = _runner(start)
+    if runner is None:
+        return _tokens_by_lark(text, start)
+    actions, state, end_state, scanners, dropped = runner
+    stack = [state]
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    length = len(text)
+    while True:
+        if position < length:
+            patterns, ignore = scanners[state]
+            for pattern in patterns:
+                found = pattern.match(text, position)
+                if found is not None:
+                    break
+            else:
+                return None
+            position = found.end()
+            kind = found.lastgroup
+            assert kind is not None
+            if kind in ignore:
+                continue
+            if kind not in dropped:
+                tokens.append((kind, found.group()))
+        else:
+            kind = "$END"
+        while True:
+            action = actions[state].get(kind)
+            if action is None:
+                return None
+            shift, argument = action
+            if shift:
+                stack.append(argument)
+                state = argument
+                break
+            rule, size = argument
+            if size:
+                del stack[-size:]
+            state = actions[stack[-1]][rule][1]
+            stack.append(state)
+            if kind == "$END" and state == end_state:
+                return tokens
+
+
+def _tokens_by_lark(text: str, start: str) -> list[tuple[str, str]] | None:
+    from lark import Token
+    from lark.exceptions import LarkError
+
+    try:
+        tree = get_parser("preamble").parse(text, start=start)
+    except LarkError:
+        return None
+    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
+
+
 # --- TAGS without the LALR machinery ----------------------------------------------------
 #
 # ``tags_field`` is a label followed by any sequence of terminals (the grammar makes every
 # TAGS line parse), so its parse is pure lexing.  Lark spends ~5 us per token on it, which
-# is seconds for a TAGS line with 200,000 codes.  The scanner below is built from the
-# grammar's own terminals, in the order and with the rules of Lark's contextual lexer, and
-# yields the same tree; it is used only while the rule keeps that shape (checked when it
-# is built), otherwise everything goes through Lark.
+# is seconds for a TAGS line with 200,000 codes, and even the table runner above spends
+# ~1 us.  The scanner below is built from the grammar's own terminals, in the order and
+# with the rules of Lark's contextual lexer, and yields the same tokens in one pass of one
+# pattern; it is used only while the rule keeps that shape (checked when it is built),
+# otherwise the table runner reads the field.
 
 _TAGS_START = "tags_field"
 
 
 @functools.cache
 def _tags_scanner() -> (
-    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]] | None
+    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], str] | None
 ):
-    """(ignored text, label, item scanner, kept terminal names); None if the rule changed."""
+    """(ignored text, label, item scanner, kept item terminal names, label terminal name);
+    None if the rule changed."""
     parser = get_parser("preamble")
     rules = [rule for rule in parser.rules if rule.origin.name.lstrip("_").startswith(_TAGS_START)]
     top = [rule for rule in rules if rule.origin.name == _TAGS_START]
@@ -186,45 +297,34 @@ def _tags_scanner() -> (
     ignore = "|".join(terminals[name].pattern.to_regexp() for name in parser.lexer_conf.ignore)
     ignore_re = re.compile(ignore or "(?!)")
     label_re = re.compile(terminals[label].pattern.to_regexp())
-    return ignore_re, label_re, scanner, frozenset(kept & items) | {label}
+    return ignore_re, label_re, scanner, frozenset(kept & items), label
 
 
-def parse_tags_field(text: str) -> Tree[Token]:
-    """``get_parser("preamble").parse(text, start="tags_field")``, in linear time."""
-    from lark import Token, Tree
-
+def tags_field_tokens(text: str) -> list[tuple[str, str]] | None:
+    """``preamble_tokens(text, "tags_field")``, in linear time with a small constant."""
     built = _tags_scanner()
     if built is None:
-        return get_parser("preamble").parse(text, start=_TAGS_START)
-    ignore_re, label_re, scanner, kept = built
+        return preamble_tokens(text, _TAGS_START)
+    ignore_re, label_re, scanner, kept, label = built
     position = 0
     while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
         position = skipped.end()
     opening = label_re.match(text, position)
     if opening is None:
-        return get_parser("preamble").parse(text, start=_TAGS_START)  # raises as Lark does
-    children: list[Token] = [Token(_label_name(), opening.group())]
-    # Tokens carry no positions (the TAGS reader needs none), so equal tokens are shared:
-    # a TAGS line that repeats one code 200,000 times makes one Token, not 200,000.
-    made: dict[tuple[str | None, str], Token] = {}
+        return None
+    tokens = [(label, opening.group())]
+    # Equal tokens are shared: a TAGS line that repeats one code 200,000 times holds one
+    # tuple 200,000 times.
+    made: dict[tuple[str, str], tuple[str, str]] = {}
     position = opening.end()
     for found in scanner.finditer(text, position):
-        if found.start() != position:  # a character no terminal matches: Lark's error
-            return get_parser("preamble").parse(text, start=_TAGS_START)
+        if found.start() != position:  # a character no terminal matches
+            return None
         position = found.end()
         kind = found.lastgroup
         if kind in kept:
-            key = (kind, found.group())
-            token = made.get(key)
-            if token is None:
-                token = made[key] = Token(kind, key[1])
-            children.append(token)
+            token = (kind, found.group())
+            tokens.append(made.setdefault(token, token))
     if position != len(text):
-        return get_parser("preamble").parse(text, start=_TAGS_START)
-    return Tree(_TAGS_START, children)  # type: ignore[arg-type]
-
-
-@functools.cache
-def _label_name() -> str:
-    parser = get_parser("preamble")
-    return next(r.expansion[0].name for r in parser.rules if r.origin.name == _TAGS_START)
+        return None
+    return tokens

@@ -20,10 +20,14 @@ __all__ = [
     "eo_glued_tags",
     "executive_order_number",
     "read_classification_line",
+    "read_classification_tokens",
     "read_eo_line",
+    "read_eo_tokens",
+    "read_tag_tokens",
     "read_tags",
     "split_glued",
     "tag_kind",
+    "tree_tokens",
 ]
 
 
@@ -54,27 +58,43 @@ def classification_from_letters(text: str) -> Classification | None:
 
 
 def read_classification_line(tree: Tree[Any]) -> ClassificationLine:
+    return read_classification_tokens(tree_tokens(tree))
+
+
+def read_classification_tokens(tokens: list[tuple[str, str]]) -> ClassificationLine:
+    """The classification line from its tokens (``preamble_tokens``)."""
     level = handling = origin = rest = None
     serial: int | None = None
     section: Section | None = None
-    for child in tree.children:
-        if isinstance(child, Tree):
-            if child.data == "handling":
-                handling = " ".join(str(child.children[0]).strip(" /").split())
-            elif child.data == "section":
-                numbers = [int(n) for n in re.findall(r"\d+", str(child.children[0]))]
-                if len(numbers) == 2:
-                    section = Section(numbers[0], numbers[1])
-            continue
-        if child.type == "CLASSIFICATION":
-            level = classification_from_letters(child)
-        elif child.type == "POST":
-            origin = " ".join(child.split())
-        elif child.type == "SERIAL":
-            serial = int(child)
-        elif child.type == "REST":
-            rest = str(child).strip()
+    for kind, text in tokens:
+        if kind == "CLASSIFICATION":
+            level = classification_from_letters(text)
+        elif kind == "POST":
+            origin = " ".join(text.split())
+        elif kind == "SERIAL":
+            serial = int(text)
+        elif kind == "REST":
+            rest = text.strip()
+        elif kind == "HANDLING":
+            handling = " ".join(text.strip(" /").split())
+        elif kind == "SECTION":
+            numbers = [int(n) for n in _DIGITS.findall(text)]
+            if len(numbers) == 2:
+                section = Section(numbers[0], numbers[1])
     return ClassificationLine(level, handling, section, origin, serial, rest)
+
+
+def tree_tokens(tree: Tree[Any]) -> list[tuple[str, str]]:
+    """The tokens of a preamble tree as (terminal, text), in order: what
+    :func:`cableparse._lark.preamble_tokens` gives for the same text."""
+    return [(token.type, str(token)) for token in tree.scan_values(_is_token)]
+
+
+def _is_token(value: object) -> bool:
+    return isinstance(value, Token)
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 _SEP = r"\s*[/.-]\s*"
@@ -153,36 +173,49 @@ def _is_typo_of(written: str, order: str) -> bool:
     return False
 
 
-def _decl_text(tokens: list[Token]) -> str:
-    return " ".join(" ".join(str(t) for t in tokens).split()).rstrip(" .;,")
-
-
 def read_eo_line(tree: Tree[Any]) -> tuple[str | None, Declassify | None]:
     """``E.O. 12958: DECL: 03/22/2017`` → (``"12958"``, the declassification instruction)."""
+    order, declassify, _ = read_eo_tokens(tree_tokens(tree))
+    return order, declassify
+
+
+def read_eo_tokens(
+    tokens: list[tuple[str, str]],
+) -> tuple[str | None, Declassify | None, str | None]:
+    """The E.O. line from its tokens: (order, declassification, TAGS glued onto the line).
+
+    The rules are flat, so the tokens tell the parts apart: the number belongs to the order,
+    a value to the DECL label before it (or to none, ``E.O. 12958: N/A``).
+    """
     order: str | None = None
     declassify: Declassify | None = None
-    for child in tree.children:
-        if not isinstance(child, Tree):
-            continue
-        if child.data == "executive_order":
-            numbers = [t for t in child.children if isinstance(t, Token) and t.type == "EO_NUMBER"]
-            order = executive_order_number(str(numbers[0])) if numbers else None
-        elif child.data in ("declassify", "decl_text"):
-            tokens = [t for t in child.children if isinstance(t, Token)]
-            text = _decl_text([t for t in tokens if t.type == "DECL_VALUE"])
-            if tokens and tokens[0].type == "DECL_LABEL" and tokens[0].upper() == "DNG":
-                text = f"DNG: {text}"
-            if text:
-                declassify = Declassify(declassify_date(text), text)
-    return order, declassify
+    glued: str | None = None
+    label: str | None = None
+    for kind, text in tokens:
+        if kind == "EO_LABEL":
+            order = None
+        elif kind == "EO_NUMBER":
+            order = executive_order_number(text)
+        elif kind == "DECL_LABEL":
+            label = text
+            declassify = _declassify(label, "")
+        elif kind == "DECL_VALUE":
+            declassify = _declassify(label, text)
+        elif kind == "GLUED_TAGS":
+            glued = text
+    return order, declassify, glued
+
+
+def _declassify(label: str | None, value: str) -> Declassify | None:
+    text = " ".join(value.split()).rstrip(" .;,")
+    if label is not None and label.upper() == "DNG":
+        text = f"DNG: {text}"
+    return Declassify(declassify_date(text), text) if text else None
 
 
 def eo_glued_tags(tree: Tree[Any]) -> str | None:
     """A TAGS field that transcription glued onto the E.O. line, as written, else None."""
-    for child in tree.children:
-        if isinstance(child, Tree) and child.data == "glued_tags":
-            return str(child.children[0])
-    return None
+    return read_eo_tokens(tree_tokens(tree))[2]
 
 
 #: Tags after which unpunctuated words name a person (``OVIP RICE CONDOLEEZZA``).
@@ -223,12 +256,16 @@ def _is_program(code: str) -> bool:
 
 
 def _is_code(word: str) -> bool:
-    return (
-        (len(word) == 2 and word.isalpha())
-        or word in subject_tags()
-        or _is_program(word)
-        or word in organization_tags()
-    )
+    known = _CODES.get(word)
+    if known is None:
+        known = (
+            (len(word) == 2 and word.isalpha())
+            or word in subject_tags()
+            or _is_program(word)
+            or word in organization_tags()
+        )
+        _remember(_CODES, word, known)
+    return known
 
 
 def split_glued(word: str) -> list[str] | None:
@@ -282,42 +319,62 @@ def _person(words: list[str]) -> str:
     return f"{surname}, {given}" if given else surname
 
 
-def _items(tree: Tree[Any]) -> list[tuple[str, str]]:
+# Per distinct text, across cables: TAGS draw on a small vocabulary (PREL, PGOV, ...), so
+# most words are judged once per process, and a TAGS line repeating one code costs one
+# lookup per repetition.  Each cache is emptied when full, so that endless distinct words
+# cannot grow it without bound.
+_CACHE_LIMIT = 20_000
+#: Token text → (normalised word, is a word at all).
+_WORDS: dict[str, tuple[str, bool]] = {}
+#: Separator as written → as kept (``", "`` → ``","``).
+_SEPARATORS: dict[str, str] = {}
+#: Word → is a known code (:func:`_is_code`).
+_CODES: dict[str, bool] = {}
+#: Code → its Tag (the kind from :func:`tag_kind`).
+_TAGS: dict[str, Tag] = {}
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
+def _word(token: str) -> tuple[str, bool]:
+    text = " ".join(token.split()).upper()
+    word = text.strip("[]{}()\"'*<>")
+    if len(word) > 2:
+        word = word.rstrip(".")
+    known = (word, any(c.isalnum() for c in word) and word not in _CAPTIONS)
+    _remember(_WORDS, token, known)
+    return known
+
+
+def _items(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The TAGS tokens as (kind, text): kind is word, person or sep; stops at a glued field."""
     items: list[tuple[str, str]] = []
-    tokens = [t for t in tree.children if isinstance(t, Token) and t.type != "TAGS_LABEL"]
-    # Per distinct token text, so that a TAGS line repeating codes costs one dict lookup
-    # per repetition (linear time on 200,000 codes).
-    upper: dict[str, str] = {}
-    words: dict[str, tuple[str, bool]] = {}
-    for index, token in enumerate(tokens):
-        text = upper.get(token)
-        if text is None:
-            text = upper[token] = " ".join(str(token).split()).upper()
-        if token.type == "SEPARATOR":
+    if tokens and tokens[0][0] == "TAGS_LABEL":  # only ever the first token
+        tokens = tokens[1:]
+    for index, (kind, token) in enumerate(tokens):
+        if kind == "SEPARATOR":
+            text = _SEPARATORS.get(token)
+            if text is None:
+                text = " ".join(token.split()).upper()
+                _remember(_SEPARATORS, token, text)
             items.append(("sep", text))
-        elif token.type == "COLON":
+        elif kind == "COLON":
             if items and items[-1][0] == "word" and items[-1][1] in _NEXT_FIELD:
                 items.pop()
                 break
             items.append(("sep", ":"))
-        elif token.type == "PERSON":
-            inner = text[1:-1].strip(" ,")
+        elif kind == "PERSON":
+            inner = " ".join(token.split()).upper()[1:-1].strip(" ,")
             if inner:
                 items.append(("person", inner))
         else:
-            known = words.get(text)
-            if known is None:
-                word = text.strip("[]{}()\"'*<>")
-                if len(word) > 2:
-                    word = word.rstrip(".")
-                known = words[text] = (
-                    word,
-                    any(c.isalnum() for c in word) and word not in _CAPTIONS,
-                )
-            word, is_word = known
+            word, is_word = _WORDS.get(token) or _word(token)
             if word == "CLASSIFIED":
-                following = tokens[index + 1].upper() if index + 1 < len(tokens) else ""
+                following = tokens[index + 1][1].upper() if index + 1 < len(tokens) else ""
                 if following == "BY":
                     break
             if is_word:
@@ -327,8 +384,13 @@ def _items(tree: Tree[Any]) -> list[tuple[str, str]]:
 
 def read_tags(tree: Tree[Any]) -> list[Tag]:
     """TAGS codes in the cable's order, without duplicates, with their kinds."""
+    return read_tag_tokens(tree_tokens(tree))
+
+
+def read_tag_tokens(tokens: list[tuple[str, str]]) -> list[Tag]:
+    """TAGS codes from the tokens of a ``tags_field``, as :func:`read_tags`."""
     codes: list[str] = []
-    items = _items(tree)
+    items = _items(tokens)
     n = len(items)
     i = 0
     while i < n:
@@ -381,7 +443,11 @@ def read_tags(tree: Tree[Any]) -> list[Tag]:
         code = " ".join(code.split())
         if code and code not in seen:
             seen.add(code)
-            tags.append(Tag(code, tag_kind(code)))
+            tag = _TAGS.get(code)
+            if tag is None:
+                tag = Tag(code, tag_kind(code))
+                _remember(_TAGS, code, tag)
+            tags.append(tag)
     return tags
 
 
