@@ -87,16 +87,21 @@ def _cache_file(name: str, grammar: str) -> str | None:
 
 
 @functools.cache
-def get_parser(name: str) -> Lark:
+def get_parser(name: str, transformer: object | None = None) -> Lark:
+    """The LALR parser of ``grammars/<name>.lark``; with ``transformer``, one that calls the
+    transformer's methods as it reduces each rule instead of building a tree.  Both share
+    the cache file (Lark keeps the transformer out of the cache key)."""
     from lark import Lark
 
     grammar = grammar_path(name).read_text(encoding="utf-8")
-    options = {
+    options: dict[str, object] = {
         "parser": "lalr",
         "lexer": "contextual",
         "start": _STARTS[name],
         "maybe_placeholders": True,
     }
+    if transformer is not None:
+        options["transformer"] = transformer
     cache = _cache_file(name, grammar)
     if cache is not None:
         fresh = not os.path.exists(cache)
@@ -139,43 +144,98 @@ def _prune(written: Path, name: str) -> None:
 # state, and hands back the tokens.  A line it rejects goes through ``Lark.parse``, which
 # raises the usual error.
 
-#: Per state: the scanner's patterns, tried in turn, and the terminals it skips.
-_Scanner = tuple[tuple["re.Pattern[str]", ...], frozenset[str]]
-#: Per state, terminal or rule name → (shift?, next state or (rule name, size)).
-_Table = dict[int, dict[str, tuple[bool, Any]]]
+class _Runner:
+    """The LALR tables and contextual scanners of one start symbol of the preamble grammar.
+
+    Each (stack, terminal) step (the reductions a token sets off and its shift) is worked
+    out from the tables once and remembered: a flat rule has a handful of stacks, so a line
+    costs one scanner match and one lookup per token.
+    """
+
+    __slots__ = ("actions", "dropped", "end_state", "scanners", "start_state", "steps")
+
+    #: A step the tables refuse, and the accepting one.
+    REJECT: tuple[int, ...] = ()
+    ACCEPT: tuple[int, ...] = (-1,)
+    #: Remembered steps at most (a safeguard: flat rules need a few dozen).
+    LIMIT = 10_000
+
+    def __init__(self, start: str) -> None:
+        from lark.parsers.lalr_analysis import Shift
+
+        parser = get_parser("preamble")
+        frontend = parser.parser
+        table = frontend.parser.parser.parse_table
+        #: Per state: the contextual lexer's pattern and the terminals it skips.
+        self.scanners: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
+        for state, lexer in frontend.lexer.lexers.items():
+            patterns = lexer.scanner._mres  # built on first use; sets lexer.callback
+            if lexer.callback or len(patterns) != 1:
+                raise _Unsupported
+            self.scanners[state] = (patterns[0], lexer.ignore_types)
+        #: Per state, terminal or rule name → (shift?, next state or (rule name, size)).
+        self.actions: dict[int, dict[str, tuple[bool, Any]]] = {
+            state: {
+                # Shift actions are told apart by identity, as Lark does.
+                name: (True, arg)
+                if action is Shift
+                else (False, (arg.origin.name, len(arg.expansion)))
+                for name, (action, arg) in row.items()
+            }
+            for state, row in table.states.items()
+        }
+        self.start_state: int = table.start_states[start]
+        self.end_state: int = table.end_states[start]
+        #: Terminals the tree drops (``_EO_SEP``): parsed, not handed back.
+        self.dropped = frozenset(
+            symbol.name
+            for rule in parser.rules
+            for symbol in rule.expansion
+            if symbol.is_term and getattr(symbol, "filter_out", False)
+        )
+        self.steps: dict[tuple[tuple[int, ...], str], tuple[int, ...]] = {}
+
+    def step(self, stack: tuple[int, ...], kind: str) -> tuple[int, ...]:
+        """The stack after ``kind`` (reductions, then the shift), REJECT or ACCEPT."""
+        key = (stack, kind)
+        known = self.steps.get(key)
+        if known is not None:
+            return known
+        actions = self.actions
+        states = list(stack)
+        result = self.REJECT
+        while True:
+            action = actions[states[-1]].get(kind)
+            if action is None:
+                break
+            shift, argument = action
+            if shift:
+                states.append(argument)
+                result = tuple(states)
+                break
+            rule, size = argument
+            if size:
+                del states[-size:]
+            states.append(actions[states[-1]][rule][1])
+            if kind == "$END" and states[-1] == self.end_state:
+                result = self.ACCEPT
+                break
+        if len(self.steps) >= self.LIMIT:
+            self.steps.clear()
+        self.steps[key] = result
+        return result
+
+
+class _Unsupported(Exception):
+    """The parser holds something the runner does not do (a lexer callback)."""
 
 
 @functools.cache
-def _runner(start: str) -> tuple[_Table, int, int, dict[int, _Scanner], frozenset[str]] | None:
-    """(actions, start state, end state, scanner per state, terminals the tree drops) of a
-    start symbol of the preamble grammar; None when its lexer retypes tokens (the runner
-    does not do that)."""
-    from lark.parsers.lalr_analysis import Shift
-
-    parser = get_parser("preamble")
-    frontend = parser.parser
-    table = frontend.parser.parser.parse_table
-    scanners: dict[int, _Scanner] = {}
-    for state, lexer in frontend.lexer.lexers.items():
-        scanner = lexer.scanner  # built on first use; sets lexer.callback
-        if lexer.callback:
-            return None
-        scanners[state] = (tuple(scanner._mres), lexer.ignore_types)
-    actions: _Table = {
-        state: {
-            # Shift actions are told apart by identity, as Lark does.
-            name: (True, arg) if action is Shift else (False, (arg.origin.name, len(arg.expansion)))
-            for name, (action, arg) in row.items()
-        }
-        for state, row in table.states.items()
-    }
-    dropped = frozenset(
-        symbol.name
-        for rule in parser.rules
-        for symbol in rule.expansion
-        if symbol.is_term and getattr(symbol, "filter_out", False)
-    )
-    return actions, table.start_states[start], table.end_states[start], scanners, dropped
+def _runner(start: str) -> _Runner | None:
+    try:
+        return _Runner(start)
+    except _Unsupported:
+        return None
 
 
 def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
@@ -185,45 +245,30 @@ def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
     runner = _runner(start)
     if runner is None:
         return _tokens_by_lark(text, start)
-    actions, state, end_state, scanners, dropped = runner
-    stack = [state]
+    scanners = runner.scanners
+    steps = runner.steps
+    dropped = runner.dropped
+    reject = runner.REJECT
+    stack: tuple[int, ...] = (runner.start_state,)
     tokens: list[tuple[str, str]] = []
     position = 0
     length = len(text)
-    while True:
-        if position < length:
-            patterns, ignore = scanners[state]
-            for pattern in patterns:
-                found = pattern.match(text, position)
-                if found is not None:
-                    break
-            else:
-                return None
-            position = found.end()
-            kind = found.lastgroup
-            assert kind is not None
-            if kind in ignore:
-                continue
-            if kind not in dropped:
-                tokens.append((kind, found.group()))
-        else:
-            kind = "$END"
-        while True:
-            action = actions[state].get(kind)
-            if action is None:
-                return None
-            shift, argument = action
-            if shift:
-                stack.append(argument)
-                state = argument
-                break
-            rule, size = argument
-            if size:
-                del stack[-size:]
-            state = actions[stack[-1]][rule][1]
-            stack.append(state)
-            if kind == "$END" and state == end_state:
-                return tokens
+    while position < length:
+        pattern, ignore = scanners[stack[-1]]
+        found = pattern.match(text, position)
+        if found is None:
+            return None
+        position = found.end()
+        kind = found.lastgroup
+        assert kind is not None
+        if kind in ignore:
+            continue
+        stack = steps.get((stack, kind)) or runner.step(stack, kind)
+        if stack is reject:
+            return None
+        if kind not in dropped:
+            tokens.append((kind, found.group()))
+    return tokens if runner.step(stack, "$END") is runner.ACCEPT else None
 
 
 def _tokens_by_lark(text: str, start: str) -> list[tuple[str, str]] | None:

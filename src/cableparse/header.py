@@ -7,17 +7,23 @@ it becomes a defect and an unparsed line, and the rest of the header is kept.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from lark.exceptions import LarkError, UnexpectedInput
 
 from ._lark import get_parser
 from .defects import DefectCode
+from .lalr import parse_from
 from .layout import RELEASE_STAMP, blank_page_head, is_classification_line
 from .model import FieldSpan, Header, Span, UnparsedLine
 from .policy import DefectSink
-from .transform.header import HeaderTransformer, _Part, assemble_header
+from .transform.header import HeaderCallbacks, _Part, assemble_header
+
+if TYPE_CHECKING:
+    from lark import Lark
+    from lark.exceptions import UnexpectedInput
 
 __all__ = ["HeaderResult", "find_header", "parse_header"]
 
@@ -170,16 +176,17 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     # Notes are blanked out rather than removed so that grammar line numbers stay true.
     text = "\n".join("" if i in note_lines else lines[i] for i in range(begin, end)) + "\n"
     note_spans = tuple(FieldSpan("note", Span(u.line, u.line)) for u in notes)
-    parser = get_parser("header")
+    from lark.exceptions import LarkError, UnexpectedInput
+
     try:
-        tree = parser.parse(text, start="header")
+        parts = parse_from(_parser(), text, "header", begin + 1)
     except UnexpectedInput as error:
         if sink.policy.raise_on_defect:
-            _report_lark_error(error, begin, lines, sink)
+            _report_lark_error(error, lines, sink)
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
     except LarkError:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
-    parts = HeaderTransformer(begin, sink).transform(tree)
+    _report_problems(parts, sink)
     header = assemble_header(parts, note_spans)
     header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end)
@@ -225,10 +232,26 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
     return notes
 
 
-def _report_lark_error(
-    error: UnexpectedInput, offset: int, lines: tuple[str, ...], sink: DefectSink
-) -> None:
-    line = (error.line if error.line and error.line > 0 else 1) + offset
+def _parser() -> Lark:
+    # Built with the rule callbacks as its transformer: the parse makes parts, no tree.
+    return get_parser("header", transformer=_callbacks())
+
+
+@functools.cache
+def _callbacks() -> HeaderCallbacks:  # one shared instance: the callbacks keep no state
+    return HeaderCallbacks()
+
+
+def _report_problems(parts: list[_Part], sink: DefectSink) -> None:
+    for part in parts:
+        if part.problem is not None:
+            message, column = part.problem
+            sink.report(DefectCode.DTG_INVALID, message, part.line, column)
+
+
+def _report_lark_error(error: UnexpectedInput, lines: tuple[str, ...], sink: DefectSink) -> None:
+    # Error lines are input lines: the lexer counts from the header's first line.
+    line = error.line if error.line and error.line > 0 else 1
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     code = _code_for(source)
     sink.report(code, _describe(error, source), line, error.column if error.column > 0 else None)
@@ -301,7 +324,9 @@ def _parse_by_line(
     note_spans: tuple[FieldSpan, ...],
     note_lines: set[int],
 ) -> HeaderResult:
-    parser = get_parser("header")
+    from lark.exceptions import UnexpectedInput
+
+    parser = _parser()
     parts: list[_Part] = []
     unparsed: list[UnparsedLine] = []
     previous: str | None = None
@@ -327,14 +352,15 @@ def _parse_by_line(
             unparsed.append(UnparsedLine(index + 1, raw))
             continue
         try:
-            tree = parser.parse(line + "\n", start=start)
-            result = HeaderTransformer(index, sink).transform(tree)
+            result: Any = parse_from(parser, line + "\n", start, index + 1)
         except UnexpectedInput as error:
             code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
             sink.report(code, _describe(error, raw), index + 1, error.column or None)
             unparsed.append(UnparsedLine(index + 1, raw))
             previous = start
             continue
+        if isinstance(result, _Part) and result.problem is not None:
+            _report_problems([result], sink)
         if start == "addressee_line":
             addressees = result
             if block is not None and addressees:

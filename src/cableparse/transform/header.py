@@ -1,18 +1,14 @@
-"""Header grammar tree → :class:`~cableparse.model.Header`."""
+"""What the header grammar's rules make: parts of a :class:`~cableparse.model.Header`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from lark import Token, Transformer, Tree
-
-from ..defects import DefectCode
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, Span
-from ..policy import DefectSink
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
 
-__all__ = ["HeaderTransformer", "dtg_datetime"]
+__all__ = ["HeaderCallbacks", "assemble_header", "dtg_datetime"]
 
 
 def _year(two_or_four: str) -> int:
@@ -39,91 +35,88 @@ def dtg_datetime(ddhhmm: str, month: str, year: str) -> dt.datetime:
 
 
 class _Part:
-    """A header field found by the transformer, waiting to be assembled."""
+    """A header field found by the callbacks, waiting to be assembled."""
 
-    __slots__ = ("last", "line", "name", "value")
+    __slots__ = ("last", "line", "name", "problem", "value")
 
-    def __init__(self, name: str, value: Any, line: int, last: int | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        value: Any,
+        line: int,
+        last: int | None = None,
+        problem: tuple[str, int | None] | None = None,
+    ) -> None:
         self.name = name
         self.value = value
         self.line = line
         #: Last input line of a field that wraps (relay indicators); None for one line.
         self.last = last
+        #: A defect found while reading the field (message, column), for the caller to report.
+        self.problem = problem
 
 
-class HeaderTransformer(Transformer[Token, Any]):
-    """Builds header parts; ``offset`` turns grammar line numbers into input lines.
+class HeaderCallbacks:
+    """Rule callbacks for ``header.lark``, run by Lark's parser as it reduces each rule.
 
-    Every rule method receives the rule's tree with its children already transformed.
+    Given to the parser as its ``transformer``: no parse tree is built, each rule's
+    children (tokens, or what the callbacks of its sub-rules returned) go straight into
+    parts and attrs objects.  Token lines are input lines (the lexer counts from the
+    header's first line), so the callbacks need no state and one instance serves every
+    parse.
     """
 
-    def __init__(self, offset: int, sink: DefectSink) -> None:
-        super().__init__(visit_tokens=False)
-        self.offset = offset
-        self.sink = sink
+    def __init__(self) -> None:
+        from lark import Token  # the parser exists, so lark is imported already
 
-    def transform(self, tree: Tree[Token]) -> Any:
-        # Lark's generic walk (v_args wrappers rebuilt on every call, a visit of every
-        # token) cost more than the parse itself; a direct bottom-up walk does the same.
-        children = [
-            self.transform(child) if isinstance(child, Tree) else child for child in tree.children
-        ]
-        rebuilt: Tree[Any] = Tree(tree.data, children, tree._meta)
-        method = getattr(self, tree.data, None)
-        return rebuilt if method is None else method(rebuilt)
+        self._token = Token
 
-    def _line(self, tree: Tree[Any]) -> int:
-        # Children are already transformed, so there is seldom a subtree to walk; the
-        # generic scan_values (which lists every subtree first) is kept for when there is.
-        if not any(isinstance(child, Tree) for child in tree.children):
-            for child in tree.children:
-                if isinstance(child, Token) and child.line is not None:
-                    return int(child.line) + self.offset
-            return self.offset + 1
-        for token in tree.scan_values(lambda v: isinstance(v, Token)):
-            if token.line is not None:
-                return int(token.line) + self.offset
-        return self.offset + 1
+    def _line(self, children: list[Any]) -> int:
+        token = self._token
+        for child in children:
+            if isinstance(child, token) and child.line is not None:
+                return int(child.line)
+        return 0
 
-    def _last_line(self, tree: Tree[Any]) -> int:
-        last = self._line(tree)
-        for token in tree.scan_values(lambda v: isinstance(v, Token)):
-            if token.line is not None:
-                last = max(last, token.line + self.offset)
-        return last
+    def _last_line(self, children: list[Any]) -> int:
+        token = self._token
+        lines = [child.line for child in children if isinstance(child, token) and child.line]
+        return max(lines, default=0)
 
-    def transmission_line(self, tree: Tree[Any]) -> _Part:
-        return _Part("transmission_id", str(tree.children[0]), self._line(tree))
+    def transmission_line(self, children: list[Any]) -> _Part:
+        return _Part("transmission_id", str(children[0]), self._line(children))
 
-    def relay_line(self, tree: Tree[Any]) -> _Part:
-        pair = str(tree.children[0])
-        indicators = tuple(str(t) for t in tree.children[1:])
+    def relay_line(self, children: list[Any]) -> _Part:
+        pair = str(children[0])
+        indicators = tuple(str(t) for t in children[1:])
         relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
-        return _Part("relay", relay, self._line(tree), self._last_line(tree))
+        return _Part("relay", relay, self._line(children), self._last_line(children))
 
-    def station_line(self, tree: Tree[Any]) -> _Part:
+    def station_line(self, children: list[Any]) -> _Part:
         values: dict[str, Any] = {"station": None, "serial": None, "section": None}
         values["filed_day"] = values["filed_time"] = None
-        for token in tree.children:
-            assert isinstance(token, Token)  # the station line has no sub-rules
-            if token.type == "ROUTING_INDICATOR":
+        for token in children:  # the station line has no sub-rules: all tokens
+            kind = token.type
+            if kind == "ROUTING_INDICATOR":
                 values["station"] = str(token)
-            elif token.type == "STATION_SERIAL":
+            elif kind == "STATION_SERIAL":
                 values["serial"] = int(token)
-            elif token.type == "STATION_SECTION":
+            elif kind == "STATION_SECTION":
                 values["section"] = int(token)
-            elif token.type == "FILED_AT":
+            elif kind == "FILED_AT":
                 values["filed_day"] = int(token[:3])
                 values["filed_time"] = f"{token[3:5]}:{token[5:7]}"
-        return _Part("station", values, self._line(tree))
+        return _Part("station", values, self._line(children))
 
-    def note(self, tree: Tree[Any]) -> str:
-        return str(tree.children[0])[1:-1].strip()
+    def note(self, children: list[Any]) -> str:
+        # A plain str, so that the line callbacks can tell it from the tokens.
+        return str(children[0])[1:-1].strip()
 
-    def security_line(self, tree: Tree[Any]) -> _Part:
-        prefix, code, *rest = tree.children
-        signals = tuple(str(t) for t in rest if isinstance(t, Token))
-        notes = [t for t in rest if isinstance(t, str) and not isinstance(t, Token)]
+    def security_line(self, children: list[Any]) -> _Part:
+        prefix, code, *rest = children
+        token = self._token
+        signals = tuple(str(t) for t in rest if isinstance(t, token))
+        notes = [t for t in rest if isinstance(t, str) and not isinstance(t, token)]
         letter = str(code)[0]
         security = Security(
             prefix=str(prefix),
@@ -132,53 +125,49 @@ class HeaderTransformer(Transformer[Token, Any]):
             code=str(code),
             note=notes[0] if notes else None,
         )
-        return _Part("security", security, self._line(tree))
+        return _Part("security", security, self._line(children))
 
-    def dtg_line(self, tree: Tree[Any]) -> _Part:
-        letters = [
-            t for t in tree.children if isinstance(t, Token) and t.type == "PRECEDENCE_LETTER"
-        ]
-        tokens = {t.type: t for t in tree.children if isinstance(t, Token)}
-        signals = tuple(
-            str(t) for t in tree.children if isinstance(t, Token) and t.type == "SIGNAL"
-        )
-        line = self._line(tree)
+    def dtg_line(self, children: list[Any]) -> _Part:
+        token = self._token
+        tokens = [t for t in children if isinstance(t, token)]
+        letters = [t for t in tokens if t.type == "PRECEDENCE_LETTER"]
+        by_type = {t.type: t for t in tokens}
+        signals = tuple(str(t) for t in tokens if t.type == "SIGNAL")
+        line = self._line(children)
         when: dt.datetime | None
+        problem = None
         try:
-            when = dtg_datetime(tokens["DTG_TIME"], tokens["MONTH"], tokens["YEAR"])
+            when = dtg_datetime(by_type["DTG_TIME"], by_type["MONTH"], by_type["YEAR"])
         except ValueError as error:
             when = None
-            token = tokens["DTG_TIME"]
-            self.sink.report(
-                DefectCode.DTG_INVALID,
-                f"date-time group names no real date: {error}",
-                line,
-                token.column,
-            )
+            problem = (f"date-time group names no real date: {error}", by_type["DTG_TIME"].column)
         value = {
             "precedence": PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
             "info_precedence": PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
             "date_time_group": when,
             "dtg_signals": signals,
         }
-        return _Part("dtg", value, line)
+        return _Part("dtg", value, line, problem=problem)
 
-    def from_line(self, tree: Tree[Any]) -> _Part:
-        return _Part("from", " ".join(str(tree.children[0]).split()), self._line(tree))
+    def from_line(self, children: list[Any]) -> _Part:
+        return _Part("from", " ".join(str(children[0]).split()), self._line(children))
 
-    def precedence(self, tree: Tree[Any]) -> Precedence:
-        word = str(tree.children[-1])
-        if len(tree.children) > 1 and tree.children[0] is not None:
+    def precedence(self, children: list[Any]) -> Precedence:
+        word = str(children[-1])
+        if len(children) > 1 and children[0] is not None:
             return Precedence.NIACT_IMMEDIATE
         return Precedence(word)
 
-    def addressee(self, tree: Tree[Any]) -> Addressee | None:
+    def addressee(self, children: list[Any]) -> Addressee | None:
         route = address = serial = None
         precedence: Precedence | None = None
-        for child in tree.children:
+        token = self._token
+        line = 0
+        for child in children:
             if isinstance(child, Precedence):
                 precedence = child
-            elif isinstance(child, Token):
+            elif isinstance(child, token):
+                line = line or child.line or 0
                 if child.type == "ROUTE":
                     route = str(child)[:-1]
                 elif child.type == "ADDRESS":
@@ -187,7 +176,6 @@ class HeaderTransformer(Transformer[Token, Any]):
                     serial = str(child)
         if address is None and route is None:
             return None
-        line = self._line(tree)
         return Addressee(
             routing_indicator=route,
             address=address or "",
@@ -197,29 +185,29 @@ class HeaderTransformer(Transformer[Token, Any]):
             span=Span(line, line),
         )
 
-    def addressee_list(self, tree: Tree[Any]) -> list[Addressee]:
-        return [child for child in tree.children if isinstance(child, Addressee)]
+    def addressee_list(self, children: list[Any]) -> list[Addressee]:
+        return [child for child in children if isinstance(child, Addressee)]
 
-    def addressee_line(self, tree: Tree[Any]) -> list[Addressee]:
-        return [child for child in tree.children if isinstance(child, Addressee)]
+    def addressee_line(self, children: list[Any]) -> list[Addressee]:
+        return [child for child in children if isinstance(child, Addressee)]
 
-    def _block(self, name: str, tree: Tree[Any]) -> _Part:
-        addressees = tree.children[0]
+    def _block(self, name: str, children: list[Any]) -> _Part:
+        addressees = children[0]
         assert isinstance(addressees, list)  # built by addressee_list
         lines = [a.span.first_line for a in addressees if a.span is not None]
-        return _Part(name, addressees, min(lines) if lines else self._line(tree))
+        return _Part(name, addressees, min(lines) if lines else self._line(children))
 
-    def to_block(self, tree: Tree[Any]) -> _Part:
-        return self._block("to", tree)
+    def to_block(self, children: list[Any]) -> _Part:
+        return self._block("to", children)
 
-    def info_block(self, tree: Tree[Any]) -> _Part:
-        return self._block("info", tree)
+    def info_block(self, children: list[Any]) -> _Part:
+        return self._block("info", children)
 
-    def exempt_block(self, tree: Tree[Any]) -> _Part:
-        return self._block("exempt", tree)
+    def exempt_block(self, children: list[Any]) -> _Part:
+        return self._block("exempt", children)
 
-    def header(self, tree: Tree[Any]) -> list[_Part]:
-        return [child for child in tree.children if isinstance(child, _Part)]
+    def header(self, children: list[Any]) -> list[_Part]:
+        return [child for child in children if isinstance(child, _Part)]
 
 
 def assemble_header(parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = ()) -> Header:

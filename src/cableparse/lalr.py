@@ -1,0 +1,287 @@
+"""Run a Lark LALR parser's own tables in one tight loop: contextual lexing and parsing.
+
+The header grammar needs Lark's contextual lexer (only the terminals the parser can accept
+at a point are tried, so a routing indicator, a precedence letter and the words of an
+address can share characters), and a routing header is ~60 tokens.  Lark spends about
+three function calls and a line-counter update per token in its lexer, and a method call,
+a dictionary lookup keyed by rule objects and several attribute reads per token in its
+parser loop: together more than the work itself.
+
+:class:`TableParser` does the same thing with the same data: for each parser state it
+matches the very scanner Lark compiled for that state (same terminals in the same
+order, same retyping callbacks for string terminals), and it shifts and reduces with
+Lark's parse table and rule callbacks.  Only the loop is ours; grammar, LALR tables,
+tokens, results and error classes are Lark's (``tests/test_lalr.py`` checks that both
+give the same results and the same errors on every corpus header and on generated
+ones).
+
+Token lines count from ``first_line``, so a header cut out of a longer document reports
+the document's own line numbers.
+
+The attributes read from Lark are not all public API.  When the installed Lark keeps
+them differently, :func:`parse_from` runs Lark's own parser and shifts the line numbers
+itself: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+
+__all__ = ["TableParser", "parse_from"]
+
+# What a (state, symbol) pair does: shift to a state, or reduce by (size, rule name,
+# callback) and then take the goto of the rule name.
+_Action = tuple[bool, Any]
+
+
+class _Scanner:
+    __slots__ = ("allowed", "callbacks", "pattern")
+
+    def __init__(
+        self, pattern: re.Pattern[str], allowed: frozenset[str], callbacks: dict[str, Any]
+    ) -> None:
+        self.pattern = pattern
+        self.allowed = allowed
+        self.callbacks = callbacks
+
+
+class TableParser:
+    """The LALR tables and contextual scanners of a Lark parser (``lexer="contextual"``)."""
+
+    def __init__(self, parser: Lark) -> None:
+        from lark.parsers.lalr_analysis import Shift
+
+        frontend = parser.parser
+        contextual = frontend.lexer
+        table = frontend.parser._parse_table
+        rule_callbacks = frontend.parser.parser.callbacks
+        self._table_states: dict[int, dict[str, Any]] = table.states
+        self._start_states: dict[str, int] = table.start_states
+        self._end_states: dict[str, int] = table.end_states
+        # Callbacks keyed by terminal name (a transformer method named after a terminal).
+        self._token_callbacks = {
+            name: callback for name, callback in rule_callbacks.items() if isinstance(name, str)
+        }
+        reductions: dict[int, tuple[int, str, Callable[[list[Any]], Any]]] = {}
+        self._actions: dict[int, dict[str, _Action]] = {}
+        for state, row in table.states.items():
+            actions: dict[str, _Action] = {}
+            for symbol, (action, argument) in row.items():
+                if action is Shift:
+                    actions[symbol] = (True, argument)
+                    continue
+                reduction = reductions.get(id(argument))
+                if reduction is None:
+                    callback = rule_callbacks[argument] if rule_callbacks else _children
+                    reduction = (len(argument.expansion), argument.origin.name, callback)
+                    reductions[id(argument)] = reduction
+                actions[symbol] = (False, reduction)
+            self._actions[state] = actions
+        shared: dict[int, _Scanner] = {}
+        self._scanners: dict[int, _Scanner] = {}
+        ignore: set[str] = set()
+        newline: set[str] = set()
+        for state, basic in contextual.lexers.items():
+            scanner = shared.get(id(basic))
+            if scanner is None:
+                scanner = shared[id(basic)] = _compile(basic)
+                ignore |= basic.ignore_types
+                newline |= basic.newline_types
+            self._scanners[state] = scanner
+        self._ignore = frozenset(ignore)
+        self._newline = frozenset(newline)
+        self._root = _patterns(contextual.root_lexer.scanner)
+        self._terminals_by_name = parser._terminals_dict
+
+    def parse(self, text: str, start: str, first_line: int = 1) -> Any:
+        """``parser.parse(text, start=start)``, token lines counted from ``first_line``."""
+        from lark import Token
+
+        new_token: Callable[..., Token] = Token._future_new
+        actions = self._actions
+        scanners = self._scanners
+        ignore = self._ignore
+        newline = self._newline
+        token_callbacks = self._token_callbacks
+        end_state = self._end_states[start]
+        states = [self._start_states[start]]
+        values: list[Any] = []
+        position = 0
+        end = len(text)
+        line = first_line
+        line_start = 0
+        last: Token | None = None
+        while True:
+            # Ignored text (white space) is matched and skipped here, without a turn of
+            # the outer loop: the parser state cannot change in between.
+            kind = None
+            while position < end:
+                scanner = scanners[states[-1]]
+                match = scanner.pattern.match(text, position)
+                if match is None:
+                    raise self._lex_error(text, position, line, position - line_start + 1, scanner)
+                kind = match.lastgroup
+                value = match.group()
+                token_start = position
+                token_line = line
+                column = position - line_start + 1
+                if kind in newline:
+                    breaks = value.count("\n")
+                    if breaks:
+                        line += breaks
+                        line_start = position + value.rindex("\n") + 1
+                position = match.end()
+                if kind not in ignore:
+                    break
+                kind = None
+            if kind is not None:
+                token = new_token(kind, value, token_start, token_line, column)
+                callback = scanner.callbacks.get(kind)
+                if callback is not None:
+                    token = callback(token)
+                kind = token.type
+            else:
+                token = (
+                    Token.new_borrow_pos("$END", "", last)
+                    if last is not None
+                    else Token("$END", "", 0, 1, 1)
+                )
+                kind = "$END"
+            while True:
+                try:
+                    shift, argument = actions[states[-1]][kind]
+                except KeyError:
+                    raise self._token_error(token, states[-1]) from None
+                if shift:
+                    states.append(argument)
+                    hook = token_callbacks.get(kind)
+                    values.append(token if hook is None else hook(token))
+                    break
+                size, origin, callback = argument
+                if size:
+                    children = values[-size:]
+                    del states[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(callback(children))
+                states.append(actions[states[-1]][origin][1])
+                if kind == "$END" and states[-1] == end_state:
+                    return values[-1]
+            last = token
+
+    def _token_error(self, token: Token, state: int) -> Exception:
+        from lark.exceptions import UnexpectedToken
+
+        expected = {symbol for symbol in self._table_states[state] if symbol.isupper()}
+        return UnexpectedToken(  # type: ignore[no-untyped-call]
+            token, expected, terminals_by_name=self._terminals_by_name
+        )
+
+    def _lex_error(
+        self, text: str, position: int, line: int, column: int, scanner: _Scanner
+    ) -> Exception:
+        from lark import Token
+        from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
+        allowed = set(scanner.allowed - self._ignore) or {"<END-OF-FILE>"}
+        # As Lark's contextual lexer does: a terminal of the grammar that this state does
+        # not accept is an unexpected token (named in the message), anything else is
+        # unexpected text.
+        found = next((m for p in self._root if (m := p.match(text, position))), None)
+        if found is not None and found.lastgroup not in self._ignore:
+            token = Token(str(found.lastgroup), found.group(), position, line, column)
+            return UnexpectedToken(  # type: ignore[no-untyped-call]
+                token, allowed, terminals_by_name=self._terminals_by_name
+            )
+        return UnexpectedCharacters(  # type: ignore[no-untyped-call]
+            text, position, line, column, allowed=allowed, terminals_by_name=self._terminals_by_name
+        )
+
+
+def _children(children: list[Any]) -> list[Any]:
+    return children
+
+
+def _compile(basic: Any) -> _Scanner:
+    # Reading ``scanner`` makes Lark build it: the terminals sorted its way, string
+    # terminals that a regex terminal also matches folded into retyping callbacks.
+    scanner = basic.scanner
+    patterns = _patterns(scanner)
+    if len(patterns) != 1:  # Lark splits huge alternations; the header's are small
+        raise _Unsupported
+    callbacks = {name: basic.callback[name] for name in basic.callback}
+    return _Scanner(patterns[0], frozenset(scanner.allowed_types), callbacks)
+
+
+def _patterns(scanner: Any) -> list[re.Pattern[str]]:
+    # Lark 1.1 keeps (pattern, group names) pairs, Lark 1.2+ the patterns alone.
+    patterns = [item[0] if isinstance(item, tuple) else item for item in scanner._mres]
+    if not all(isinstance(p, re.Pattern) for p in patterns):  # the ``regex`` module
+        raise _Unsupported
+    return patterns
+
+
+class _Unsupported(Exception):
+    """The installed Lark keeps its tables or scanners in another shape."""
+
+
+@functools.cache
+def _table_parser(parser: Lark) -> TableParser | None:
+    try:
+        return TableParser(parser)
+    except (_Unsupported, AttributeError, TypeError, KeyError, IndexError, ImportError):
+        return None
+
+
+def parse_from(parser: Lark, text: str, start: str, first_line: int = 1) -> Any:
+    """Parse ``text`` from the rule ``start``; token and error lines count from ``first_line``.
+
+    Raises Lark's ``UnexpectedInput`` subclasses.
+    """
+    fast = _table_parser(parser)
+    if fast is not None:
+        return fast.parse(text, start, first_line)
+    return _parse_shifted(parser, text, start, first_line - 1)
+
+
+def _parse_shifted(parser: Lark, text: str, start: str, offset: int) -> Any:
+    from lark.exceptions import UnexpectedInput
+
+    shifted_ids: set[int] = set()
+
+    def shifted(tokens: Iterator[Token]) -> Iterator[Token]:
+        for token in tokens:
+            if token.line is not None:
+                token.line += offset
+            shifted_ids.add(id(token))
+            yield token
+
+    frontend = parser.parser
+    thread: Any = frontend._make_lexer_thread(text)
+    lex: Callable[[Any], Iterator[Token]] = thread.lex
+    try:
+        return frontend.parser.parse(_Wrapped(lambda state: shifted(lex(state))), start)
+    except UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        # A token passed on above (or the end token, which borrows the last one's
+        # position) already counts from first_line; lexer errors do not.
+        already = token is not None and (id(token) in shifted_ids or token.type == "$END")
+        if error.line is not None and error.line > 0 and not already:
+            error.line += offset
+        raise
+
+
+class _Wrapped:
+    """What Lark's parser loop asks of a lexer thread: ``lex(parser_state)``."""
+
+    __slots__ = ("lex",)
+
+    def __init__(self, lex: Callable[[Any], Iterator[Token]]) -> None:
+        self.lex = lex

@@ -1,0 +1,133 @@
+"""The table-driven loop gives what Lark's own parser gives: same trees, same errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cableparse import strategies
+from cableparse._lark import get_parser
+from cableparse.header import find_header
+from cableparse.lalr import TableParser, _parse_shifted, parse_from
+from cableparse.text import normalize
+
+HEADER_STARTS = ("header", "dtg_line", "station_line", "security_line", "addressee_line")
+
+
+def _outcome(run: Any) -> tuple[str, Any]:
+    """The tree, or the error's class, line, column and expected terminals."""
+    from lark.exceptions import UnexpectedInput
+
+    try:
+        return "tree", run()
+    except UnexpectedInput as error:
+        expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        return type(error).__name__, (error.line, error.column, sorted(expected))
+
+
+def _assert_same(text: str, start: str, first_line: int = 1) -> None:
+    parser = get_parser("header")
+    lark_kind, lark_result = _outcome(lambda: parser.parse(text, start=start))
+    ours_kind, ours_result = _outcome(
+        lambda: (
+            TableParser(parser).parse(text, start, first_line)
+            if first_line == 1
+            else parse_from(parser, text, start, first_line)
+        )
+    )
+    assert ours_kind == lark_kind
+    if lark_kind == "tree":
+        assert ours_result == lark_result
+    else:
+        line, column, expected = ours_result
+        assert (line - first_line + 1, column, expected) == lark_result
+
+
+def _header_text(text: str) -> tuple[str, int] | None:
+    lines = normalize(text).lines
+    found = find_header(lines)
+    if found is None:
+        return None
+    first, end = found
+    return "\n".join(lines[first:end]) + "\n", first + 1
+
+
+def test_corpus_headers_parse_alike(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    checked = 0
+    for _, text, _ in cablegate_pages:
+        header = _header_text(text)
+        if header is not None:
+            _assert_same(header[0], "header")
+            _assert_same(header[0], "header", first_line=header[1])
+            checked += 1
+    assert checked == 1213
+
+
+def test_seed_header_lines_count_from_the_first_line(seed_cable_text: str) -> None:
+    header = _header_text(seed_cable_text)
+    assert header is not None
+    text, _ = header
+    parser = get_parser("header")
+    tree = TableParser(parser).parse(text, "header", 40)
+    lines = {token.line for token in tree.scan_values(lambda v: hasattr(v, "line"))}
+    assert min(lines) == 40
+    assert max(lines) == 40 + text.count("\n") - 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(strategies.cable_texts())
+def test_generated_headers_parse_alike(text: str) -> None:
+    header = _header_text(text)
+    if header is not None:
+        _assert_same(header[0], "header", first_line=header[1])
+
+
+# Lines of a header, damaged: a character dropped, doubled or changed at any place.
+_LINES = st.sampled_from(
+    [
+        "VZCZCXRO1234",
+        "OO RUEHWEB RUEHDE",
+        "DE RUEHBJ #1960/01 0810816",
+        "ZNY CCCCC ZZH (CCY ADX1234)",
+        "O P 220816Z MAR 07 ZDS",
+        "FM AMEMBASSY BEIJING",
+        "TO RUEHC/SECSTATE WASHDC NIACT IMMEDIATE 0612-0615",
+        "INFO ZEN/SECDEF WASHINGTON DC PRIORITY",
+        "XMT AMCONSUL JOHANNESBURG",
+    ]
+)
+
+
+@st.composite
+def _damaged_header(draw: st.DrawFn) -> str:
+    lines = draw(st.lists(_LINES, min_size=1, max_size=9))
+    text = "\n".join(lines) + "\n"
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text) - 1))
+        change = draw(st.sampled_from(["drop", "double", "replace"]))
+        if change == "drop":
+            text = text[:at] + text[at + 1 :]
+        elif change == "double":
+            text = text[:at] + text[at] + text[at:]
+        else:
+            text = text[:at] + draw(st.sampled_from("A0#/ (Z\n")) + text[at + 1 :]
+    return text
+
+
+@settings(max_examples=400, deadline=None)
+@given(_damaged_header(), st.sampled_from(HEADER_STARTS), st.integers(1, 500))
+def test_damaged_headers_fail_alike(text: str, start: str, first_line: int) -> None:
+    _assert_same(text, start, first_line)
+
+
+@pytest.mark.parametrize("text", ["DE RUEHBJ #19X0\n", "O 22Q816Z MAR 07\n", ""])
+def test_fallback_through_lark_counts_lines_the_same_way(text: str) -> None:
+    # The path taken when the installed Lark keeps its tables differently.
+    parser = get_parser("header")
+    start = "station_line" if text.startswith("DE") else "dtg_line"
+    fast = _outcome(lambda: parse_from(parser, text, start, 7))
+    slow = _outcome(lambda: _parse_shifted(parser, text, start, 6))
+    assert fast == slow
