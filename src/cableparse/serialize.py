@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import types
+import typing
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -68,9 +70,15 @@ def _datetime_in(value: Any, _: type) -> dt.datetime:
 def make_converter(*, spans: bool = False) -> cattrs.Converter:
     """A converter for the document model; ``spans=True`` keeps source line spans."""
     import cattrs
+    from cattrs.fns import identity
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
     converter = cattrs.Converter()
+    # Values that JSON holds as they are: cattrs would otherwise call a None check and an
+    # identity function for every optional string or number, and a generator per tuple.
+    # cattrs inlines its own identity function into the code it generates.
+    converter.register_unstructure_hook_factory(_is_plain_optional, lambda _: identity)
+    converter.register_unstructure_hook_factory(_is_plain_tuple, lambda _: list)
     converter.register_unstructure_hook(dt.datetime, _datetime_out)
     converter.register_structure_hook(dt.datetime, _datetime_in)
     converter.register_unstructure_hook(dt.date, lambda value: value.isoformat())
@@ -111,6 +119,29 @@ def make_converter(*, spans: bool = False) -> cattrs.Converter:
     )
     converter.register_structure_hook(Article, make_dict_structure_fn(Article, converter))
     return converter
+
+
+_PLAIN = (str, int, float, bool)
+
+
+def _is_plain_optional(type_: Any) -> bool:
+    arguments = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(arguments) == 2
+        and type(None) in arguments
+        and all(a in _PLAIN for a in arguments if a is not type(None))
+    )
+
+
+def _is_plain_tuple(type_: Any) -> bool:
+    arguments = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) is tuple
+        and len(arguments) == 2
+        and arguments[1] is Ellipsis
+        and arguments[0] in _PLAIN
+    )
 
 
 def _with_kind(unstructure: Any, kind: str) -> Any:
