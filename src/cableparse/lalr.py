@@ -98,17 +98,29 @@ class TableParser:
         self._newline = frozenset(newline)
         self._root = _patterns(contextual.root_lexer.scanner)
         self._terminals_by_name = parser._terminals_dict
+        # What the loop needs of a state, in one lookup: its scanner's bound match
+        # method, the scanner's retyping callbacks (None when there are none, as almost
+        # always) and its actions.
+        self._rows: dict[int, tuple[Callable[..., Any], dict[str, Any] | None, Any]] = {
+            state: (
+                self._scanners[state].pattern.match,
+                self._scanners[state].callbacks or None,
+                self._actions[state],
+            )
+            for state in self._actions
+            if state in self._scanners
+        }
 
     def parse(self, text: str, start: str, first_line: int = 1) -> Any:
         """``parser.parse(text, start=start)``, token lines counted from ``first_line``."""
         from lark import Token
 
         new_token: Callable[..., Token] = Token._future_new
+        rows = self._rows
         actions = self._actions
-        scanners = self._scanners
         ignore = self._ignore
         newline = self._newline
-        token_callbacks = self._token_callbacks
+        token_callbacks = self._token_callbacks or None
         end_state = self._end_states[start]
         states = [self._start_states[start]]
         values: list[Any] = []
@@ -118,14 +130,16 @@ class TableParser:
         line_start = 0
         last: Token | None = None
         while True:
+            match_at, retype, row = rows[states[-1]]
             # Ignored text (white space) is matched and skipped here, without a turn of
             # the outer loop: the parser state cannot change in between.
             kind = None
             while position < end:
-                scanner = scanners[states[-1]]
-                match = scanner.pattern.match(text, position)
+                match = match_at(text, position)
                 if match is None:
-                    raise self._lex_error(text, position, line, position - line_start + 1, scanner)
+                    raise self._lex_error(
+                        text, position, line, position - line_start + 1, states[-1]
+                    )
                 kind = match.lastgroup
                 value = match.group()
                 token_start = position
@@ -142,10 +156,9 @@ class TableParser:
                 kind = None
             if kind is not None:
                 token = new_token(kind, value, token_start, token_line, column)
-                callback = scanner.callbacks.get(kind)
-                if callback is not None:
-                    token = callback(token)
-                kind = token.type
+                if retype is not None and kind in retype:
+                    token = retype[kind](token)
+                    kind = token.type
             else:
                 token = (
                     Token.new_borrow_pos("$END", "", last)
@@ -155,13 +168,15 @@ class TableParser:
                 kind = "$END"
             while True:
                 try:
-                    shift, argument = actions[states[-1]][kind]
+                    shift, argument = row[kind]
                 except KeyError:
                     raise self._token_error(token, states[-1]) from None
                 if shift:
                     states.append(argument)
-                    hook = token_callbacks.get(kind)
-                    values.append(token if hook is None else hook(token))
+                    if token_callbacks is not None and kind in token_callbacks:
+                        values.append(token_callbacks[kind](token))
+                    else:
+                        values.append(token)
                     break
                 size, origin, callback = argument
                 if size:
@@ -171,9 +186,11 @@ class TableParser:
                 else:
                     children = []
                 values.append(callback(children))
-                states.append(actions[states[-1]][origin][1])
-                if kind == "$END" and states[-1] == end_state:
+                goto = actions[states[-1]][origin][1]
+                states.append(goto)
+                if kind == "$END" and goto == end_state:
                     return values[-1]
+                row = actions[goto]
             last = token
 
     def _token_error(self, token: Token, state: int) -> Exception:
@@ -184,13 +201,11 @@ class TableParser:
             token, expected, terminals_by_name=self._terminals_by_name
         )
 
-    def _lex_error(
-        self, text: str, position: int, line: int, column: int, scanner: _Scanner
-    ) -> Exception:
+    def _lex_error(self, text: str, position: int, line: int, column: int, state: int) -> Exception:
         from lark import Token
         from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 
-        allowed = set(scanner.allowed - self._ignore) or {"<END-OF-FILE>"}
+        allowed = set(self._scanners[state].allowed - self._ignore) or {"<END-OF-FILE>"}
         # As Lark's contextual lexer does: a terminal of the grammar that this state does
         # not accept is an unexpected token (named in the message), anything else is
         # unexpected text.
