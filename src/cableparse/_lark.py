@@ -141,8 +141,9 @@ def _prune(written: Path, name: str) -> None:
 # with are flat (each sub-rule wraps one terminal), so their tree holds nothing that the
 # token sequence does not: the runner below checks the line against the very LALR tables
 # Lark built, lexing in each state with the scanner of Lark's own contextual lexer for that
-# state, and hands back the tokens.  A line it rejects goes through ``Lark.parse``, which
-# raises the usual error.
+# state, and hands back the tokens.  What it rejects, Lark rejects too (callers ask Lark for
+# the error and its position, on that rare path only).
+
 
 class _Runner:
     """The LALR tables and contextual scanners of one start symbol of the preamble grammar.
@@ -248,7 +249,6 @@ def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
     scanners = runner.scanners
     steps = runner.steps
     dropped = runner.dropped
-    reject = runner.REJECT
     stack: tuple[int, ...] = (runner.start_state,)
     tokens: list[tuple[str, str]] = []
     position = 0
@@ -264,11 +264,11 @@ def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
         if kind in ignore:
             continue
         stack = steps.get((stack, kind)) or runner.step(stack, kind)
-        if stack is reject:
+        if not stack:  # REJECT
             return None
         if kind not in dropped:
             tokens.append((kind, found.group()))
-    return tokens if runner.step(stack, "$END") is runner.ACCEPT else None
+    return tokens if runner.step(stack, "$END") == runner.ACCEPT else None
 
 
 def _tokens_by_lark(text: str, start: str) -> list[tuple[str, str]] | None:

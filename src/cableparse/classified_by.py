@@ -88,7 +88,8 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
     apart) are reported as unparsed lines, so that nothing is lost silently.
     """
     lines = _mended_lines(text)
-    extra = _trailing_lines(lines) if reasons_in(" ".join(lines)) else 0
+    # reasons_in names a reason for every reason number it finds, so one number is enough.
+    extra = _trailing_lines(lines) if _NUMBER.search(" ".join(lines)) else 0
     body = fold_space(" ".join(lines[: len(lines) - extra]))
     label = _LABEL.search(body)
     if label is not None:
@@ -100,7 +101,7 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
         authority, clause = body[:cut], body[cut:]
     else:
         authority, clause = body, ""
-    reasons = reasons_in(clause)
+    reasons = _REASONS.get(clause) or _reasons(clause)
     if not reasons:
         sink.report(
             DefectCode.CLASSIFIED_BY_INVALID, f"Classified By names no reason: {text!r}", line
@@ -114,7 +115,7 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
                     f"text after the Classified By reasons: {raw[index].strip()!r}",
                     line + index,
                 )
-    return ClassifiedBy(_trim_authority(authority) or None, tuple(reasons))
+    return ClassifiedBy(_trim_authority(authority) or None, reasons)
 
 
 def _mended_lines(text: str) -> list[str]:
@@ -184,6 +185,19 @@ def _trim_authority(text: str) -> str:
             continue
         break
     return " ".join(words)
+
+
+# Reason clauses as written → their reasons: a few spellings (``reasons 1.4 (b) and (d).``)
+# make up most of them.  Emptied when full, so that no input grows it without bound.
+_REASONS: dict[str, tuple[str, ...]] = {}
+
+
+def _reasons(clause: str) -> tuple[str, ...]:
+    reasons = tuple(reasons_in(clause))
+    if len(_REASONS) >= 10_000:
+        _REASONS.clear()
+    _REASONS[clause] = reasons
+    return reasons
 
 
 def reasons_in(text: str) -> list[str]:

@@ -13,6 +13,7 @@ __all__ = [
     "DASH_CHARS",
     "DASH_LINE",
     "LEADING_PORTION_MARK",
+    "PAGE_HEAD",
     "PAGE_LINE",
     "RELEASE_STAMP",
     "blank_page_head",
@@ -78,6 +79,9 @@ def is_repeated_classification(text: str) -> bool:
 _PAGE_HEAD = re.compile(
     r"\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?\s+\d{6}Z?"
 )
+#: The page head that :func:`page_line_rest` cuts off, for callers that match it as one
+#: alternative among others.
+PAGE_HEAD = _PAGE_HEAD
 # The same page head anywhere in a line (``TO PAGE 02 STATE 015113 182333Z``).
 _PAGE_HEAD_INSIDE = re.compile(
     r"(?<!\S)PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?"

@@ -23,12 +23,11 @@ from .header import find_header
 from .layout import (
     DASH_LINE,
     LEADING_PORTION_MARK,
+    PAGE_HEAD,
     PAGE_LINE,
     RELEASE_STAMP,
     is_classification_line,
-    is_page_line,
     is_repeated_classification,
-    page_line_rest,
 )
 from .model import (
     ClassifiedBy,
@@ -145,6 +144,13 @@ _KIND = re.compile(
 )
 
 
+# The same, with the page layout first (a page head run into text, a page line), for the
+# main loop: one match per line tells a page break from a field opening.
+_LINE = re.compile(
+    f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})|{_KIND.pattern}"
+)
+
+
 def _kind_of(text: str, have_classification: bool) -> str | None:
     """Which field a (stripped) line opens, or None for a line that opens no field."""
     if not text:
@@ -184,44 +190,51 @@ def parse_preamble(
     index = begin
     n = len(lines)
     end = n
+    # Kinds of the lines looked ahead at, by index: windows of look-ahead overlap.
+    ahead: dict[int, str | None] = {}
     while index < n:
         raw = lines[index]
         stripped = raw.strip()
-        rest = page_line_rest(raw)
-        if rest is None and is_page_line(stripped):
-            rest = ""
-        if rest is not None or (current is not None and is_repeated_classification(stripped)):
-            # A page break: the field it interrupts goes on after it.
-            markers.append(UnparsedLine(index + 1, raw))
-            if rest and current is not None:
-                current.add(index + 1, rest)
-            index += 1
-            continue
-        kind = _kind_of(stripped, have_classification)
-        if kind == "paragraph" or (
-            kind is None and _is_heading(lines, index) and not _field_follows(lines, index)
-        ):
-            end = index
-            break
-        if kind == "blank":
+        if not stripped:
             # A blank line ends a field, except inside a lettered REF list.
-            if current is not None and current.kind == "ref" and _next_is_ref_item(lines, index):
-                index += 1
-                continue
-            if (
-                current is not None
-                and current.kind == "classified_by"
-                and not _REASON_NUMBER.search(current.text)
-                and _next_is_plain(lines, index)
-            ):
-                # The reasons of a Classified By often stand after a blank line.
-                index += 1
-                continue
             if current is not None:
+                if current.kind == "ref" and _next_is_ref_item(lines, index):
+                    index += 1
+                    continue
+                if (
+                    current.kind == "classified_by"
+                    and not _REASON_NUMBER.search(current.text)
+                    and _next_is_plain(lines, index, ahead)
+                ):
+                    # The reasons of a Classified By often stand after a blank line.
+                    index += 1
+                    continue
                 closed = current
             current = None
             index += 1
             continue
+        match = _LINE.match(stripped)
+        kind = match.lastgroup if match is not None else None
+        if (
+            kind == "page_head"
+            or kind == "page"
+            or (current is not None and is_repeated_classification(stripped))
+        ):
+            # A page break: the field it interrupts goes on after it.
+            markers.append(UnparsedLine(index + 1, raw))
+            if kind == "page_head" and current is not None:
+                rest = stripped[match.end() :].strip()  # type: ignore[union-attr]
+                if rest:
+                    current.add(index + 1, rest)
+            index += 1
+            continue
+        if kind is None and not have_classification and is_classification_line(stripped):
+            kind = "classification"
+        if kind == "paragraph" or (
+            kind is None and _is_heading(lines, index) and not _field_follows(lines, index, ahead)
+        ):
+            end = index
+            break
         if kind is None and current is None and _wraps_over_blank(closed, stripped):
             # A wrapped SUBJECT or REF line that a blank line split in two.
             current = closed
@@ -244,7 +257,7 @@ def parse_preamble(
                     index += 1
                     continue
                 current = None
-            if not seen_field or _field_follows(lines, index):
+            if not seen_field or _field_follows(lines, index, ahead):
                 # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
                 # (``STATE FOR EUR/RUS``); later ones are not understood.
                 if any(f.kind in ("eo", "tags", "subject") for f in fields):
@@ -259,8 +272,11 @@ def parse_preamble(
             break
         # A Classified By line is free text: a repeated label or an "E.O. 12958" in its
         # reasons is no new field.
-        whole = kind in ("marker", "classified_by")
-        for column, piece in [(0, stripped)] if whole else _split_glued(stripped):
+        if kind == "marker" or kind == "classified_by" or _GLUED.search(stripped) is None:
+            pieces = [(0, stripped)]
+        else:
+            pieces = _split_glued(stripped)
+        for column, piece in pieces:
             piece = piece.strip()
             if not piece:
                 continue
@@ -354,13 +370,21 @@ def _wraps_over_blank(field: _Field | None, following: str) -> bool:
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
 
 
-def _next_is_plain(lines: Sequence[str], index: int) -> bool:
+def _next_is_plain(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> bool:
     """True when the next non-blank line opens no field, paragraph or heading."""
     for following in range(index + 1, min(index + 3, len(lines))):
-        text = lines[following].strip()
-        if text:
-            return _kind_of(text, True) is None and not _is_heading(lines, following)
+        kind = _kind_ahead(lines, following, ahead)
+        if kind != "blank":
+            return kind is None and not _is_heading(lines, following)
     return False
+
+
+def _kind_ahead(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> str | None:
+    """``_kind_of`` of a line looked ahead at (a classification line counts as none)."""
+    if index in ahead:
+        return ahead[index]
+    kind = ahead[index] = _kind_of(lines[index].strip(), True)
+    return kind
 
 
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
@@ -373,18 +397,20 @@ def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
 _LOOKAHEAD = 30
 
 
-def _field_follows(lines: Sequence[str], index: int) -> bool:
+_FIELD_KINDS = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
+
+
+def _field_follows(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> bool:
     """True when a preamble field opens within the next few lines, before any paragraph."""
     seen = 0
-    for following in lines[index + 1 : index + 1 + 3 * _LOOKAHEAD]:
-        text = following.strip()
-        if not text:
+    for following in range(index + 1, min(index + 1 + 3 * _LOOKAHEAD, len(lines))):
+        kind = _kind_ahead(lines, following, ahead)
+        if kind == "blank":
             continue
         seen += 1
-        if seen > _LOOKAHEAD or _PARAGRAPH.match(text):
+        if seen > _LOOKAHEAD or kind == "paragraph":
             return False
-        kind = _kind_of(text, True)
-        if kind in ("eo", "tags", "subject", "classified_by", "ref"):
+        if kind in _FIELD_KINDS:
             return True
     return False
 
@@ -405,7 +431,7 @@ def _read_fields(
     unparsed: list[UnparsedLine] = []
     spans: list[FieldSpan] = []
     for field in fields:
-        spans.append(FieldSpan(field.kind, Span(field.first, field.last)))
+        spans.append(_field_span(field.kind, field.first, field.last))
         text = field.text
         if field.kind == "classification":
             tokens = preamble_tokens(text, "classification_line")
@@ -487,6 +513,22 @@ def _read_fields(
     )
 
 
+# Spans are values, and the same few recur from cable to cable (``tags`` on line 12): made
+# once each.  Emptied when full, so that no input grows it without bound.
+_SPANS: dict[tuple[str, int, int], FieldSpan] = {}
+_SPANS_LIMIT = 10_000
+
+
+def _field_span(kind: str, first: int, last: int) -> FieldSpan:
+    key = (kind, first, last)
+    span = _SPANS.get(key)
+    if span is None:
+        if len(_SPANS) >= _SPANS_LIMIT:
+            _SPANS.clear()
+        span = _SPANS[key] = FieldSpan(kind, Span(first, last))
+    return span
+
+
 def _read_eo(
     field: _Field,
     values: dict[str, object],
@@ -523,7 +565,21 @@ def _error_column(text: str, start: str) -> int | None:
     return None  # pragma: no cover - the table runner and Lark agree on what they reject
 
 
-def _captions_in(text: str) -> list[str]:
+# Caption lines as written → their captions: SIPDIS, NOFORN and a few more make up
+# nearly all of them.  Emptied when full, so that no input grows it without bound.
+_CAPTIONS: dict[str, tuple[str, ...]] = {}
+
+
+def _captions_in(text: str) -> tuple[str, ...]:
+    captions = _CAPTIONS.get(text)
+    if captions is None:
+        if len(_CAPTIONS) >= 10_000:
+            _CAPTIONS.clear()
+        captions = _CAPTIONS[text] = tuple(_read_captions(text))
+    return captions
+
+
+def _read_captions(text: str) -> list[str]:
     found = []
     for match in _CAPTION.finditer(text):
         # Spaced letters (C O R R E C T E D  C O P Y) are closed up, then named as listed.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .model import Reference, ReferenceKind
 from .text import fold_space
@@ -129,9 +130,25 @@ def cable_id(year: str | None, post: str, serial: str, citing_year: int | None) 
         yy = f"{citing_year % 100:02d}"
     else:
         return None
-    name = post.upper().replace(" ", "").replace(".", "")
-    name = _POST_ALIASES.get(name, name)
+    name = _POST_NAMES.get(post)
+    if name is None:
+        name = post.upper().replace(" ", "").replace(".", "")
+        name = _POST_ALIASES.get(name, name)
+        _remember(_POST_NAMES, post, name)
     return f"{yy}{name}{int(serial)}"
+
+
+# Per distinct post as written, across cables: a few hundred posts recur in every REF.
+# Emptied when full, so that no input grows them without bound.
+_CACHE_LIMIT = 10_000
+_POST_NAMES: dict[str, str] = {}
+_IS_POST: dict[str, bool] = {}
+
+
+def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
 
 
 def read_references(text: str, year: int | None = None) -> list[Reference]:
@@ -184,7 +201,8 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     """Items cut at labels that run A, B, C ...; None when the field has no such labels."""
     cuts: list[tuple[int, int, str]] = []
     for match in _LABEL.finditer(body):
-        letter = next(group for group in match.groups() if group).upper()
+        # The alternatives hold one group each: the last one matched is the letter.
+        letter = match[match.lastindex or 0].upper()
         if not cuts:
             if letter != "A" or body[: match.start()].strip(" ¶\n"):
                 continue
@@ -250,6 +268,14 @@ def _cable_run(chunk: str) -> list[str] | None:
 
 def _is_post(name: str) -> bool:
     """False for words before a number that name no post (``UNSCR 1737``, ``JULY 15``)."""
+    known = _IS_POST.get(name)
+    if known is None:
+        known = _judge_post(name)
+        _remember(_IS_POST, name, known)
+    return known
+
+
+def _judge_post(name: str) -> bool:
     if name.replace(" ", "") in _POST_ALIASES:
         return True
     words = name.split()
@@ -261,14 +287,17 @@ def _is_post(name: str) -> bool:
 def _references(label: str | None, text: str, year: int | None) -> list[Reference]:
     """The references one item makes: one, or one per serial of a list such as
     ``KABUL 936/935`` or ``BRASILIA 2799 AND 2764`` (all with the item's label and text)."""
-    upper = _ITEM_PREFIX.sub("", text.upper(), count=1)
+    upper = text.upper()
+    if upper.startswith("REF"):
+        upper = _ITEM_PREFIX.sub("", upper, count=1)
     # A doubled label inside the item: ``(A) PARIS 7682``, ``REF A STATE 122214``.
     inner = _INNER_LABEL.match(upper) if label is not None else None
     if inner is not None and (inner.group(1) or inner.group(2) or inner.group(3)) == label:
         upper = upper[inner.end() :].lstrip()
     upper = _DIGIT_O.sub("0", _LETTER_ZERO.sub("O", upper.replace("#", "")))
     # ``(08) SAO PAULO 581``: the year in parentheses before the post.
-    upper = _PAREN_YEAR.sub(r"\1 ", upper, count=1)
+    if upper.startswith("("):
+        upper = _PAREN_YEAR.sub(r"\1 ", upper, count=1)
     caption_match = _CAPTION.search(upper) if "(" in upper else None
     caption = caption_match.group(1) if caption_match else None
     cables = _cable_ids(upper, year)

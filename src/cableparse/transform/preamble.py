@@ -57,6 +57,17 @@ def classification_from_letters(text: str) -> Classification | None:
     return None
 
 
+#: Classification word as written → level; a few dozen spellings recur.
+_LEVELS: dict[str, Classification | None] = {}
+
+
+def _level(text: str) -> Classification | None:
+    level = _LEVELS[text] = classification_from_letters(text)
+    if len(_LEVELS) > 1_000:  # no input grows it without bound
+        _LEVELS.clear()
+    return level
+
+
 def read_classification_line(tree: Tree[Any]) -> ClassificationLine:
     return read_classification_tokens(tree_tokens(tree))
 
@@ -68,7 +79,7 @@ def read_classification_tokens(tokens: list[tuple[str, str]]) -> ClassificationL
     section: Section | None = None
     for kind, text in tokens:
         if kind == "CLASSIFICATION":
-            level = classification_from_letters(text)
+            level = _LEVELS.get(text) or _level(text)
         elif kind == "POST":
             origin = " ".join(text.split())
         elif kind == "SERIAL":
