@@ -97,6 +97,18 @@ def addressee_lines(scale: float) -> str:
     return _HEAD.replace("TO RUEHC/SECSTATE WASHDC IMMEDIATE 6090\n", "INFO " + lines)
 
 
+def blank_addressee(scale: float) -> str:
+    # Before the addressee patterns read whole words, every blank re-read the run after
+    # it: 10,000 blanks took 5 s.
+    blanks = " " * int(MEGABYTE * scale)
+    return _HEAD.replace("TO RUEHC/SECSTATE WASHDC", "TO RUEHC/SECSTATE" + blanks + "WASHDC")
+
+
+def blank_from_line(scale: float) -> str:
+    blanks = " " * int(MEGABYTE * scale)
+    return _HEAD.replace("FM AMEMBASSY ", "FM AMEMBASSY" + blanks)
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -117,6 +129,8 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "50,000 COMMENT: openings": comment_openings,
     "1 MB of spaces in a line": white_space_line,
     "25,000 addressee lines": addressee_lines,
+    "addressee with 1 MB of blanks": blank_addressee,
+    "FM line with 1 MB of blanks": blank_from_line,
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }

@@ -234,7 +234,10 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
 
 def _parser() -> Lark:
     # Built with the rule callbacks as its transformer: the parse makes parts, no tree.
-    return get_parser("header", transformer=_callbacks())
+    callbacks = _callbacks()
+    parser = get_parser("header", transformer=callbacks)
+    callbacks.bind(parser)
+    return parser
 
 
 @functools.cache
@@ -278,10 +281,8 @@ _EXPECTED_WORDS = {
     "FILED_AT": "the day of the year and time such as 0810816",
     "SIGNAL": "an operating signal such as ZZH",
     "NOTE": "a note in parentheses",
-    "ROUTE": "a routing indicator and slash such as RUEHC/",
     "ADDRESS": "an address such as SECSTATE WASHDC",
-    "PRECEDENCE_WORD": "a precedence word such as IMMEDIATE",
-    "ADDRESSEE_SERIAL": "a serial such as 6090",
+    "ADDRESSEE": "an addressee such as RUEHC/SECSTATE WASHDC IMMEDIATE 6090",
     "_NL": "the end of the line",
 }
 

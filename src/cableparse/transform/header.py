@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, Span
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
+
+if TYPE_CHECKING:
+    from lark import Lark
 
 __all__ = ["HeaderCallbacks", "assemble_header", "dtg_datetime"]
 
@@ -70,6 +74,18 @@ class HeaderCallbacks:
         from lark import Token  # the parser exists, so lark is imported already
 
         self._token = Token
+        self._addressee: re.Pattern[str] | None = None
+
+    def bind(self, parser: Lark) -> None:
+        """Take the ADDRESSEE pattern from the grammar the callbacks serve."""
+        terminal = parser.get_terminal("ADDRESSEE").pattern
+        self._addressee = re.compile(terminal.to_regexp(), _flags(terminal.flags))
+
+    def _addressee_parts(self, token: str) -> re.Match[str]:
+        assert self._addressee is not None, "bind() the callbacks to their parser first"
+        parts = self._addressee.match(token)
+        assert parts is not None  # the lexer matched this very text with this pattern
+        return parts
 
     def _line(self, children: list[Any]) -> int:
         token = self._token
@@ -152,35 +168,25 @@ class HeaderCallbacks:
     def from_line(self, children: list[Any]) -> _Part:
         return _Part("from", " ".join(str(children[0]).split()), self._line(children))
 
-    def precedence(self, children: list[Any]) -> Precedence:
-        word = str(children[-1])
-        if len(children) > 1 and children[0] is not None:
-            return Precedence.NIACT_IMMEDIATE
-        return Precedence(word)
-
     def addressee(self, children: list[Any]) -> Addressee | None:
-        route = address = serial = None
-        precedence: Precedence | None = None
-        token = self._token
-        line = 0
-        for child in children:
-            if isinstance(child, Precedence):
-                precedence = child
-            elif isinstance(child, token):
-                line = line or child.line or 0
-                if child.type == "ROUTE":
-                    route = str(child)[:-1]
-                elif child.type == "ADDRESS":
-                    address = " ".join(child.split())
-                elif child.type == "ADDRESSEE_SERIAL":
-                    serial = str(child)
+        token = children[0]
+        # The token is exactly what the grammar's ADDRESSEE pattern matched, line end
+        # included, so the pattern matches it again and its groups are the parts.
+        parts = self._addressee_parts(token)
+        route = parts.group("route")
+        address = parts.group("address")
         if address is None and route is None:
             return None
+        word = parts.group("precedence")
+        precedence = None
+        if word is not None:
+            precedence = Precedence.NIACT_IMMEDIATE if parts.group("niact") else Precedence(word)
+        line = int(token.line or 0)
         return Addressee(
             routing_indicator=route,
-            address=address or "",
+            address=" ".join(address.split()) if address else "",
             precedence=precedence,
-            serial=serial,
+            serial=parts.group("serial"),
             station_name=station_name(route),
             span=Span(line, line),
         )
@@ -208,6 +214,13 @@ class HeaderCallbacks:
 
     def header(self, children: list[Any]) -> list[_Part]:
         return [child for child in children if isinstance(child, _Part)]
+
+
+def _flags(letters: Any) -> int:
+    flags = 0
+    for letter in letters or ():
+        flags |= getattr(re, letter.upper())
+    return flags
 
 
 def assemble_header(parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = ()) -> Header:
