@@ -154,109 +154,43 @@ class _Open:
         self.last = line
 
 
+# Most body lines are running text.  A line can be more only if it opens with a digit, a
+# pilcrow or P (a paragraph number, PAGE, the trailer 2004CARACA02200 - ...), ends with a
+# digit (a page line: MADRID 00000869  002 OF 004) or a rule character (a dash line,
+# ``Title -----``), stands above a dash line (a heading), or is a short line that
+# _SHORT_MARKS or is_repeated_classification (at most 40 characters) knows.  A first or
+# last character past ASCII is let through too, so that Unicode digits (which \d and int()
+# read) need no isdecimal() call on every line.
+_ASCII = frozenset(map(chr, range(128)))
+_PLAIN_FIRST = _ASCII - frozenset("0123456789P")
+_PLAIN_LAST = _ASCII - frozenset("0123456789-=_")
+_SHORT = 40
+# Captions, and the two words of PAGE_LINE that neither open nor end with a digit.
+_SHORT_MARKS = ONE_WORD_CAPTIONS | {"NNNN", "BT"}
+# The white space characters (str.isspace) but the ASCII space and the line end.
+_OTHER_WHITE = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ASCII_OTHER_WHITE = "".join(white for white in _OTHER_WHITE if white.isascii())
+_DIGITS = frozenset("0123456789")
+_DASHES = frozenset(DASH_CHARS)
+
+
 def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     """Read lines[begin:] (0-based) as the body of a cable."""
     end = len(lines)
     while end > begin and not lines[end - 1].strip():
         end -= 1
     signature, signature_index, trailer = _find_signature(lines, begin, end)
-    markers: list[UnparsedLine] = [UnparsedLine(i + 1, lines[i]) for i in trailer]
-    spans: list[FieldSpan] = []
-    if signature_index is not None:
-        spans.append(FieldSpan("signature", Span(signature_index + 1, signature_index + 1)))
     end = min(trailer, default=end)
-    blocks: list[_Open] = []
-    current: _Open | None = None
-    heading: str | None = None
-    heading_line = 0  # where a pending heading starts, 0 when none is pending
-    previous_number: int | None = None
-    index = begin
-    while index < end:
-        raw = lines[index]
-        text = raw.strip()
-        if index == signature_index:
-            index += 1
-            continue
-        if not text:
-            index += 1
-            continue
-        rest = page_line_rest(raw)
-        if (
-            rest is not None
-            or _PAGE_LINE.match(raw)
-            or _is_repeated_classification(text)
-            or _DASH_LINE.match(text)
-            or text in ONE_WORD_CAPTIONS  # a caption a page break repeated
-        ):
-            markers.append(UnparsedLine(index + 1, raw))
-            if rest:
-                # Text run into a page line (PAGE 02 ... 291400Z GOVERNMENT WOULD) goes
-                # on with the block the page break interrupted.
-                if current is None:
-                    current = _Open(None, None, heading, heading_line or index + 1)
-                    heading, heading_line = None, 0
-                    blocks.append(current)
-                current.add(rest, index + 1)
-            index += 1
-            continue
-        match = _PARAGRAPH.match(raw)
-        found = None if match else _heading_at(lines, index, end)
-        if found is not None:
-            # Consecutive headings are one heading boxed over several lines.
-            heading = f"{heading} {found[0]}" if heading else found[0]
-            heading_line = heading_line or index + 1
-            consumed = found[1]
-            spans.append(FieldSpan("heading", Span(index + 1, index + consumed)))
-            for extra in range(index, index + consumed):
-                if _DASH_LINE.match(lines[extra]):
-                    markers.append(UnparsedLine(extra + 1, lines[extra]))
-            index += consumed
-            current = None
-            continue
-        number = _accept_number(match, previous_number, sink, index + 1) if match else None
-        if match and number is not None:
-            marking = match.group(2)
-            current = _Open(
-                number, " ".join(marking.upper().split()) if marking else None, heading, index + 1
-            )
-            heading, heading_line = None, 0
-            previous_number = number
-            rest = raw[match.end() :].strip()
-            if rest:
-                current.lines.append(rest)
-            blocks.append(current)
-            index += 1
-            continue
-        if current is None:
-            current = _Open(None, None, heading, heading_line or index + 1)
-            heading, heading_line = None, 0
-            blocks.append(current)
-        current.add(text, index + 1)
-        index += 1
-
-    if heading is not None:
-        # A heading with nothing after it is kept as text rather than lost.
-        blocks.append(_Open(None, None, heading, heading_line))
-    paragraphs: list[Paragraph] = []
-    text_blocks: list[TextBlock] = []
-    redactions = 0
-    for block in blocks:
-        parts = block.lines
-        if block.number is None and block.heading:
-            parts = [block.heading, *parts]  # a text block has no heading of its own
-        joined = fold_space(" ".join(parts))
-        count = 0
-        if "xxxxxxxxxx" in joined.lower():  # cheap test before the regex scan
-            count = len(_REDACTION.findall(joined))
-            redactions += count
-        span = Span(block.first, max(block.first, block.last))
-        if block.number is None:
-            if joined:
-                text_blocks.append(TextBlock(joined, span))
-            continue
-        paragraphs.append(
-            Paragraph(block.number, block.marking, block.heading, joined, span, redactions=count)
-        )
+    probe = _Probe(lines[begin:end])
+    reader = _Reader(lines, begin, end, probe, sink)
+    reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in trailer)
+    if signature_index is not None:
+        reader.spans.append(FieldSpan("signature", Span(signature_index + 1, signature_index + 1)))
+    reader.read(signature_index)
+    paragraphs, text_blocks, redactions = _assemble(reader.blocks, probe)
 
     if signature is None and (paragraphs or text_blocks):
         # The signer glued after the last sentence of whatever comes last.
@@ -276,13 +210,284 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     return Body(
         paragraphs=tuple(paragraphs),
         text_blocks=tuple(text_blocks),
-        summary=_summary(paragraphs, text_blocks),
-        comments=tuple(_comments(paragraphs)),
+        summary=_summary(paragraphs, text_blocks) if probe.summary else None,
+        comments=tuple(_comments(paragraphs)) if probe.comment else (),
         signature=signature,
-        markers=tuple(markers),
+        markers=tuple(reader.markers),
         redactions=redactions,
-        spans=tuple(spans),
+        spans=tuple(reader.spans),
     )
+
+
+class _Reader:
+    """The line loop: blocks of text opened by paragraph numbers and headings.
+
+    Only the lines that _special_lines picks are looked at one by one; the running text
+    between two of them goes to the open block as one run.
+    """
+
+    __slots__ = (
+        "begin",
+        "blocks",
+        "current",
+        "end",
+        "heading",
+        "heading_line",
+        "lines",
+        "markers",
+        "previous_number",
+        "sink",
+        "spans",
+        "texts",
+    )
+
+    def __init__(self, lines: Sequence[str], begin: int, end: int, probe: _Probe, sink: DefectSink):
+        self.lines = lines
+        self.begin = begin
+        self.end = end
+        self.sink = sink
+        # Stripped lines[begin:end]; texts[i - begin] is line i.
+        self.texts = probe.texts
+        self.blocks: list[_Open] = []
+        self.current: _Open | None = None
+        self.heading: str | None = None
+        self.heading_line = 0  # where a pending heading starts, 0 when none is pending
+        self.previous_number: int | None = None
+        self.markers: list[UnparsedLine] = []
+        self.spans: list[FieldSpan] = []
+
+    def read(self, signature_index: int | None) -> None:
+        index = self.begin
+        for special in self._special_lines(signature_index):
+            if special < index:
+                continue  # taken with the heading above it
+            if index < special:
+                self._run(index, special)
+            index = special + 1 if special == signature_index else self._line(special)
+        if index < self.end:
+            self._run(index, self.end)
+        if self.heading is not None:
+            # A heading with nothing after it is kept as text rather than lost.
+            self.blocks.append(_Open(None, None, self.heading, self.heading_line))
+
+    def _special_lines(self, signature_index: int | None) -> list[int]:
+        """The lines that may be more than running text, in order (see _PLAIN_FIRST)."""
+        special = [
+            index
+            for index, text in enumerate(self.texts, self.begin)
+            if text
+            and (
+                text[0] not in _PLAIN_FIRST
+                or text[-1] not in _PLAIN_LAST
+                or (
+                    len(text) <= _SHORT
+                    and (text in _SHORT_MARKS or _is_repeated_classification(text))
+                )
+            )
+        ]
+        texts, begin = self.texts, self.begin
+        above_rules = [
+            index - 1
+            for index in special
+            if index > begin
+            and texts[index - begin][0] in _DASHES
+            and texts[index - begin][-1] in _DASHES
+            and texts[index - begin - 1]
+        ]
+        if above_rules or signature_index is not None:
+            extra = {*above_rules, signature_index} if signature_index is not None else above_rules
+            special = sorted({*special, *extra})
+        return special
+
+    def _block(self, line: int) -> _Open:
+        """The open block, or a new unnumbered one (under the pending heading) at ``line``."""
+        if self.current is None:
+            self.current = _Open(None, None, self.heading, self.heading_line or line)
+            self.heading, self.heading_line = None, 0
+            self.blocks.append(self.current)
+        return self.current
+
+    def _run(self, start: int, stop: int) -> None:
+        """Lines start..stop-1, running text or blank, go on with the open block."""
+        texts, begin = self.texts, self.begin
+        first, stop = start - begin, stop - begin
+        while first < stop and not texts[first]:
+            first += 1
+        if first == stop:
+            return
+        last = stop - 1
+        while not texts[last]:
+            last -= 1
+        block = self.current or self._block(first + begin + 1)
+        block.lines += filter(None, texts[first : last + 1])
+        block.last = last + begin + 1
+
+    def _line(self, index: int) -> int:
+        """Read one line that _special_lines picked; the index of the line after it."""
+        raw = self.lines[index]
+        text = self.texts[index - self.begin]
+        first, last = text[0], text[-1]
+        first_digit = first in _DIGITS or (first > "\x7f" and first.isdecimal())
+        if (
+            first == "P"
+            or first_digit
+            or last in _DASHES
+            or len(text) <= _SHORT
+            or last in _DIGITS
+            or (last > "\x7f" and last.isdecimal())
+        ) and self._marker(index, raw, text):
+            return index + 1
+        if first_digit or first == "\u00b6":
+            match = _PARAGRAPH.match(raw)
+            if match is not None:
+                number = _accept_number(match, self.previous_number, self.sink, index + 1)
+                if number is not None:
+                    self._paragraph(number, match, raw, index)
+                    return index + 1
+                return self._add(text, index)
+        consumed = self._heading(index, text)
+        return index + consumed if consumed else self._add(text, index)
+
+    def _add(self, piece: str, index: int) -> int:
+        """Text from the line at ``index`` goes on with the open block."""
+        (self.current or self._block(index + 1)).add(piece, index + 1)
+        return index + 1
+
+    def _marker(self, index: int, raw: str, text: str) -> bool:
+        """A page line, a repeated classification or caption, or a rule: no text of its own.
+
+        _line calls it only where one of them can match: a line that opens with P or a
+        digit, ends with a digit or a rule character, or is short.
+        """
+        first, last = text[0], text[-1]
+        rest = page_line_rest(raw) if first == "P" else None
+        if not (
+            rest is not None
+            # Every PAGE_LINE opens with a capital or a digit; only NNNN and BT neither
+            # open with P or a digit nor end with a digit.
+            or (
+                ("A" <= first <= "Z" or _is_digit(first))
+                and (first == "P" or _is_digit(first) or _is_digit(last) or text in _SHORT_MARKS)
+                and _PAGE_LINE.match(raw)
+            )
+            or (
+                len(text) <= _SHORT
+                and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
+            )
+            or (first in _DASHES and last in _DASHES and _DASH_LINE.match(text))
+        ):
+            return False
+        self.markers.append(UnparsedLine(index + 1, raw))
+        if rest:
+            # Text run into a page line (PAGE 02 ... 291400Z GOVERNMENT WOULD) goes on
+            # with the block the page break interrupted.
+            self._add(rest, index)
+        return True
+
+    def _heading(self, index: int, text: str) -> int:
+        """The number of lines a heading at ``index`` takes, 0 if there is none."""
+        following = index + 1 - self.begin
+        if not (
+            text[-1] in _DASHES
+            or (following < len(self.texts) and self.texts[following][-1:] in _DASHES)
+        ):
+            return 0
+        found = _heading_at(self.lines, index, self.end)
+        if found is None:
+            return 0
+        # Consecutive headings are one heading boxed over several lines.
+        self.heading = f"{self.heading} {found[0]}" if self.heading else found[0]
+        self.heading_line = self.heading_line or index + 1
+        consumed = found[1]
+        self.spans.append(FieldSpan("heading", Span(index + 1, index + consumed)))
+        for extra in range(index, index + consumed):
+            if _DASH_LINE.match(self.lines[extra]):
+                self.markers.append(UnparsedLine(extra + 1, self.lines[extra]))
+        self.current = None
+        return consumed
+
+    def _paragraph(self, number: int, match: re.Match[str], raw: str, index: int) -> None:
+        marking = match.group(2)
+        self.current = _Open(
+            number, " ".join(marking.upper().split()) if marking else None, self.heading, index + 1
+        )
+        self.heading, self.heading_line = None, 0
+        self.previous_number = number
+        rest = raw[match.end() :].strip()
+        if rest:
+            self.current.lines.append(rest)
+        self.blocks.append(self.current)
+
+
+def _is_digit(char: str) -> bool:
+    """What \\d matches: a decimal digit, ASCII or not."""
+    return char in _DIGITS or (char > "\x7f" and char.isdecimal())
+
+
+class _Probe:
+    """The lines of the body read together once: what they can hold, and their text.
+
+    Every block is made of pieces of these lines, so a test that fails here spares a later
+    step on each block: folding white space, counting redactions, looking for comments
+    and for the summary.
+    """
+
+    __slots__ = ("comment", "only_spaces", "redaction", "summary", "texts")
+
+    def __init__(self, lines: Sequence[str]):
+        self.texts = [line.strip() for line in lines]
+        text = "\n".join(self.texts)
+        # One memchr per character is far faster than a regex or isprintable() over the
+        # text.  A line end inside a line (not from normalize) also counts.
+        others = _ASCII_OTHER_WHITE if text.isascii() else _OTHER_WHITE
+        self.only_spaces = text.count("\n") == len(lines) - 1 and not any(
+            white in text for white in others
+        )
+        # x, comment and ummary match no character past ASCII under IGNORECASE or lower()
+        # (ſ only stands for s), so the ASCII lower case of bytes, many times faster than
+        # str.lower() on text past Latin-1, finds whatever the later steps could find.
+        lowered = text.encode("utf-8", "surrogatepass").lower()
+        self.redaction = b"xxxxxxxxxx" in lowered
+        self.comment = b"comment" in lowered
+        self.summary = b"ummary" in lowered
+
+
+def _assemble(
+    blocks: Sequence[_Open], probe: _Probe
+) -> tuple[list[Paragraph], list[TextBlock], int]:
+    """The paragraphs, the unnumbered text blocks and the count of redactions."""
+    paragraphs: list[Paragraph] = []
+    text_blocks: list[TextBlock] = []
+    redactions = 0
+    for block in blocks:
+        parts = block.lines
+        if block.number is None and block.heading:
+            parts = [block.heading, *parts]  # a text block has no heading of its own
+        joined = " ".join(parts)
+        # Where the ASCII space is the only white space, folding is squeezing runs of spaces
+        # (the pieces are stripped and none is empty).
+        joined = _squeeze(joined) if probe.only_spaces else fold_space(joined)
+        count = 0
+        if probe.redaction and "xxxxxxxxxx" in joined.lower():  # cheap test before the scan
+            count = len(_REDACTION.findall(joined))
+            redactions += count
+        span = Span(block.first, max(block.first, block.last))
+        if block.number is None:
+            if joined:
+                text_blocks.append(TextBlock(joined, span))
+            continue
+        paragraphs.append(
+            Paragraph(block.number, block.marking, block.heading, joined, span, redactions=count)
+        )
+    return paragraphs, text_blocks, redactions
+
+
+def _squeeze(text: str) -> str:
+    """Runs of spaces become one space: fold_space, for a stripped text whose only white
+    space is the ASCII space, several times faster than splitting it into words."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
 
 
 def _find_signature(
@@ -356,7 +561,7 @@ def _is_trailer(text: str) -> bool:
 
 def _glued_signature(text: str) -> tuple[str, str | None]:
     """``... next week. Beyrle`` → (text without the signer, signer)."""
-    glued = _GLUED_SIGNATURE.search(text)
+    glued = _GLUED_SIGNATURE.search(text, _last_words(text))
     if glued is None or _NOT_SIGNATURE.match(glued.group(1)):
         return text, None
     words = glued.group(1).split()
@@ -367,9 +572,20 @@ def _glued_signature(text: str) -> tuple[str, str | None]:
         return text, None
     # In an all-caps cable the last word may just be text; there the signer is only
     # taken after a closing formula (END TEXT., MINIMIZE CONSIDERED.).
-    if tail == tail.upper() and not _CLOSING_FORMULA.search(tail):
+    if tail == tail.upper() and not _CLOSING_FORMULA.search(tail, _last_words(tail)):
         return text, None
     return tail, _tidy_signer(glued.group(1))
+
+
+def _last_words(text: str) -> int:
+    """Where the last four words of ``text`` (and the white space before them) start.
+
+    A match of _GLUED_SIGNATURE or _CLOSING_FORMULA ends the text and spans at most four
+    words, so it is searched for from here rather than from the start: neither pattern
+    opens with a literal, and a search tries them at every character before.
+    """
+    words = text.rsplit(None, 4)
+    return len(words[0]) if len(words) == 5 else 0
 
 
 def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] | None:
@@ -459,18 +675,24 @@ def _summary_opening(text: str) -> re.Match[str] | None:
 
 def _summary_from(texts: Sequence[tuple[str | None, str]], start: int, body: str) -> str | None:
     collected = [body]
+    closing = None
     for _, following in texts[start + 1 :]:
-        if _end_summary(collected[-1]) or len(collected) > 8:
+        closing = _end_summary(collected[-1])
+        if closing or len(collected) > 8:
             break
         collected.append(following)
     joined = " ".join(collected)
-    closing = _end_summary(joined)
+    if closing is None or len(collected) > 1:
+        # Not yet looked for in this text (a closing may also span two of its pieces).
+        closing = _end_summary(joined)
     if closing:
         joined = joined[: closing.start()]
     elif len(collected) > 1:
         joined = collected[0]
     # A heading flattened into the text ends the summary: "... -------- Training --------"
-    rule = _INLINE_RULE.search(joined)
+    # A run of four of - and U+2010 is ---- or holds U+2010: str.find() is many times
+    # faster than the regex, which opens with \s and so is tried at every space.
+    rule = _INLINE_RULE.search(joined) if "----" in joined or "\u2010" in joined else None
     if rule:
         joined = joined[: rule.start()]
     joined = joined.strip()
@@ -478,34 +700,61 @@ def _summary_from(texts: Sequence[tuple[str | None, str]], start: int, body: str
 
 
 def _end_summary(text: str) -> re.Match[str] | None:
-    return _END_SUMMARY.search(text) if "summary" in text.casefold() else None
+    """The first END SUMMARY closing, as _END_SUMMARY.search(text) finds it.
+
+    _END_SUMMARY opens with an optional ``(`` and white space, so a plain search tries
+    it at every character.  Here str.find() looks for "end" in the lower case text (under
+    IGNORECASE, E, N, D and the letters of UMMARY match only themselves in either case),
+    and the match is tried from the white space (and ``(``) before each "end" found.
+    """
+    lowered = text.lower()
+    if "ummary" not in lowered:
+        return None
+    if len(lowered) != len(text):  # İ lowers to two characters: positions would shift
+        return _END_SUMMARY.search(text)
+    position = lowered.find("end")
+    while position >= 0:
+        start = position
+        while start and text[start - 1].isspace():
+            start -= 1
+        if start and text[start - 1] == "(":
+            start -= 1
+        closing = _END_SUMMARY.match(text, start)
+        if closing is not None:
+            return closing
+        position = lowered.find("end", position + 3)
+    return None
 
 
-def _comment_opening(text: str, position: int) -> re.Match[str] | None:
-    while True:
-        opening = _COMMENT_OPEN.search(text, position)
-        if opening is None:
-            return None
-        start = opening.start()
-        if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
-            return opening
-        position = start + 1
+def _with_end_comment(texts: list[str]) -> list[str]:
+    """The texts in which _END_COMMENT finds END COMMENT in the lower case.
+
+    The texts are folded (the ASCII space is their only white space), and no character
+    past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" in the ASCII
+    lower case of the bytes of all the texts at once, several times faster than
+    str.lower(), finds the same closings.
+    """
+    lowered = "\x00".join(texts).encode("utf-8", "surrogatepass").lower()
+    if b"end comment" not in lowered:
+        return []
+    each = lowered.split(b"\x00")
+    if len(each) != len(texts):  # a NUL inside a text
+        return [text for text in texts if _END_COMMENT.search(text.lower())]
+    return [text for text, low in zip(texts, each, strict=True) if b"end comment" in low]
 
 
 def _comments(paragraphs: Sequence[Paragraph]) -> list[str]:
     comments: list[str] = []
-    for paragraph in paragraphs:
-        if not _END_COMMENT.search(paragraph.text.lower()):
-            continue
+    for text in _with_end_comment([paragraph.text for paragraph in paragraphs]):
+        words = _Words(text)
         # Openings and closings are searched separately: one lazy pattern spanning both
         # rescanned the rest of the paragraph for every opening without a closing.
-        text = paragraph.text
         position = 0
         while True:
-            opening = _comment_opening(text, position)
+            opening = words.comment_opening(position)
             if opening is None:
                 break
-            closing = _COMMENT_CLOSE.search(text, opening.end())
+            closing = words.comment_closing(opening.end())
             if closing is None:
                 break  # no closing after this opening, so none after any later one
             inside = text[opening.end() : closing.start()]
@@ -517,3 +766,74 @@ def _comments(paragraphs: Sequence[Paragraph]) -> list[str]:
                 comments.append(inside)
             position = closing.end()
     return comments
+
+
+class _Words:
+    """_COMMENT_OPEN and _COMMENT_CLOSE searches in one text, as str.find() in its lower case.
+
+    Neither pattern opens with a literal, so a search tries it at nearly every character.
+    Under IGNORECASE the letters of END and COMMENT match only themselves in either case,
+    so every match has "comment" or "end" at a known place in the lower case text; the
+    pattern is matched there only.
+    """
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        lowered = text.lower()
+        # İ lowers to two characters, and then positions would shift.
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+    def comment_opening(self, position: int) -> re.Match[str] | None:
+        """The first opening after white space or ``(``, from ``position`` on."""
+        text = self.text
+        while True:
+            opening = self._open(position)
+            if opening is None:
+                return None
+            start = opening.start()
+            if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
+                return opening
+            position = start + 1
+
+    def _open(self, position: int) -> re.Match[str] | None:
+        """_COMMENT_OPEN.search(text, position)."""
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            return _COMMENT_OPEN.search(text, position)
+        found = lowered.find("comment", position)
+        while found >= 0:
+            # BEGIN COMMENT starts at the B five characters before the white space.
+            begin = found
+            while begin and text[begin - 1].isspace():
+                begin -= 1
+            if begin < found and begin - 5 >= position:
+                opening = _COMMENT_OPEN.match(text, begin - 5)
+                if opening is not None:
+                    return opening
+            opening = _COMMENT_OPEN.match(text, found)
+            if opening is not None:
+                return opening
+            found = lowered.find("comment", found + 1)
+        return None
+
+    def comment_closing(self, position: int) -> re.Match[str] | None:
+        """_COMMENT_CLOSE.search(text, position): it opens with white space and ``(``."""
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            return _COMMENT_CLOSE.search(text, position)
+        found = lowered.find("end", position)
+        while found >= 0:
+            start = found
+            while start > position and text[start - 1].isspace():
+                start -= 1
+            if start > position and text[start - 1] == "(":
+                start -= 1
+                while start > position and text[start - 1].isspace():
+                    start -= 1
+            closing = _COMMENT_CLOSE.match(text, start)
+            if closing is not None:
+                return closing
+            found = lowered.find("end", found + 3)
+        return None
