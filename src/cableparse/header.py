@@ -174,7 +174,10 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     while begin < end and (begin in note_lines or not lines[begin].strip()):
         begin += 1
     # Notes are blanked out rather than removed so that grammar line numbers stay true.
-    text = "\n".join("" if i in note_lines else lines[i] for i in range(begin, end)) + "\n"
+    if note_lines:
+        text = "\n".join("" if i in note_lines else lines[i] for i in range(begin, end)) + "\n"
+    else:
+        text = "\n".join(lines[begin:end]) + "\n"
     note_spans = tuple(FieldSpan("note", Span(u.line, u.line)) for u in notes)
     from lark.exceptions import LarkError, UnexpectedInput
 
@@ -187,8 +190,7 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     except LarkError:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
     _report_problems(parts, sink)
-    header = assemble_header(parts, note_spans)
-    header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
+    header = assemble_header(parts, note_spans, tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end)
 
 
@@ -371,6 +373,5 @@ def _parse_by_line(
             if start in ("to_block", "info_block", "exempt_block"):
                 block = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}[start]
         previous = start
-    header = assemble_header(parts, note_spans)
-    header = attrs.evolve(header, notes=tuple(u.text.strip() for u in notes))
+    header = assemble_header(parts, note_spans, tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end, tuple(unparsed))

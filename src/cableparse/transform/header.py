@@ -38,6 +38,10 @@ def dtg_datetime(ddhhmm: str, month: str, year: str) -> dt.datetime:
     )
 
 
+#: Precedence words as written, to their members (a dict read, not an enum call).
+_PRECEDENCE_WORDS = {member.value: member for member in Precedence}
+
+
 class _Part:
     """A header field found by the callbacks, waiting to be assembled."""
 
@@ -168,34 +172,33 @@ class HeaderCallbacks:
     def from_line(self, children: list[Any]) -> _Part:
         return _Part("from", " ".join(str(children[0]).split()), self._line(children))
 
-    def addressee(self, children: list[Any]) -> Addressee | None:
-        token = children[0]
+    def _read_addressee(self, token: Any) -> Addressee | None:
         # The token is exactly what the grammar's ADDRESSEE pattern matched, line end
         # included, so the pattern matches it again and its groups are the parts.
-        parts = self._addressee_parts(token)
-        route = parts.group("route")
-        address = parts.group("address")
+        route, address, niact, word, serial = self._addressee_parts(token).group(
+            "route", "address", "niact", "precedence", "serial"
+        )
         if address is None and route is None:
             return None
-        word = parts.group("precedence")
         precedence = None
         if word is not None:
-            precedence = Precedence.NIACT_IMMEDIATE if parts.group("niact") else Precedence(word)
+            precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
         line = int(token.line or 0)
         return Addressee(
             routing_indicator=route,
             address=" ".join(address.split()) if address else "",
             precedence=precedence,
-            serial=parts.group("serial"),
+            serial=serial,
             station_name=station_name(route),
             span=Span(line, line),
         )
 
     def addressee_list(self, children: list[Any]) -> list[Addressee]:
-        return [child for child in children if isinstance(child, Addressee)]
+        # One ADDRESSEE token per line; a line with no address (TO alone) makes none.
+        addressees = (self._read_addressee(token) for token in children)
+        return [addressee for addressee in addressees if addressee is not None]
 
-    def addressee_line(self, children: list[Any]) -> list[Addressee]:
-        return [child for child in children if isinstance(child, Addressee)]
+    addressee_line = addressee_list
 
     def _block(self, name: str, children: list[Any]) -> _Part:
         addressees = children[0]
@@ -223,7 +226,9 @@ def _flags(letters: Any) -> int:
     return flags
 
 
-def assemble_header(parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = ()) -> Header:
+def assemble_header(
+    parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = (), notes: tuple[str, ...] = ()
+) -> Header:
     """Combine the parts of a header (from one parse or from the line-by-line fallback)."""
     fields: dict[str, Any] = {}
     spans: list[FieldSpan] = list(notes_spans)
@@ -260,4 +265,5 @@ def assemble_header(parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = ())
         exempt=tuple(exempt),
         station_name=station_name(fields.get("station")),
         spans=tuple(spans),
+        notes=notes,
     )
