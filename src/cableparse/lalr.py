@@ -141,6 +141,10 @@ class TableParser:
                         text, position, line, position - line_start + 1, states[-1]
                     )
                 kind = match.lastgroup
+                if kind in ignore and kind not in newline:  # blanks: nothing to count
+                    position = match.end()
+                    kind = None
+                    continue
                 value = match.group()
                 token_start = position
                 token_line = line
