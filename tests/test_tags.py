@@ -219,3 +219,48 @@ def test_seed_cable_tags(seed_cable_text: str) -> None:
 def test_page_header_among_the_tags_is_dropped() -> None:
     field = "TAGS: PREL PGOV\nBAKU 00000478 001.2 OF 003\nAJ"
     assert _codes(field) == ["PREL", "PGOV", "AJ"]
+
+
+_FAST_PATH_LINES = [
+    "TAGS: PREL, PGOV, KDEM, XX",
+    "TAGS PREL PGOV\nECON; UN",
+    "Tags:PREL,,PGOV ;",
+    "TAGS: PREL SIPDIS",  # a caption: the grammar's tokens decide
+    "TAGS: OVIP RICE CONDOLEEZZA",  # a name follows: the grammar's tokens decide
+    "TAGS: PREL PGOV HUMAN RIGHTS",  # free text: the grammar's tokens decide
+    "TAGS: PREL (PGOV)",
+    "TAGS: PREL1 PGOV",
+]
+
+
+@pytest.mark.parametrize("line", _FAST_PATH_LINES)
+def test_plain_codes_read_as_the_grammar_reads_them(line: str) -> None:
+    from cableparse._lark import plain_tag_codes, tags_field_tokens
+    from cableparse.transform.preamble import read_plain_tags, read_tag_tokens
+
+    codes = plain_tag_codes(line)
+    plain = read_plain_tags(codes) if codes is not None else None
+    tokens = tags_field_tokens(line)
+    assert tokens is not None
+    assert plain is None or plain == read_tag_tokens(tokens)
+    assert read_tag_tokens(tokens) == read_tags(
+        get_parser("preamble").parse(line, start="tags_field")
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TAGS " + " \n" * 100_000 + "AB x",
+        "TAGS: " + "AB " * 100_000 + "x",
+        "TAGS" + " " * 100_000 + ":" + " " * 100_000 + "x",
+    ],
+)
+def test_plain_codes_test_is_linear(line: str) -> None:
+    import time
+
+    from cableparse._lark import plain_tag_codes
+
+    started = time.process_time()
+    plain_tag_codes(line)
+    assert time.process_time() - started < 0.5

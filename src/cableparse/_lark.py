@@ -27,7 +27,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # lark is imported on first use, not at package import
     from lark import Lark
 
-__all__ = ["cache_dir", "get_parser", "grammar_path", "preamble_tokens", "tags_field_tokens"]
+__all__ = [
+    "cache_dir",
+    "get_parser",
+    "grammar_path",
+    "plain_tag_codes",
+    "preamble_tokens",
+    "tags_field_tokens",
+]
 
 #: Start symbols each grammar exposes.
 _STARTS: dict[str, list[str]] = {
@@ -343,6 +350,40 @@ def _tags_scanner() -> (
     ignore_re = re.compile(ignore or "(?!)")
     label_re = re.compile(terminals[label].pattern.to_regexp())
     return ignore_re, label_re, scanner, frozenset(kept & items), label
+
+
+# After the label: white space and an optional colon.  Then white space, commas and
+# semicolons (the ignored and SEPARATOR terminals) between codes of two to four capitals,
+# each followed by no character TAG_CODE takes (so each is one TAG_CODE token).  Two
+# patterns, so that no two repeats can share the white space after the label: a code is
+# fixed by the capitals around it, and the match is linear.
+_PLAIN_LEAD = re.compile(r"\s*:?")
+_PLAIN_BODY = re.compile(r"(?:[\s,;]*[A-Z]{2,4}(?![A-Za-z0-9&'/.\-]))*[\s,;]*")
+_PLAIN_CODE = re.compile(r"[A-Z]{2,4}")
+
+
+def plain_tag_codes(text: str) -> list[str] | None:
+    """For the usual TAGS field, the label and nothing but codes of two to four capitals
+    (``TAGS: PREL, PGOV, KDEM, XX``): the codes, which are its TAG_CODE tokens; else None.
+
+    The label is the grammar's own terminal; after an optional colon (COLON) the rest holds
+    no character that PERSON, OTHER or COLON would take, so the tokens need no scanner.
+    """
+    built = _tags_scanner()
+    if built is None:
+        return None
+    ignore_re, label_re, _, _, _ = built
+    position = 0
+    while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
+        position = skipped.end()
+    opening = label_re.match(text, position)
+    if opening is None:
+        return None
+    lead = _PLAIN_LEAD.match(text, opening.end())
+    start = lead.end() if lead is not None else opening.end()
+    if _PLAIN_BODY.fullmatch(text, start) is None:
+        return None
+    return _PLAIN_CODE.findall(text, start)
 
 
 def tags_field_tokens(text: str) -> list[tuple[str, str]] | None:

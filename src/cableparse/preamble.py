@@ -16,11 +16,12 @@ from collections.abc import Sequence
 import attrs
 from lark.exceptions import LarkError
 
-from ._lark import get_parser, preamble_tokens, tags_field_tokens
+from ._lark import get_parser, plain_tag_codes, preamble_tokens, tags_field_tokens
 from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header
 from .layout import (
+    DASH_CHARS,
     DASH_LINE,
     LEADING_PORTION_MARK,
     PAGE_HEAD,
@@ -45,6 +46,7 @@ from .transform.preamble import (
     ClassificationLine,
     read_classification_tokens,
     read_eo_tokens,
+    read_plain_tags,
     read_tag_tokens,
 )
 from .vocab import CAPTION_WORDS
@@ -190,8 +192,7 @@ def parse_preamble(
     index = begin
     n = len(lines)
     end = n
-    # Kinds of the lines looked ahead at, by index: windows of look-ahead overlap.
-    ahead: dict[int, str | None] = {}
+    ahead = _Ahead()
     while index < n:
         raw = lines[index]
         stripped = raw.strip()
@@ -318,7 +319,8 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
     the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).
     """
     text = lines[index].strip()
-    if DASH_LINE.match(text) or text.endswith("---"):
+    # The first-letter test spares the pattern on the many lines that cannot be a rule.
+    if (text[:1] in DASH_CHARS and DASH_LINE.match(text)) or text.endswith("---"):
         return True
     if index + 1 < len(lines):
         return DASH_LINE.match(lines[index + 1]) is not None
@@ -337,9 +339,10 @@ _REPEATED_HEADER = re.compile(r"VZCZC|DE\s+R[A-Z0-9]{2,9}\s+#\d|ZN[YR]\s+[A-Z]{5
 
 def _is_repeated_header(lines: Sequence[str], index: int) -> bool:
     text = lines[index].strip()
-    if _TAB_ROW.match(text):
+    # The tests before the patterns spare them on the lines that cannot match.
+    if "\t" in text and _TAB_ROW.match(text):
         return True
-    return _REPEATED_HEADER.match(text) is not None
+    return text[:1] in "VDZ" and _REPEATED_HEADER.match(text) is not None
 
 
 def _breaks_capitals(field: _Field, line: str) -> bool:
@@ -370,7 +373,7 @@ def _wraps_over_blank(field: _Field | None, following: str) -> bool:
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
 
 
-def _next_is_plain(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> bool:
+def _next_is_plain(lines: Sequence[str], index: int, ahead: _Ahead) -> bool:
     """True when the next non-blank line opens no field, paragraph or heading."""
     for following in range(index + 1, min(index + 3, len(lines))):
         kind = _kind_ahead(lines, following, ahead)
@@ -379,18 +382,35 @@ def _next_is_plain(lines: Sequence[str], index: int, ahead: dict[int, str | None
     return False
 
 
-def _kind_ahead(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> str | None:
+class _Ahead:
+    """What look-ahead learnt, for the next look-ahead: the windows overlap."""
+
+    __slots__ = ("asked", "field", "kinds")
+
+    def __init__(self) -> None:
+        #: ``_kind_of`` of the lines read ahead, by index.
+        self.kinds: dict[int, str | None] = {}
+        #: A field opening at line ``field`` follows line ``asked``.
+        self.asked = 0
+        self.field = 0
+
+
+def _kind_ahead(lines: Sequence[str], index: int, ahead: _Ahead) -> str | None:
     """``_kind_of`` of a line looked ahead at (a classification line counts as none)."""
-    if index in ahead:
-        return ahead[index]
-    kind = ahead[index] = _kind_of(lines[index].strip(), True)
+    kinds = ahead.kinds
+    if index in kinds:
+        return kinds[index]
+    kind = kinds[index] = _kind_of(lines[index].strip(), True)
     return kind
+
+
+_REF_ITEM = re.compile(r"\s*¶?\(?[A-Z][.)]\s")
 
 
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
     for following in lines[index + 1 : index + 3]:
         if following.strip():
-            return re.match(r"\s*¶?\(?[A-Z][.)]\s", following) is not None
+            return _REF_ITEM.match(following) is not None
     return False
 
 
@@ -400,8 +420,11 @@ _LOOKAHEAD = 30
 _FIELD_KINDS = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
 
 
-def _field_follows(lines: Sequence[str], index: int, ahead: dict[int, str | None]) -> bool:
+def _field_follows(lines: Sequence[str], index: int, ahead: _Ahead) -> bool:
     """True when a preamble field opens within the next few lines, before any paragraph."""
+    if ahead.asked <= index < ahead.field:
+        # An earlier line saw the field at ``ahead.field``; from here it is nearer still.
+        return True
     seen = 0
     for following in range(index + 1, min(index + 1 + 3 * _LOOKAHEAD, len(lines))):
         kind = _kind_ahead(lines, following, ahead)
@@ -411,6 +434,7 @@ def _field_follows(lines: Sequence[str], index: int, ahead: dict[int, str | None
         if seen > _LOOKAHEAD or kind == "paragraph":
             return False
         if kind in _FIELD_KINDS:
+            ahead.asked, ahead.field = index, following
             return True
     return False
 
@@ -470,6 +494,11 @@ def _read_fields(
                 else:
                     tags.extend(read_tag_tokens(tag_tokens))
         elif field.kind == "tags":
+            codes = plain_tag_codes(text)
+            plain = read_plain_tags(codes) if codes is not None else None
+            if plain is not None:
+                tags.extend(plain)
+                continue
             tag_tokens = tags_field_tokens(text)
             if tag_tokens is None:
                 sink.report(DefectCode.TAGS_INVALID, f"TAGS not understood: {text!r}", field.first)
@@ -591,7 +620,8 @@ def _read_captions(text: str) -> list[str]:
 def read_subject(text: str) -> str:
     """The subject without its label and a leading portion mark, continuation lines joined."""
     body = fold_space(text)
-    while _SUBJECT.match(body):  # the label, sometimes written twice
-        body = _SUBJECT.sub("", body, count=1).lstrip()
-    body = LEADING_PORTION_MARK.sub("", body)
+    while (label := _SUBJECT.match(body)) is not None:  # the label, sometimes written twice
+        body = body[label.end() :].lstrip()
+    if body.startswith("("):
+        body = LEADING_PORTION_MARK.sub("", body)
     return body.strip()

@@ -158,7 +158,8 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     label_word = _LABEL_WORD.match(body)
     if label_word is not None:
         body = body[label_word.end() :]
-    body = _PAGE_HEADER.sub(" ", body)
+    if "OF" in body:  # the page header's "001.2 OF 004"
+        body = _PAGE_HEADER.sub(" ", body)
     labelled = _labelled_items(body)
     items = labelled
     if items is None:
@@ -226,11 +227,15 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     return items
 
 
+_ITEM_BREAK = re.compile(r"[;\n]")
+_SERIAL_ONLY = re.compile(r"0*\d{1,7}(?: ?\([A-Z ]+\))?")
+
+
 def _unlabelled_parts(body: str) -> list[str]:
     """Unlabelled items: split at ``;`` and line ends, then between cable references that
     follow each other (``STATE 1234, STATE 5678``, ``2009 CAIRO 2394 2009 CAIRO 491``)."""
     parts: list[str] = []
-    for chunk in re.split(r"[;\n]", body):
+    for chunk in _ITEM_BREAK.split(body):
         chunk = fold_space(chunk).strip(" ,")
         if not chunk:
             continue
@@ -239,7 +244,7 @@ def _unlabelled_parts(body: str) -> list[str]:
     # A line that only continues the previous item (``(D)BEIJING`` / ``5361``).
     merged: list[str] = []
     for part in parts:
-        if merged and re.fullmatch(r"0*\d{1,7}(?: ?\([A-Z ]+\))?", part):
+        if merged and _SERIAL_ONLY.fullmatch(part):
             merged[-1] = f"{merged[-1]} {part}"
         else:
             merged.append(part)

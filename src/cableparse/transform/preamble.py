@@ -23,6 +23,7 @@ __all__ = [
     "read_classification_tokens",
     "read_eo_line",
     "read_eo_tokens",
+    "read_plain_tags",
     "read_tag_tokens",
     "read_tags",
     "split_glued",
@@ -202,6 +203,7 @@ def read_eo_tokens(
     declassify: Declassify | None = None
     glued: str | None = None
     label: str | None = None
+    value: str | None = None
     for kind, text in tokens:
         if kind == "EO_LABEL":
             order = None
@@ -209,19 +211,31 @@ def read_eo_tokens(
             order = executive_order_number(text)
         elif kind == "DECL_LABEL":
             label = text
-            declassify = _declassify(label, "")
+            value = value or ""
         elif kind == "DECL_VALUE":
-            declassify = _declassify(label, text)
+            value = text
         elif kind == "GLUED_TAGS":
             glued = text
+    if value is not None:
+        declassify = _declassify(label, value)
     return order, declassify, glued
+
+
+#: DECL text → its instruction; dates and N/A recur across cables.  Emptied when full.
+_DECLASSIFY: dict[str, Declassify] = {}
 
 
 def _declassify(label: str | None, value: str) -> Declassify | None:
     text = " ".join(value.split()).rstrip(" .;,")
     if label is not None and label.upper() == "DNG":
         text = f"DNG: {text}"
-    return Declassify(declassify_date(text), text) if text else None
+    if not text:
+        return None
+    known = _DECLASSIFY.get(text)
+    if known is None:
+        known = Declassify(declassify_date(text), text)
+        _remember(_DECLASSIFY, text, known)
+    return known
 
 
 def eo_glued_tags(tree: Tree[Any]) -> str | None:
@@ -396,6 +410,25 @@ def _items(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def read_tags(tree: Tree[Any]) -> list[Tag]:
     """TAGS codes in the cable's order, without duplicates, with their kinds."""
     return read_tag_tokens(tree_tokens(tree))
+
+
+def read_plain_tags(codes: list[str]) -> list[Tag] | None:
+    """The tags of a TAGS field whose tokens are the TAG_CODE ``codes`` alone, when each is
+    a known code that leads to no name (as :func:`read_tag_tokens` reads them); else None."""
+    tags: list[Tag] = []
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            continue
+        if code in _CAPTIONS or code in _PERSON_LEAD or not _is_code(code):
+            return None
+        seen.add(code)
+        tag = _TAGS.get(code)
+        if tag is None:
+            tag = Tag(code, tag_kind(code))
+            _remember(_TAGS, code, tag)
+        tags.append(tag)
+    return tags
 
 
 def read_tag_tokens(tokens: list[tuple[str, str]]) -> list[Tag]:
