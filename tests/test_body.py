@@ -180,3 +180,48 @@ def test_summary_shapes_around_paragraph_one() -> None:
         "1. (SBU) Part one of three.\n\nSUMMARY AND INTRODUCTION\n‐‐‐‐‐‐‐‐‐‐‐‐\n\n"
         "2. (C) Expectations were dashed. END SUMMARY AND INTRODUCTION.\n"
     ) == ("Expectations were dashed.")
+
+
+def test_running_text_lines_are_only_those_no_line_check_takes() -> None:
+    # parse_body reads one by one only the lines _special_lines picks; every line a layout,
+    # paragraph or heading check takes must be among them, whatever those patterns become.
+    import sys
+
+    from cableparse import body as module
+    from cableparse.layout import DASH_LINE, PAGE_LINE, is_repeated_classification, page_line_rest
+    from cableparse.vocab import ONE_WORD_CAPTIONS
+
+    lines = [
+        "PAGE 02 HARARE 06677 01 OF 03 291400Z GOVERNMENT WOULD",
+        "MADRID 00000869  002 OF 004",
+        "2004CARACA02200 - CONFIDENTIAL",
+        "NNNN",
+        "BT",
+        "C O N F I D E N T I A L",
+        "-- secret --",
+        "SIPDIS",
+        "--------- ----",
+        "Title \u2010\u2010\u2010",
+        "Next Steps -----",
+        "\u00b6 4. (U//FOUO) Four.",
+        "\u0663. (C) A number in Arabic-Indic digits.",
+        "The minister said that the talks would resume next week in Geneva, anti-",
+        "A line of running text that ends with a quote \u201cas said\u201d",
+    ]
+    reader = module._Reader(lines, 0, len(lines), module._Probe(lines), None)  # type: ignore[arg-type]
+    special = set(reader._special_lines(None))
+    for index, line in enumerate(lines):
+        text = line.strip()
+        taken = (
+            page_line_rest(line) is not None
+            or PAGE_LINE.match(line) is not None
+            or is_repeated_classification(text)
+            or DASH_LINE.match(text) is not None
+            or text in ONE_WORD_CAPTIONS
+            or module._PARAGRAPH.match(line) is not None
+            or module._heading_at(lines, index, len(lines)) is not None
+        )
+        assert index in special or not taken, line
+    # Folding by squeezing spaces needs every other white space character listed.
+    white = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(module._OTHER_WHITE) == white - {" ", "\n"}

@@ -155,11 +155,11 @@ class _Open:
 
 
 # Most body lines are running text.  A line can be more only if it opens with a digit, a
-# pilcrow or P (a paragraph number, PAGE, the trailer 2004CARACA02200 - ...), ends with a
-# digit (a page line: MADRID 00000869  002 OF 004) or a rule character (a dash line,
-# ``Title -----``), stands above a dash line (a heading), or is a short line that
-# _SHORT_MARKS or is_repeated_classification (at most 40 characters) knows.  A first or
-# last character past ASCII is let through too, so that Unicode digits (which \d and int()
+# pilcrow or P (a paragraph number, PAGE, the trailer 2004CARACA02200 - ...), ends as
+# _special_end says (a page line ends with a digit: MADRID 00000869  002 OF 004; a rule,
+# a ``Title -----`` heading), stands above a rule (a heading), or is a short line that
+# _SHORT_MARKS or is_repeated_classification (at most 40 characters) knows.  A first
+# character past ASCII is let through too, so that Unicode digits (which \d and int()
 # read) need no isdecimal() call on every line.
 _ASCII = frozenset(map(chr, range(128)))
 _PLAIN_FIRST = _ASCII - frozenset("0123456789P")
@@ -210,8 +210,8 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     return Body(
         paragraphs=tuple(paragraphs),
         text_blocks=tuple(text_blocks),
-        summary=_summary(paragraphs, text_blocks) if probe.summary else None,
-        comments=tuple(_comments(paragraphs)) if probe.comment else (),
+        summary=_summary(paragraphs, text_blocks),
+        comments=tuple(_comments(paragraphs)),
         signature=signature,
         markers=tuple(reader.markers),
         redactions=redactions,
@@ -278,7 +278,7 @@ class _Reader:
             if text
             and (
                 text[0] not in _PLAIN_FIRST
-                or text[-1] not in _PLAIN_LAST
+                or (text[-1] not in _PLAIN_LAST and _special_end(text))
                 or (
                     len(text) <= _SHORT
                     and (text in _SHORT_MARKS or _is_repeated_classification(text))
@@ -326,27 +326,52 @@ class _Reader:
         """Read one line that _special_lines picked; the index of the line after it."""
         raw = self.lines[index]
         text = self.texts[index - self.begin]
-        first, last = text[0], text[-1]
-        first_digit = first in _DIGITS or (first > "\x7f" and first.isdecimal())
+        first = text[0]
+        if first in _DIGITS or first == "\u00b6" or (first > "\x7f" and first.isdecimal()):
+            return self._numbered(index, raw, text)
+        last = text[-1]
         if (
             first == "P"
-            or first_digit
-            or last in _DASHES
             or len(text) <= _SHORT
             or last in _DIGITS
             or (last > "\x7f" and last.isdecimal())
+            or (first in _DASHES and last in _DASHES)
         ) and self._marker(index, raw, text):
             return index + 1
-        if first_digit or first == "\u00b6":
-            match = _PARAGRAPH.match(raw)
-            if match is not None:
-                number = _accept_number(match, self.previous_number, self.sink, index + 1)
-                if number is not None:
-                    self._paragraph(number, match, raw, index)
-                    return index + 1
-                return self._add(text, index)
         consumed = self._heading(index, text)
         return index + consumed if consumed else self._add(text, index)
+
+    def _numbered(self, index: int, raw: str, text: str) -> int:
+        """A line that opens with a digit or a pilcrow: mostly a paragraph number.
+
+        The layout lines it can be (the same tests as _marker, in the same order of
+        precedence): a page line that opens with a digit, a repeated classification.
+        """
+        if (
+            len(text) <= _SHORT and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
+        ) or (text[0] != "\u00b6" and _PAGE_LINE.match(raw)):
+            self.markers.append(UnparsedLine(index + 1, raw))
+            return index + 1
+        match = _PARAGRAPH.match(raw)
+        if match is None:
+            # Not a paragraph: a heading (``1990 -----``) or running text.
+            consumed = self._heading(index, text)
+            return index + consumed if consumed else self._add(text, index)
+        number = _accept_number(match, self.previous_number, self.sink, index + 1)
+        if number is None:
+            return self._add(text, index)
+        marking = match.group(2)
+        if marking is not None:
+            # (C), (SBU): letters only need no white space folded.
+            marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
+        self.current = current = _Open(number, marking, self.heading, index + 1)
+        self.heading, self.heading_line = None, 0
+        self.previous_number = number
+        rest = raw[match.end() :].strip()
+        if rest:
+            current.lines.append(rest)
+        self.blocks.append(current)
+        return index + 1
 
     def _add(self, piece: str, index: int) -> int:
         """Text from the line at ``index`` goes on with the open block."""
@@ -356,8 +381,8 @@ class _Reader:
     def _marker(self, index: int, raw: str, text: str) -> bool:
         """A page line, a repeated classification or caption, or a rule: no text of its own.
 
-        _line calls it only where one of them can match: a line that opens with P or a
-        digit, ends with a digit or a rule character, or is short.
+        _line calls it only where one of them can match: a line that opens with P, ends
+        with a digit, is short, or opens and ends with a rule character.
         """
         first, last = text[0], text[-1]
         rest = page_line_rest(raw) if first == "P" else None
@@ -406,17 +431,13 @@ class _Reader:
         self.current = None
         return consumed
 
-    def _paragraph(self, number: int, match: re.Match[str], raw: str, index: int) -> None:
-        marking = match.group(2)
-        self.current = _Open(
-            number, " ".join(marking.upper().split()) if marking else None, self.heading, index + 1
-        )
-        self.heading, self.heading_line = None, 0
-        self.previous_number = number
-        rest = raw[match.end() :].strip()
-        if rest:
-            self.current.lines.append(rest)
-        self.blocks.append(self.current)
+
+def _special_end(text: str) -> bool:
+    """Whether the end of a line can end a page line, a rule or a ``Title ---`` heading."""
+    last = text[-1]
+    if last in _DIGITS or (last > "\x7f" and last.isdecimal()):
+        return True
+    return last in _DASHES and (text[0] in _DASHES or text.endswith(("---", "\u2010\u2010\u2010")))
 
 
 def _is_digit(char: str) -> bool:
@@ -425,61 +446,69 @@ def _is_digit(char: str) -> bool:
 
 
 class _Probe:
-    """The lines of the body read together once: what they can hold, and their text.
+    """The stripped lines of the body, and what they can hold, read together once.
 
     Every block is made of pieces of these lines, so a test that fails here spares a later
-    step on each block: folding white space, counting redactions, looking for comments
-    and for the summary.
+    step on each block: folding white space, counting redactions.
     """
 
-    __slots__ = ("comment", "only_spaces", "redaction", "summary", "texts")
+    __slots__ = ("only_spaces", "redaction", "texts")
 
     def __init__(self, lines: Sequence[str]):
         self.texts = [line.strip() for line in lines]
-        text = "\n".join(self.texts)
-        # One memchr per character is far faster than a regex or isprintable() over the
-        # text.  A line end inside a line (not from normalize) also counts.
+        text = " ".join(self.texts)
+        # One memchr per character is far faster than a regex or isprintable() over the text.
         others = _ASCII_OTHER_WHITE if text.isascii() else _OTHER_WHITE
-        self.only_spaces = text.count("\n") == len(lines) - 1 and not any(
-            white in text for white in others
-        )
-        # x, comment and ummary match no character past ASCII under IGNORECASE or lower()
-        # (ſ only stands for s), so the ASCII lower case of bytes, many times faster than
-        # str.lower() on text past Latin-1, finds whatever the later steps could find.
-        lowered = text.encode("utf-8", "surrogatepass").lower()
-        self.redaction = b"xxxxxxxxxx" in lowered
-        self.comment = b"comment" in lowered
-        self.summary = b"ummary" in lowered
+        self.only_spaces = not any(white in text for white in others)
+        self.redaction = _may_hold_redaction(text)
+
+
+def _may_hold_redaction(text: str) -> bool:
+    """Whether ``text.lower()`` holds ten x in a row, without lowering the text.
+
+    Only X lowers to x.  Without an X the run is ten x, without an x ten X: one memchr
+    and one search for a long needle.  Otherwise bytes.lower() (ASCII only, the same
+    answer here) is several times faster than str.lower() on text past Latin-1.
+    """
+    if "X" not in text:
+        return "xxxxxxxxxx" in text
+    if "x" not in text:
+        return "XXXXXXXXXX" in text
+    return b"xxxxxxxxxx" in text.encode("utf-8", "surrogatepass").lower()
 
 
 def _assemble(
     blocks: Sequence[_Open], probe: _Probe
 ) -> tuple[list[Paragraph], list[TextBlock], int]:
     """The paragraphs, the unnumbered text blocks and the count of redactions."""
+    # Where the ASCII space is the only white space, folding is squeezing runs of spaces
+    # (the pieces are stripped and none is empty).
+    fold = _squeeze if probe.only_spaces else fold_space
+    texts = [
+        # A text block has no heading of its own: the heading opens its text.
+        fold(" ".join([block.heading, *block.lines] if block.number is None else block.lines))
+        if block.heading and block.number is None
+        else fold(" ".join(block.lines))
+        for block in blocks
+    ]
+    counts = (
+        # A cheap test before the regex scan.
+        [len(_REDACTION.findall(text)) if _may_hold_redaction(text) else 0 for text in texts]
+        if probe.redaction
+        else [0] * len(texts)
+    )
     paragraphs: list[Paragraph] = []
     text_blocks: list[TextBlock] = []
-    redactions = 0
-    for block in blocks:
-        parts = block.lines
-        if block.number is None and block.heading:
-            parts = [block.heading, *parts]  # a text block has no heading of its own
-        joined = " ".join(parts)
-        # Where the ASCII space is the only white space, folding is squeezing runs of spaces
-        # (the pieces are stripped and none is empty).
-        joined = _squeeze(joined) if probe.only_spaces else fold_space(joined)
-        count = 0
-        if probe.redaction and "xxxxxxxxxx" in joined.lower():  # cheap test before the scan
-            count = len(_REDACTION.findall(joined))
-            redactions += count
-        span = Span(block.first, max(block.first, block.last))
-        if block.number is None:
-            if joined:
-                text_blocks.append(TextBlock(joined, span))
-            continue
-        paragraphs.append(
-            Paragraph(block.number, block.marking, block.heading, joined, span, redactions=count)
-        )
-    return paragraphs, text_blocks, redactions
+    for block, text, count in zip(blocks, texts, counts, strict=True):
+        first, last = block.first, block.last
+        span = Span(first, last if last > first else first)
+        if block.number is not None:
+            paragraphs.append(
+                Paragraph(block.number, block.marking, block.heading, text, span, count)
+            )
+        elif text:
+            text_blocks.append(TextBlock(text, span))
+    return paragraphs, text_blocks, sum(counts)
 
 
 def _squeeze(text: str) -> str:
