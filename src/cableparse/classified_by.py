@@ -87,10 +87,14 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
     ``line``.  Lines after the reasons that name none (text the segmentation could not tell
     apart) are reported as unparsed lines, so that nothing is lost silently.
     """
-    lines = _mended_lines(text)
-    # reasons_in names a reason for every reason number it finds, so one number is enough.
-    extra = _trailing_lines(lines) if _NUMBER.search(" ".join(lines)) else 0
-    body = fold_space(" ".join(lines[: len(lines) - extra]))
+    if "\n" in text:
+        lines = _mended_lines(text)
+        # reasons_in names a reason for every reason number it finds: one number is enough.
+        extra = _trailing_lines(lines) if _NUMBER.search(" ".join(lines)) else 0
+        body = fold_space(" ".join(lines[: len(lines) - extra]))
+    else:  # one line: nothing to mend, no line after the reasons
+        extra = 0
+        body = fold_space("" if _PAGE_LINE.match(text) else text)
     label = _LABEL.search(body)
     if label is not None:
         body = body[label.end() :]
