@@ -41,3 +41,30 @@ def test_cli_runs_from_any_directory(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert document["reference_id"] == "07BEIJING1960"
     assert document["header"]["date_time_group"] == "2007-03-22T08:16:00Z"
+
+
+_PROBE = """
+import json, sys
+import cableparse
+before = [m for m in ("lark", "cableparse.sources", "cableparse.schema") if m in sys.modules]
+from cableparse import iter_documents
+print(json.dumps({
+    "before": before,
+    "callable": [callable(cableparse.parse_file), callable(cableparse.json_schema),
+                 callable(cableparse.render)],
+    "sources": cableparse.sources.__name__,
+    "reader": iter_documents.__module__,
+}))
+"""
+
+
+def test_import_loads_no_parser_library_and_lazy_names_resolve() -> None:
+    # Lark comes with the first parse, file readers and the schema with their first use.
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True
+    )
+    found = json.loads(result.stdout)
+    assert found["before"] == []
+    assert found["callable"] == [True, True, True]
+    assert found["sources"] == "cableparse.sources"
+    assert found["reader"].startswith("cableparse.sources")

@@ -9,6 +9,9 @@ typed objects and JSON.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .defects import CableParseError, Defect, DefectCode, ParseError
 from .detect import Detection, detect
 from .model import (
@@ -38,12 +41,43 @@ from .model import (
     UnparsedLine,
 )
 from .parse import parse, parse_article, parse_cable
-from .render import render
-from .schema import json_schema
+from .render import render  # eager: the function shares its name with its module
 from .serialize import from_dict, from_json, to_dict, to_json
-from .sources import iter_documents, parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from .schema import json_schema
+    from .sources import iter_documents, parse_bytes, parse_file
 
 __version__ = "0.1.0"
+
+# Readers of files and archives and the schema load on first use: a program that parses
+# text never pays for their imports (~20 ms of ``import cableparse``).
+_LAZY = {
+    "json_schema": "schema",
+    "iter_documents": "sources",
+    "parse_bytes": "sources",
+    "parse_file": "sources",
+}
+
+
+#: Submodules that ``cableparse.<name>`` reaches without an import of its own.
+_SUBMODULES = frozenset({"sources", "schema", "convert", "strategies"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later reads skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
+
 
 __all__ = [
     "Addressee",

@@ -17,7 +17,6 @@ or an upgraded Lark never loads stale tables.  When no cache directory can be wr
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.resources
 import os
 import re
@@ -89,6 +88,8 @@ def _cache_file(name: str, grammar: str) -> str | None:
         return None
     # The digest in the name only keeps two checkouts with different grammars from
     # evicting each other; validity is checked by Lark from the hash inside the file.
+    import hashlib  # here, not at import: it loads OpenSSL (~3 ms)
+
     digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
     return str(directory / f"{name}-{digest}.lark-cache")
 

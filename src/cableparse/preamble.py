@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from lark.exceptions import LarkError
 
 from ._lark import get_parser, plain_tag_codes, preamble_tokens, tags_field_tokens
 from .classified_by import read_classified_by
@@ -586,6 +585,8 @@ def _read_eo(
 
 def _error_column(text: str, start: str) -> int | None:
     """Where Lark's own parse of a rejected field stops (for the strict policy's error)."""
+    from lark.exceptions import LarkError  # the parser exists, so lark is loaded already
+
     try:
         get_parser("preamble").parse(text, start=start)
     except LarkError as error:

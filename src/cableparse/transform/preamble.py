@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from lark import Token, Tree
 
 from ..model import Classification, Declassify, Section, Tag, TagKind
 from ..vocab import MONTHS, ONE_WORD_CAPTIONS, organization_tags, subject_tags
+
+if TYPE_CHECKING:  # lark is loaded with the first parser, not at import
+    from lark import Tree
 
 __all__ = [
     "EXECUTIVE_ORDERS",
@@ -103,7 +105,8 @@ def tree_tokens(tree: Tree[Any]) -> list[tuple[str, str]]:
 
 
 def _is_token(value: object) -> bool:
-    return isinstance(value, Token)
+    # Tokens are the leaves that carry a terminal name (trees carry ``data``).
+    return isinstance(value, str) and hasattr(value, "type")
 
 
 _DIGITS = re.compile(r"\d+")
