@@ -234,17 +234,14 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
     return notes
 
 
+@functools.cache
 def _parser() -> Lark:
     # Built with the rule callbacks as its transformer: the parse makes parts, no tree.
-    callbacks = _callbacks()
+    # One shared instance of the callbacks: they keep no state between parses.
+    callbacks = HeaderCallbacks()
     parser = get_parser("header", transformer=callbacks)
     callbacks.bind(parser)
     return parser
-
-
-@functools.cache
-def _callbacks() -> HeaderCallbacks:  # one shared instance: the callbacks keep no state
-    return HeaderCallbacks()
 
 
 def _report_problems(parts: list[_Part], sink: DefectSink) -> None:
