@@ -131,3 +131,66 @@ def test_fallback_through_lark_counts_lines_the_same_way(text: str) -> None:
     fast = _outcome(lambda: parse_from(parser, text, start, 7))
     slow = _outcome(lambda: _parse_shifted(parser, text, start, 6))
     assert fast == slow
+
+
+# --- tokens(): the preamble's flat rules, read as the tokens a tree would keep ----------
+
+PREAMBLE_STARTS = ("classification_line", "eo_line", "tags_field")
+
+
+def _tree_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
+    from lark import Token
+    from lark.exceptions import LarkError
+
+    try:
+        tree = get_parser("preamble").parse(text, start=start)
+    except LarkError:
+        return None
+    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
+
+
+def test_preamble_tokens_run_on_the_tables() -> None:
+    # The fast path is taken (a construction error would silently fall back to Lark).
+    assert TableParser(get_parser("preamble")).tokens("SECRET", "classification_line") == [
+        ("CLASSIFICATION", "SECRET")
+    ]
+
+
+def test_corpus_preamble_lines_give_the_tree_tokens(
+    cablegate_pages: list[tuple[str, str, int]],
+) -> None:
+    reader = TableParser(get_parser("preamble"))
+    accepted = 0
+    for _, text, _ in cablegate_pages:
+        for line in normalize(text).lines[:40]:
+            for start in PREAMBLE_STARTS[:2]:
+                expected = _tree_tokens(line, start)
+                assert reader.tokens(line, start) == expected, (line, start)
+                accepted += expected is not None
+    assert accepted > 2_000
+
+
+_FIELDS = st.sampled_from(
+    [
+        "C O N F I D E N T I A L SECTION 01 OF 03 LA PAZ 003262",
+        "SECRET //NOFORN USUN NEW YORK 000123 REST",
+        "UNCLAS SECTION 1 OF 2 BEIJING 12",
+        "E.O. 12958: DECL: 03/22/2017",
+        "E.O. 12958, reasons 1.4 (b)",
+        "EO 12958 03/24/2019 TAGS: PREL",
+        "DNG: CO 01/26/2021",
+        "TAGS: PREL, PGOV, OVIP (CLINTON, HILLARY), [X]",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIELDS, st.sampled_from(PREAMBLE_STARTS), st.data())
+def test_damaged_preamble_fields_give_the_tree_tokens(
+    text: str, start: str, data: st.DataObject
+) -> None:
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        inserted = data.draw(st.sampled_from([*" :,;/.1aZ\n\t(", "TAGS", "OF"]))
+        text = text[:at] + inserted + text[at:]
+    assert TableParser(get_parser("preamble")).tokens(text, start) == _tree_tokens(text, start)

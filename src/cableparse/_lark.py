@@ -20,8 +20,11 @@ import functools
 import importlib.resources
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .lalr import token_reader
 
 if TYPE_CHECKING:  # lark is imported on first use, not at package import
     from lark import Lark
@@ -147,147 +150,22 @@ def _prune(written: Path, name: str) -> None:
 # setting up (lexer thread, line counter, parser state, interactive-parser hooks), making
 # positioned tokens and building the tree than parsing.  The rules these lines are read
 # with are flat (each sub-rule wraps one terminal), so their tree holds nothing that the
-# token sequence does not: the runner below checks the line against the very LALR tables
-# Lark built, lexing in each state with the scanner of Lark's own contextual lexer for that
-# state, and hands back the tokens.  What it rejects, Lark rejects too (callers ask Lark for
-# the error and its position, on that rare path only).
-
-
-class _Runner:
-    """The LALR tables and contextual scanners of one start symbol of the preamble grammar.
-
-    Each (stack, terminal) step (the reductions a token sets off and its shift) is worked
-    out from the tables once and remembered: a flat rule has a handful of stacks, so a line
-    costs one scanner match and one lookup per token.
-    """
-
-    __slots__ = ("actions", "dropped", "end_state", "scanners", "start_state", "steps")
-
-    #: A step the tables refuse, and the accepting one.
-    REJECT: tuple[int, ...] = ()
-    ACCEPT: tuple[int, ...] = (-1,)
-    #: Remembered steps at most (a safeguard: flat rules need a few dozen).
-    LIMIT = 10_000
-
-    def __init__(self, start: str) -> None:
-        from lark.parsers.lalr_analysis import Shift
-
-        parser = get_parser("preamble")
-        frontend = parser.parser
-        table = frontend.parser.parser.parse_table
-        #: Per state: the contextual lexer's pattern and the terminals it skips.
-        self.scanners: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
-        for state, lexer in frontend.lexer.lexers.items():
-            patterns = lexer.scanner._mres  # built on first use; sets lexer.callback
-            if lexer.callback or len(patterns) != 1:
-                raise _Unsupported
-            self.scanners[state] = (patterns[0], lexer.ignore_types)
-        #: Per state, terminal or rule name → (shift?, next state or (rule name, size)).
-        self.actions: dict[int, dict[str, tuple[bool, Any]]] = {
-            state: {
-                # Shift actions are told apart by identity, as Lark does.
-                name: (True, arg)
-                if action is Shift
-                else (False, (arg.origin.name, len(arg.expansion)))
-                for name, (action, arg) in row.items()
-            }
-            for state, row in table.states.items()
-        }
-        self.start_state: int = table.start_states[start]
-        self.end_state: int = table.end_states[start]
-        #: Terminals the tree drops (``_EO_SEP``): parsed, not handed back.
-        self.dropped = frozenset(
-            symbol.name
-            for rule in parser.rules
-            for symbol in rule.expansion
-            if symbol.is_term and getattr(symbol, "filter_out", False)
-        )
-        self.steps: dict[tuple[tuple[int, ...], str], tuple[int, ...]] = {}
-
-    def step(self, stack: tuple[int, ...], kind: str) -> tuple[int, ...]:
-        """The stack after ``kind`` (reductions, then the shift), REJECT or ACCEPT."""
-        key = (stack, kind)
-        known = self.steps.get(key)
-        if known is not None:
-            return known
-        actions = self.actions
-        states = list(stack)
-        result = self.REJECT
-        while True:
-            action = actions[states[-1]].get(kind)
-            if action is None:
-                break
-            shift, argument = action
-            if shift:
-                states.append(argument)
-                result = tuple(states)
-                break
-            rule, size = argument
-            if size:
-                del states[-size:]
-            states.append(actions[states[-1]][rule][1])
-            if kind == "$END" and states[-1] == self.end_state:
-                result = self.ACCEPT
-                break
-        if len(self.steps) >= self.LIMIT:
-            self.steps.clear()
-        self.steps[key] = result
-        return result
-
-
-class _Unsupported(Exception):
-    """The parser holds something the runner does not do (a lexer callback)."""
-
-
-@functools.cache
-def _runner(start: str) -> _Runner | None:
-    try:
-        return _Runner(start)
-    except _Unsupported:
-        return None
+# token sequence does not: :meth:`cableparse.lalr.TableParser.tokens` checks the line
+# against the very LALR tables Lark built, with the scanners of Lark's own contextual
+# lexer, and hands back the tokens.  What it rejects, Lark rejects too (callers ask Lark
+# for the error and its position, on that rare path only).
 
 
 def preamble_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
     """The (terminal, text) tokens of ``text`` parsed from ``start`` of the preamble grammar,
     as the tree holds them (ignored and filtered-out terminals left out); None when the
     grammar rejects the text."""
-    runner = _runner(start)
-    if runner is None:
-        return _tokens_by_lark(text, start)
-    scanners = runner.scanners
-    steps = runner.steps
-    dropped = runner.dropped
-    stack: tuple[int, ...] = (runner.start_state,)
-    tokens: list[tuple[str, str]] = []
-    position = 0
-    length = len(text)
-    while position < length:
-        pattern, ignore = scanners[stack[-1]]
-        found = pattern.match(text, position)
-        if found is None:
-            return None
-        position = found.end()
-        kind = found.lastgroup
-        assert kind is not None
-        if kind in ignore:
-            continue
-        stack = steps.get((stack, kind)) or runner.step(stack, kind)
-        if not stack:  # REJECT
-            return None
-        if kind not in dropped:
-            tokens.append((kind, found.group()))
-    return tokens if runner.step(stack, "$END") == runner.ACCEPT else None
+    return _preamble_reader()(text, start)
 
 
-def _tokens_by_lark(text: str, start: str) -> list[tuple[str, str]] | None:
-    from lark import Token
-    from lark.exceptions import LarkError
-
-    try:
-        tree = get_parser("preamble").parse(text, start=start)
-    except LarkError:
-        return None
-    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
+@functools.cache
+def _preamble_reader() -> Callable[[str, str], list[tuple[str, str]] | None]:
+    return token_reader(get_parser("preamble"))
 
 
 # --- TAGS without the LALR machinery ----------------------------------------------------
@@ -353,6 +231,16 @@ def _tags_scanner() -> (
     return ignore_re, label_re, scanner, frozenset(kept & items), label
 
 
+def _tags_label(
+    text: str, ignore_re: re.Pattern[str], label_re: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The TAGS label after any ignored text, or None."""
+    position = 0
+    while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
+        position = skipped.end()
+    return label_re.match(text, position)
+
+
 # After the label: white space and an optional colon.  Then white space, commas and
 # semicolons (the ignored and SEPARATOR terminals) between codes of two to four capitals,
 # each followed by no character TAG_CODE takes (so each is one TAG_CODE token).  Two
@@ -373,11 +261,7 @@ def plain_tag_codes(text: str) -> list[str] | None:
     built = _tags_scanner()
     if built is None:
         return None
-    ignore_re, label_re, _, _, _ = built
-    position = 0
-    while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
-        position = skipped.end()
-    opening = label_re.match(text, position)
+    opening = _tags_label(text, built[0], built[1])
     if opening is None:
         return None
     lead = _PLAIN_LEAD.match(text, opening.end())
@@ -393,10 +277,7 @@ def tags_field_tokens(text: str) -> list[tuple[str, str]] | None:
     if built is None:
         return preamble_tokens(text, _TAGS_START)
     ignore_re, label_re, scanner, kept, label = built
-    position = 0
-    while (skipped := ignore_re.match(text, position)) is not None and skipped.end() > position:
-        position = skipped.end()
-    opening = label_re.match(text, position)
+    opening = _tags_label(text, ignore_re, label_re)
     if opening is None:
         return None
     tokens = [(label, opening.group())]

@@ -18,6 +18,13 @@ ones).
 Token lines count from ``first_line``, so a header cut out of a longer document reports
 the document's own line numbers.
 
+:meth:`TableParser.tokens` serves the preamble fields, whose rules are flat (each sub-rule
+wraps one terminal), so their tree holds nothing the token sequence does not: it only
+says whether the tables accept the text and hands back the (terminal, text) pairs a tree
+would keep.  A line is five or six tokens and a flat rule has a handful of stacks, so the
+reductions and the shift each (stack, terminal) sets off are worked out once and
+remembered, and a token costs one scanner match and one lookup.
+
 The attributes read from Lark are not all public API.  When the installed Lark keeps
 them differently, :func:`parse_from` runs Lark's own parser and shifts the line numbers
 itself: slower, never wrong.
@@ -33,11 +40,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-__all__ = ["TableParser", "parse_from"]
+__all__ = ["TableParser", "parse_from", "token_reader", "tokens_from"]
 
 # What a (state, symbol) pair does: shift to a state, or reduce by (size, rule name,
 # callback) and then take the goto of the rule name.
 _Action = tuple[bool, Any]
+
+# A parser stack as :meth:`TableParser.tokens` keeps it; the empty one stands for a token
+# the tables refuse, and _ACCEPT for the end of an accepted text.
+_Stack = tuple[int, ...]
+_REJECT: _Stack = ()
+_ACCEPT: _Stack = (-1,)
+# Remembered (stack, terminal) steps per start symbol at most: a safeguard, flat rules
+# need a few dozen.
+_STEP_LIMIT = 10_000
 
 
 class _Scanner:
@@ -109,6 +125,22 @@ class TableParser:
             )
             for state in self._actions
             if state in self._scanners
+        }
+        # The terminals tokens() does not hand back, in one lookup: True for ignored text,
+        # False for those a tree leaves out (``_NAME`` and anonymous strings).
+        self._unkept: dict[str | None, bool] = {
+            symbol.name: False
+            for rule in parser.rules
+            for symbol in rule.expansion
+            if symbol.is_term and getattr(symbol, "filter_out", False)
+        }
+        self._unkept.update(dict.fromkeys(self._ignore, True))
+        # For tokens(): each state's bound match method, and the retyping callbacks of the
+        # states that have any (none in the preamble grammar).
+        self._matchers = {state: row[0] for state, row in self._rows.items()}
+        self._retypes = {state: row[1] for state, row in self._rows.items() if row[1]}
+        self._steps: dict[str, dict[tuple[_Stack, str], _Stack]] = {
+            start: {} for start in self._start_states
         }
 
     def parse(self, text: str, start: str, first_line: int = 1) -> Any:
@@ -197,6 +229,70 @@ class TableParser:
                 row = actions[goto]
             last = token
 
+    def tokens(self, text: str, start: str) -> list[tuple[str, str]] | None:
+        """The (terminal, text) tokens a tree of ``text`` parsed from ``start`` holds, in
+        order (ignored and filtered-out terminals left out); None where :meth:`parse`
+        raises.  Meant for flat rules: no callbacks run, no tree or Token is made."""
+        matchers = self._matchers
+        retypes = self._retypes
+        unkept = self._unkept
+        steps = self._steps[start]
+        stack: _Stack = (self._start_states[start],)
+        tokens: list[tuple[str, str]] = []
+        position = 0
+        end = len(text)
+        while position < end:
+            found = matchers[stack[-1]](text, position)
+            if found is None:
+                return None
+            position = found.end()
+            kind = found.lastgroup
+            skipped = unkept.get(kind)
+            if skipped:  # ignored text: the parser never sees it
+                continue
+            value = found.group()
+            if retypes and stack[-1] in retypes and kind in retypes[stack[-1]]:
+                kind, value = _retyped(retypes[stack[-1]][kind], kind, value)
+                skipped = unkept.get(kind)
+            stack = steps.get((stack, kind)) or self._step(start, stack, kind)
+            if not stack:
+                return None
+            if skipped is None:
+                tokens.append((kind, value))
+        return tokens if self._step(start, stack, "$END") is _ACCEPT else None
+
+    def _step(self, start: str, stack: _Stack, kind: str) -> _Stack:
+        """The stack after ``kind`` (its reductions, then its shift), _REJECT or _ACCEPT."""
+        steps = self._steps[start]
+        key = (stack, kind)
+        known = steps.get(key)
+        if known is not None:
+            return known
+        actions = self._actions
+        end_state = self._end_states[start]
+        states = list(stack)
+        result = _REJECT
+        while True:
+            action = actions[states[-1]].get(kind)
+            if action is None:
+                break
+            shift, argument = action
+            if shift:
+                states.append(argument)
+                result = tuple(states)
+                break
+            size, origin, _ = argument
+            if size:
+                del states[-size:]
+            states.append(actions[states[-1]][origin][1])
+            if kind == "$END" and states[-1] == end_state:
+                result = _ACCEPT
+                break
+        if len(steps) >= _STEP_LIMIT:
+            steps.clear()
+        steps[key] = result
+        return result
+
     def _token_error(self, token: Token, state: int) -> Exception:
         from lark.exceptions import UnexpectedToken
 
@@ -222,6 +318,13 @@ class TableParser:
         return UnexpectedCharacters(  # type: ignore[no-untyped-call]
             text, position, line, column, allowed=allowed, terminals_by_name=self._terminals_by_name
         )
+
+
+def _retyped(callback: Callable[[Token], Token], kind: str, value: str) -> tuple[str, str]:
+    from lark import Token
+
+    token = callback(Token(kind, value))
+    return token.type, str(token)
 
 
 def _children(children: list[Any]) -> list[Any]:
@@ -268,6 +371,33 @@ def parse_from(parser: Lark, text: str, start: str, first_line: int = 1) -> Any:
     if fast is not None:
         return fast.parse(text, start, first_line)
     return _parse_shifted(parser, text, start, first_line - 1)
+
+
+def tokens_from(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:
+    """The tokens a tree of ``text`` parsed from ``start`` holds (:meth:`TableParser.tokens`),
+    or None when the grammar rejects the text."""
+    return token_reader(parser)(text, start)
+
+
+@functools.cache
+def token_reader(parser: Lark) -> Callable[[str, str], list[tuple[str, str]] | None]:
+    """:func:`tokens_from` for one parser, as one callable: for callers that read many
+    short texts with the same parser."""
+    fast = _table_parser(parser)
+    if fast is not None:
+        return fast.tokens
+    return functools.partial(_tokens_by_lark, parser)
+
+
+def _tokens_by_lark(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:
+    from lark import Token
+    from lark.exceptions import LarkError
+
+    try:
+        tree = parser.parse(text, start=start)
+    except LarkError:
+        return None
+    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
 
 
 def _parse_shifted(parser: Lark, text: str, start: str, offset: int) -> Any:
