@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cableparse.model import Reference, ReferenceKind
-from cableparse.references import cable_id, read_references
+from cableparse.references import _PLAIN_CABLE, _read_item, _references, cable_id, read_references
 
 CABLE, EMAIL, TELCON, REPORT, MEMO, OTHER = (
     ReferenceKind.CABLE,
@@ -265,3 +269,36 @@ def test_with_citing_year_fills_missing_ids() -> None:
     ]
     known = read_references(field, 2005)
     assert with_citing_year(known, 2007) == known
+
+
+# --- The plain-item fast path reads an item as the general reading does ------------------
+
+_ITEM_PARTS = st.sampled_from(
+    [
+        *("99 ", "2008 ", "1234 ", "08 ", "(08) ", "REF ", "REF: ", "A ", "A. ", "(A) ", "B "),
+        *("STATE", "PRETORIA", "LA PAZ", "USUN NEW YORK", "SAO PAULO", "HK", "UNSCR", "JULY"),
+        *("PARA", "AND", "EMAIL", "A", "ST. PETERSBURG", "LAGOS", "COTON0U", "SECTION", "Abu"),
+        *(" ", "  ", " 12315", " 0412", " O1512", " 12345678", " 936/935", " 2799 AND 2764"),
+        *(" 4525-91", " #123", " (NOTAL)", " (EXDIS)", ":", ", ", ".", " 08", " 1999", "0", "O"),
+    ]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ITEM_PARTS, min_size=1, max_size=6), st.sampled_from([None, "A", "B", "S"]))
+def test_plain_items_read_as_any_item(parts: list[str], label: str | None) -> None:
+    text = "".join(parts)
+    for year in (None, 2008):
+        assert _references(label, text, year) == _read_item(label, text, text.upper(), year)
+
+
+def test_corpus_items_read_as_any_item(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    plain = 0
+    for _, page, _ in cablegate_pages:
+        for line in page.split("\n"):
+            for item in re.split(r"[;,]|\b[A-H][.)] ", line.strip()):
+                item = item.strip()
+                if item and len(item) < 80:
+                    plain += _PLAIN_CABLE.fullmatch(item.upper()) is not None
+                    assert _references("A", item, 2008) == _read_item("A", item, item.upper(), 2008)
+    assert plain > 1_000

@@ -52,13 +52,16 @@ from .vocab import CAPTION_WORDS
 
 __all__ = ["Preamble", "parse_preamble"]
 
+_SPACED_CAPTIONS = (r"C O R R E C T E D\s+C O P Y", "E X D I S", "N O D I S", "N O F O R N")
 _CAPTION = re.compile(
     r"(?:"
-    + "|".join(w.replace(" ", r"\s+") for w in CAPTION_WORDS)
-    + r"|C O R R E C T E D\s+C O P Y"
-    r"|E X D I S|N O D I S|N O F O R N)(?![A-Za-z])",
+    + "|".join([*(w.replace(" ", r"\s+") for w in CAPTION_WORDS), *_SPACED_CAPTIONS])
+    + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+# What a caption line can start with: most lines fail this one test instead of trying
+# every caption word.
+_CAPTION_START = "".join(sorted({w[0] for w in (*CAPTION_WORDS, *_SPACED_CAPTIONS)}))
 _CAPTION_BY_LETTERS = {word.replace(" ", ""): word for word in CAPTION_WORDS}
 _CAPTIONS_ONLY = re.compile(
     r"(?:\s*[,;/]?\s*" + _CAPTION.pattern + r")+\s*[.,;]?\s*(?:\([^()]{0,60}\))?\s*$",
@@ -120,10 +123,10 @@ class _Field:
         return "\n".join(self.parts)
 
 
-# Every field opening in one pattern, tried in the order of precedence: the first
-# alternative that matches at the start of the line names the kind (its group).
-_KIND = re.compile(
-    "|".join(
+def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
+    """Every field opening in one pattern, tried in the order of precedence: the first
+    alternative that matches at the start of the line names the kind (its group)."""
+    return "|".join(
         f"(?P<{kind}>{pattern})"
         for kind, pattern in (
             ("paragraph", _PARAGRAPH.pattern),
@@ -132,23 +135,22 @@ _KIND = re.compile(
             ("subject", _SUBJECT.pattern),
             ("classified_by", _CLASSIFIED_BY.pattern),
             ("ref", _REF.pattern),
-            ("caption", f"(?i:{_CAPTIONS_ONLY.pattern})"),
-            (
-                "marker",
-                # A rule between fields boxes a note, not a heading (DASH_LINE).
-                "|".join(
-                    f"(?:{p.pattern})" for p in (RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE)
-                ),
-            ),
+            ("caption", f"(?i:(?=[\\s,;/{_CAPTION_START}]){_CAPTIONS_ONLY.pattern})"),
+            ("marker", "|".join(f"(?:{p.pattern})" for p in markers)),
         )
     )
-)
+
+
+# A rule between fields boxes a note, not a heading (DASH_LINE).
+_KIND = re.compile(_kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE)))
 
 
 # The same, with the page layout first (a page head run into text, a page line), for the
-# main loop: one match per line tells a page break from a field opening.
+# main loop: one match per line tells a page break from a field opening.  A page line is
+# no marker here: the "page" alternative has taken it before.
 _LINE = re.compile(
-    f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})|{_KIND.pattern}"
+    f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})"
+    f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE))}"
 )
 
 
@@ -175,6 +177,10 @@ def _split_glued(text: str) -> list[tuple[int, str]]:
             start = cut
     pieces.append((start, text[start:]))
     return pieces
+
+
+# Fields that go on over the lines that follow them.
+_CONTINUED = frozenset({"subject", "ref", "classified_by", "tags"})
 
 
 def parse_preamble(
@@ -251,7 +257,7 @@ def parse_preamble(
             index = stop
             continue
         if kind is None:
-            if current is not None and current.kind in ("subject", "ref", "classified_by", "tags"):
+            if current is not None and current.kind in _CONTINUED:
                 if not _breaks_capitals(current, stripped):
                     current.add(index + 1, stripped)
                     index += 1
@@ -273,10 +279,21 @@ def parse_preamble(
         # A Classified By line is free text: a repeated label or an "E.O. 12958" in its
         # reasons is no new field.
         if kind == "marker" or kind == "classified_by" or _GLUED.search(stripped) is None:
-            pieces = [(0, stripped)]
-        else:
-            pieces = _split_glued(stripped)
-        for column, piece in pieces:
+            # The line opens one field (or is a marker): as the loop below would read a
+            # single piece at column 0, without the pieces.
+            if kind == "marker":
+                markers.append(UnparsedLine(index + 1, raw))
+                current = None
+            else:
+                if kind == "classification":
+                    have_classification = True
+                field = _Field(kind, index + 1, stripped)
+                fields.append(field)
+                current = field if kind in _CONTINUED else None
+            seen_field = True
+            index += 1
+            continue
+        for column, piece in _split_glued(stripped):
             piece = piece.strip()
             if not piece:
                 continue
@@ -295,7 +312,7 @@ def parse_preamble(
                 continue
             field = _Field(piece_kind, index + 1, piece)
             fields.append(field)
-            current = field if piece_kind in ("subject", "ref", "classified_by", "tags") else None
+            current = field if piece_kind in _CONTINUED else None
         seen_field = True
         index += 1
     preamble = _read_fields(fields, markers, lines, sink, end, year)

@@ -289,10 +289,31 @@ def _judge_post(name: str) -> bool:
     return not any(word in _MONTHS or word in _NOT_POSTS for word in words)
 
 
+# Most items are one cable reference and nothing else: ``99 PRETORIA 12315``, ``STATE
+# 89241``.  Written this way (a year of 2 or 4 digits, post words of two or more letters, a
+# serial of up to 7 digits) an item holds nothing that the general reading changes before
+# matching _CABLE_LIST (no REF prefix, no doubled label, no O/0 swap, no #, no caption,
+# no year in parentheses), and _CABLE_LIST reads it as the same three parts.
+_PLAIN_CABLE = re.compile(r"(?:(\d{4}|\d{2}) )?([A-Z]{2,}(?: [A-Z]{2,}){0,3}) (\d{1,7})")
+
+
 def _references(label: str | None, text: str, year: int | None) -> list[Reference]:
     """The references one item makes: one, or one per serial of a list such as
     ``KABUL 936/935`` or ``BRASILIA 2799 AND 2764`` (all with the item's label and text)."""
     upper = text.upper()
+    plain = _PLAIN_CABLE.fullmatch(upper)
+    if plain is not None and not upper.startswith("REF"):
+        item_year, post, serial = plain.groups()
+        if _is_post(post):
+            if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
+                item_year = None
+            identifier = cable_id(item_year, post, serial, year)
+            return [Reference(label, text, ReferenceKind.CABLE, identifier, None)]
+    return _read_item(label, text, upper, year)
+
+
+def _read_item(label: str | None, text: str, upper: str, year: int | None) -> list[Reference]:
+    """:func:`_references` for any item (``upper`` is the item in capitals)."""
     if upper.startswith("REF"):
         upper = _ITEM_PREFIX.sub("", upper, count=1)
     # A doubled label inside the item: ``(A) PARIS 7682``, ``REF A STATE 122214``.
