@@ -194,3 +194,20 @@ def test_damaged_preamble_fields_give_the_tree_tokens(
         inserted = data.draw(st.sampled_from([*" :,;/.1aZ\n\t(", "TAGS", "OF"]))
         text = text[:at] + inserted + text[at:]
     assert TableParser(get_parser("preamble")).tokens(text, start) == _tree_tokens(text, start)
+
+
+def test_texts_of_one_shape_keep_their_own_digits() -> None:
+    # Spans are remembered by shape (digits alike); values come from each text.
+    reader = TableParser(get_parser("preamble"))
+    texts = [
+        "E.O. 12958: DECL: 03/22/2017",
+        "E.O. 13526: DECL: 11/01/2019",
+        "E.O. 12958: DECL: 3/22/2017",
+        "SECRET SECTION 01 OF 03 LA PAZ 003262",
+        "SECRET SECTION 02 OF 03 LA PAZ 004111",
+        "SECRET SECTION 02 OF 03 LA PAZ 0041111111",
+    ]
+    for _ in range(2):
+        for text in texts:
+            start = "eo_line" if text.startswith("E.O.") else "classification_line"
+            assert reader.tokens(text, start) == _tree_tokens(text, start), text
