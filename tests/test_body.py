@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import cableparse
 from cableparse import DefectCode
 
@@ -225,3 +228,42 @@ def test_running_text_lines_are_only_those_no_line_check_takes() -> None:
     # Folding by squeezing spaces needs every other white space character listed.
     white = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
     assert set(module._OTHER_WHITE) == white - {" ", "\n"}
+
+
+_MARK_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "(", ")", ".", "/", "//", "C", "S", "U", "SBU", "TS", "NF", "c", "-N", "x"]
+)
+
+
+@given(
+    pilcrow=st.sampled_from(["", "\u00b6", "\u00b6 ", "\u00b6  "]),
+    number=st.sampled_from(["1", "12", "123", "1234", "\u0663"]),
+    rest=st.lists(_MARK_PIECES, max_size=8).map("".join),
+    lead=st.sampled_from(["", " ", "\t"]),
+)
+def test_plain_paragraph_reads_as_the_full_pattern(
+    pilcrow: str, number: str, rest: str, lead: str
+) -> None:
+    from cableparse import body as module
+
+    raw = lead + pilcrow + number + rest
+    text = raw.strip()
+    plain = module._PLAIN_PARAGRAPH.match(text)
+    if plain is None:
+        return
+    full = module._PARAGRAPH.match(raw)
+    assert full is not None
+    assert full.group(1, 2) == plain.group(1, 2)
+    assert raw[full.end() :].strip() == text[plain.end() :].strip()
+    assert ("\u00b6" in full.group(0)) == ("\u00b6" in plain.group(0))
+
+
+@given(st.text(alphabet="xXxXxX aZ.\u00e9\u0130\u212a1-\u2019\x00", max_size=60))
+def test_redaction_count_from_the_lower_case_bytes(text: str) -> None:
+    from cableparse import body as module
+
+    lowered = text.encode("utf-8", "surrogatepass").lower()
+    assert module._count_redactions(lowered) == len(module._REDACTION.findall(text))
+    texts = text.split("\x00")
+    expected = [len(module._REDACTION.findall(piece)) for piece in texts]
+    assert module._redactions(texts, "\x00".join(texts).encode().lower()) == expected

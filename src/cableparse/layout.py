@@ -69,7 +69,8 @@ def is_page_line(line: str) -> bool:
 
 def is_repeated_classification(text: str) -> bool:
     """A classification word alone on a line: the level repeated at a page break."""
-    if len(text) > 40:
+    # Every level word has a C, and most short lines have none: two memchr spare the sub.
+    if len(text) > 40 or ("C" not in text and "c" not in text):
         return False
     return _NON_LETTERS.sub("", text).upper() in _LEVEL_WORDS
 
