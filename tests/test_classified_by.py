@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from cableparse.classified_by import read_classified_by, reasons_in
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cableparse.classified_by import _BROKEN_WORD, _mend, read_classified_by, reasons_in
 from cableparse.defects import DefectCode, ParseError
 from cableparse.policy import DEFAULT, STRICT, DefectSink
 
@@ -279,3 +283,13 @@ def test_wrapped_letters_are_not_extra_text() -> None:
     value = read_classified_by("Classified By: DCM Mae Orr, reasons 1.4 (b) and (d\n)", sink, 1)
     assert value.reasons == ("1.4(b)", "1.4(d)")
     assert sink.defects == []
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab \t\n", max_size=40), st.sampled_from(["", "REA", "f", "and"]))
+def test_wrapped_words_are_found_only_at_word_starts(text: str, word: str) -> None:
+    # The look-behind that spares matching from inside words finds the same matches.
+    anywhere = re.compile(_BROKEN_WORD.pattern.removeprefix(r"(?<!\S)"))
+    text = text.replace("a", word or "a")
+    assert anywhere.pattern != _BROKEN_WORD.pattern
+    assert _BROKEN_WORD.sub(_mend, text) == anywhere.sub(_mend, text)

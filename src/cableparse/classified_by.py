@@ -75,7 +75,9 @@ _PAGE_LINE = re.compile(
     r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|"
     r"LIMITED OFFICIAL USE)\s*)$"
 )
-_BROKEN_WORD = re.compile(r"(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
+# A match can only start where a word does (the search resumes at one after a match), so
+# the look-behind changes no match; it spares running \S+ from inside every word.
+_BROKEN_WORD = re.compile(r"(?<!\S)(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
 # Words that a line wrap cut in two: ``REA`` / ``SONS``, ``a`` / ``nd``, ``f`` / ``or``.
 _WRAPPED_WORDS = frozenset({"for", "reason", "reasons", "and", "section"})
 
