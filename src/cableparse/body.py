@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, pairwise
 
 import attrs
 
@@ -149,20 +149,50 @@ class Body:
     spans: tuple[FieldSpan, ...] = ()
 
 
-class _Open:
-    __slots__ = ("first", "heading", "last", "lines", "marking", "number")
+class _Blocks:
+    """The blocks of text read so far (paragraphs and unnumbered blocks), column by column.
 
-    def __init__(self, number: int | None, marking: str | None, heading: str | None, first: int):
-        self.number = number
-        self.marking = marking
-        self.heading = heading
-        self.first = first
-        self.last = first
-        self.lines: list[str] = []
+    Text only ever goes on with the last block, so block k is made of
+    pieces[starts[k]:starts[k + 1]]: no object and no list per block, which matters for the
+    garbage collector in a body of 100,000 paragraphs.  first and last are 1-based lines.
+    """
 
-    def add(self, text: str, line: int) -> None:
-        self.lines.append(text)
-        self.last = line
+    __slots__ = ("firsts", "headings", "lasts", "markings", "numbers", "pieces", "starts")
+
+    def __init__(self) -> None:
+        self.numbers: list[int | None] = []
+        self.markings: list[str | None] = []
+        self.headings: list[str | None] = []
+        self.firsts: list[int] = []
+        self.lasts: list[int] = []
+        self.starts: list[int] = []
+        self.pieces: list[str] = []
+
+    def open(
+        self, number: int | None, marking: str | None, heading: str | None, first: int
+    ) -> None:
+        self.numbers.append(number)
+        self.markings.append(marking)
+        self.headings.append(heading)
+        self.firsts.append(first)
+        self.lasts.append(first)
+        self.starts.append(len(self.pieces))
+
+    def add(self, piece: str, line: int) -> None:
+        """``piece`` (from 1-based ``line``) goes on with the last block."""
+        self.pieces.append(piece)
+        self.lasts[-1] = line
+
+    def joined(self) -> list[str]:
+        """The pieces of each block joined by spaces; an unnumbered block opens with its
+        heading (it has no heading of its own)."""
+        bounds = [*self.starts, len(self.pieces)]
+        pieces = self.pieces
+        texts = [" ".join(pieces[start:stop]) for start, stop in pairwise(bounds)]
+        for index, (number, heading) in enumerate(zip(self.numbers, self.headings, strict=True)):
+            if heading and number is None:
+                texts[index] = f"{heading} {texts[index]}" if texts[index] else heading
+        return texts
 
 
 # Most body lines are running text.  A line can be more only if it opens with a digit, a
@@ -224,7 +254,9 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
         summary=_summary(paragraphs, text_blocks)
         if _may_hold_summary(paragraphs, lowered)
         else None,
-        comments=tuple(_comments(paragraphs)) if b"end comment" in lowered else (),
+        comments=tuple(_comments(paragraphs, lowered, reader.blocks.numbers))
+        if b"end comment" in lowered
+        else (),
         signature=signature,
         markers=tuple(reader.markers),
         redactions=redactions,
@@ -242,10 +274,10 @@ class _Reader:
     __slots__ = (
         "begin",
         "blocks",
-        "current",
         "end",
         "heading",
         "heading_line",
+        "is_open",
         "lines",
         "markers",
         "previous_number",
@@ -261,8 +293,8 @@ class _Reader:
         self.sink = sink
         # Stripped lines[begin:end]; texts[i - begin] is line i.
         self.texts = probe.texts
-        self.blocks: list[_Open] = []
-        self.current: _Open | None = None
+        self.blocks = _Blocks()
+        self.is_open = False  # whether text goes on with the last block
         self.heading: str | None = None
         self.heading_line = 0  # where a pending heading starts, 0 when none is pending
         self.previous_number: int | None = None
@@ -281,7 +313,7 @@ class _Reader:
             self._run(index, self.end)
         if self.heading is not None:
             # A heading with nothing after it is kept as text rather than lost.
-            self.blocks.append(_Open(None, None, self.heading, self.heading_line))
+            self.blocks.open(None, None, self.heading, self.heading_line)
 
     def _special_lines(self, signature_index: int | None) -> list[int]:
         """The lines that may be more than running text, in order (see _PLAIN_FIRST)."""
@@ -312,13 +344,11 @@ class _Reader:
             special = sorted({*special, *extra})
         return special
 
-    def _block(self, line: int) -> _Open:
-        """The open block, or a new unnumbered one (under the pending heading) at ``line``."""
-        if self.current is None:
-            self.current = _Open(None, None, self.heading, self.heading_line or line)
-            self.heading, self.heading_line = None, 0
-            self.blocks.append(self.current)
-        return self.current
+    def _block(self, line: int) -> None:
+        """A new unnumbered block (under the pending heading) at ``line``: none is open."""
+        self.blocks.open(None, None, self.heading, self.heading_line or line)
+        self.heading, self.heading_line = None, 0
+        self.is_open = True
 
     def _run(self, start: int, stop: int) -> None:
         """Lines start..stop-1, running text or blank, go on with the open block."""
@@ -331,9 +361,11 @@ class _Reader:
         last = stop - 1
         while not texts[last]:
             last -= 1
-        block = self.current or self._block(first + begin + 1)
-        block.lines += filter(None, texts[first : last + 1])
-        block.last = last + begin + 1
+        if not self.is_open:
+            self._block(first + begin + 1)
+        blocks = self.blocks
+        blocks.pieces += filter(None, texts[first : last + 1])
+        blocks.lasts[-1] = last + begin + 1
 
     def _line(self, index: int) -> int:
         """Read one line that _special_lines picked; the index of the line after it."""
@@ -383,18 +415,20 @@ class _Reader:
         if marking is not None:
             # (C), (SBU): letters only need no white space folded.
             marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
-        self.current = current = _Open(number, marking, self.heading, index + 1)
+        self.blocks.open(number, marking, self.heading, index + 1)
+        self.is_open = True
         self.heading, self.heading_line = None, 0
         self.previous_number = number
         rest = source[match.end() :].strip()
         if rest:
-            current.lines.append(rest)
-        self.blocks.append(current)
+            self.blocks.pieces.append(rest)
         return index + 1
 
     def _add(self, piece: str, index: int) -> int:
         """Text from the line at ``index`` goes on with the open block."""
-        (self.current or self._block(index + 1)).add(piece, index + 1)
+        if not self.is_open:
+            self._block(index + 1)
+        self.blocks.add(piece, index + 1)
         return index + 1
 
     def _marker(self, index: int, raw: str, text: str) -> bool:
@@ -447,7 +481,7 @@ class _Reader:
         for extra in range(index, index + consumed):
             if _DASH_LINE.match(self.lines[extra]):
                 self.markers.append(UnparsedLine(extra + 1, self.lines[extra]))
-        self.current = None
+        self.is_open = False
         return consumed
 
 
@@ -498,33 +532,33 @@ def _may_hold_redaction(text: str) -> bool:
 
 
 def _assemble(
-    blocks: Sequence[_Open], probe: _Probe
+    blocks: _Blocks, probe: _Probe
 ) -> tuple[list[Paragraph], list[TextBlock], int, bytes]:
     """The paragraphs, the unnumbered text blocks, the count of redactions, and the ASCII
     lower case of the bytes of all the texts (see _may_hold_summary)."""
     # Where the ASCII space is the only white space, folding is squeezing runs of spaces
     # (the pieces are stripped and none is empty).
     fold = _squeeze if probe.only_spaces else fold_space
-    texts = [
-        # A text block has no heading of its own: the heading opens its text.
-        fold(" ".join([block.heading, *block.lines] if block.number is None else block.lines))
-        if block.heading and block.number is None
-        else fold(" ".join(block.lines))
-        for block in blocks
-    ]
+    texts = [fold(text) for text in blocks.joined()]
     # One lower case for the screens of redactions, comments and the summary: only X and
     # x lower to x, and bytes.lower() is several times faster than str.lower() past Latin-1.
     lowered = "\x00".join(texts).encode("utf-8", "surrogatepass").lower()
     counts = _redactions(texts, lowered) if b"xxxxxxxxxx" in lowered else [0] * len(texts)
     paragraphs: list[Paragraph] = []
     text_blocks: list[TextBlock] = []
-    for block, text, count in zip(blocks, texts, counts, strict=True):
-        first, last = block.first, block.last
+    for number, marking, heading, first, last, text, count in zip(
+        blocks.numbers,
+        blocks.markings,
+        blocks.headings,
+        blocks.firsts,
+        blocks.lasts,
+        texts,
+        counts,
+        strict=True,
+    ):
         span = Span(first, last if last > first else first)
-        if block.number is not None:
-            paragraphs.append(
-                Paragraph(block.number, block.marking, block.heading, text, span, count)
-            )
+        if number is not None:
+            paragraphs.append(Paragraph(number, marking, heading, text, span, count))
         elif text:
             text_blocks.append(TextBlock(text, span))
     return paragraphs, text_blocks, sum(counts), lowered
@@ -740,12 +774,7 @@ def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> st
     before paragraph 1.  A cable that only closes its summary (``... END SUMMARY.`` in
     its first paragraphs) gets the text up to that point.
     """
-    items = sorted(
-        [((p.span.first_line if p.span else 0), p.heading, p.text) for p in paragraphs]
-        + [((b.span.first_line if b.span else 0), None, b.text) for b in blocks],
-        key=lambda item: item[0],
-    )
-    texts = [(heading, text) for _, heading, text in items]
+    texts = _in_input_order(paragraphs, blocks)
     for start, (heading, text) in enumerate(texts):
         opening = _summary_opening(text[:200])
         if heading and _SUMMARY_HEADING.match(heading):
@@ -758,6 +787,20 @@ def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> st
     if any(_end_summary(text) for _, text in texts[:4]):
         return _summary_from(texts, 0, LEADING_PORTION_MARK.sub("", texts[0][1]))
     return None
+
+
+def _in_input_order(
+    paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]
+) -> list[tuple[str | None, str]]:
+    """(heading, text) of the paragraphs and the unnumbered blocks, by their first line."""
+    if not blocks:  # paragraphs are read in input order
+        return [(paragraph.heading, paragraph.text) for paragraph in paragraphs]
+    items = sorted(
+        [((p.span.first_line if p.span else 0), p.heading, p.text) for p in paragraphs]
+        + [((b.span.first_line if b.span else 0), None, b.text) for b in blocks],
+        key=lambda item: item[0],
+    )
+    return [(heading, text) for _, heading, text in items]
 
 
 def _may_hold_summary(paragraphs: Sequence[Paragraph], lowered: bytes) -> bool:
@@ -844,26 +887,36 @@ def _end_summary(text: str) -> re.Match[str] | None:
     return None
 
 
-def _with_end_comment(texts: list[str]) -> list[str]:
-    """The texts in which _END_COMMENT finds END COMMENT in the lower case.
+def _with_end_comment(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> list[str]:
+    """The texts of the paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
 
-    The texts are folded (the ASCII space is their only white space), and no character
-    past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" in the ASCII
-    lower case of the bytes of all the texts at once, several times faster than
-    str.lower(), finds the same closings.
+    ``lowered`` is the ASCII lower case of the bytes of the texts of all blocks (numbers:
+    their paragraph numbers, None for an unnumbered block) joined by NUL, as _assemble made
+    them.  The texts are folded (the ASCII space is their only white space), and no
+    character past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" there
+    finds the same closings.  A signer cut off the last paragraph later only shortens it.
     """
-    lowered = "\x00".join(texts).encode("utf-8", "surrogatepass").lower()
-    if b"end comment" not in lowered:
-        return []
     each = lowered.split(b"\x00")
-    if len(each) != len(texts):  # a NUL inside a text
+    if len(each) != len(numbers):  # a NUL inside a text
+        texts = [paragraph.text for paragraph in paragraphs]
         return [text for text in texts if _END_COMMENT.search(text.lower())]
-    return [text for text, low in zip(texts, each, strict=True) if b"end comment" in low]
+    paragraph_lowered = [
+        low for low, number in zip(each, numbers, strict=True) if number is not None
+    ]
+    return [
+        paragraph.text
+        for paragraph, low in zip(paragraphs, paragraph_lowered, strict=True)
+        if b"end comment" in low
+    ]
 
 
-def _comments(paragraphs: Sequence[Paragraph]) -> list[str]:
+def _comments(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> list[str]:
     comments: list[str] = []
-    for text in _with_end_comment([paragraph.text for paragraph in paragraphs]):
+    for text in _with_end_comment(paragraphs, lowered, numbers):
         words = _Words(text)
         # Openings and closings are searched separately: one lazy pattern spanning both
         # rescanned the rest of the paragraph for every opening without a closing.

@@ -69,8 +69,13 @@ def is_page_line(line: str) -> bool:
 
 def is_repeated_classification(text: str) -> bool:
     """A classification word alone on a line: the level repeated at a page break."""
-    # Every level word has a C, and most short lines have none: two memchr spare the sub.
-    if len(text) > 40 or ("C" not in text and "c" not in text):
+    # Every level word has a C and an E or an L, which most short lines lack: a few
+    # memchr on a short text spare the sub.
+    if (
+        len(text) > 40
+        or ("C" not in text and "c" not in text)
+        or ("E" not in text and "e" not in text and "L" not in text and "l" not in text)
+    ):
         return False
     return _NON_LETTERS.sub("", text).upper() in _LEVEL_WORDS
 
