@@ -166,11 +166,12 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
     return None
 
 
-def _split_glued(text: str) -> list[tuple[int, str]]:
-    """Cut a line where another field was glued on; returns (column, text) pieces."""
+def _split_glued(text: str, first: int = 0) -> list[tuple[int, str]]:
+    """Cut a line where another field was glued on; returns (column, text) pieces.
+    ``first``: where the first glued field may start, when the caller knows."""
     pieces: list[tuple[int, str]] = []
     start = 0
-    for match in _GLUED.finditer(text):
+    for match in _GLUED.finditer(text, first):
         cut = match.end()
         if text[start:cut].strip():
             pieces.append((start, text[start:cut]))
@@ -278,7 +279,8 @@ def parse_preamble(
             break
         # A Classified By line is free text: a repeated label or an "E.O. 12958" in its
         # reasons is no new field.
-        if kind == "marker" or kind == "classified_by" or _GLUED.search(stripped) is None:
+        glued = None if kind == "marker" or kind == "classified_by" else _GLUED.search(stripped)
+        if glued is None:
             # The line opens one field (or is a marker): as the loop below would read a
             # single piece at column 0, without the pieces.
             if kind == "marker":
@@ -293,7 +295,8 @@ def parse_preamble(
             seen_field = True
             index += 1
             continue
-        for column, piece in _split_glued(stripped):
+        # The search above found the first glued field; the split starts there.
+        for column, piece in _split_glued(stripped, glued.start()):
             piece = piece.strip()
             if not piece:
                 continue

@@ -426,11 +426,7 @@ def read_plain_tags(codes: list[str]) -> list[Tag] | None:
         if code in _CAPTIONS or code in _PERSON_LEAD or not _is_code(code):
             return None
         seen.add(code)
-        tag = _TAGS.get(code)
-        if tag is None:
-            tag = Tag(code, tag_kind(code))
-            _remember(_TAGS, code, tag)
-        tags.append(tag)
+        tags.append(_TAGS.get(code) or _new_tag(code))
     return tags
 
 
@@ -490,12 +486,14 @@ def read_tag_tokens(tokens: list[tuple[str, str]]) -> list[Tag]:
         code = " ".join(code.split())
         if code and code not in seen:
             seen.add(code)
-            tag = _TAGS.get(code)
-            if tag is None:
-                tag = Tag(code, tag_kind(code))
-                _remember(_TAGS, code, tag)
-            tags.append(tag)
+            tags.append(_TAGS.get(code) or _new_tag(code))
     return tags
+
+
+def _new_tag(code: str) -> Tag:
+    tag = Tag(code, tag_kind(code))
+    _remember(_TAGS, code, tag)
+    return tag
 
 
 def _read_name(items: list[tuple[str, str]], i: int, codes: list[str]) -> int:
