@@ -510,7 +510,7 @@ class _Probe:
     __slots__ = ("only_spaces", "texts")
 
     def __init__(self, lines: Sequence[str]):
-        self.texts = [line.strip() for line in lines]
+        self.texts = list(map(str.strip, lines))
         text = " ".join(self.texts)
         # One memchr per character is far faster than a regex or isprintable() over the text.
         others = _ASCII_OTHER_WHITE if text.isascii() else _OTHER_WHITE
