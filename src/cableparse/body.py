@@ -302,11 +302,12 @@ class _Reader:
         self.spans: list[FieldSpan] = []
 
     def read(self, signature_index: int | None) -> None:
-        index = self.begin
+        index, texts, begin = self.begin, self.texts, self.begin
         for special in self._special_lines(signature_index):
             if special < index:
                 continue  # taken with the heading above it
-            if index < special:
+            # Most often one blank line stands between two picked lines: no call for it.
+            if index < special and (special > index + 1 or texts[index - begin]):
                 self._run(index, special)
             index = special + 1 if special == signature_index else self._line(special)
         if index < self.end:
@@ -400,10 +401,10 @@ class _Reader:
         # Nearly every paragraph opens like 1. (C) or 12. Text, which a pattern without
         # IGNORECASE and caveat lists reads in half the time, with the same groups.
         match = _PLAIN_PARAGRAPH.match(text)
-        source = text
-        if match is None:
+        plain = match is not None
+        source = text if plain else raw
+        if not plain:
             match = _PARAGRAPH.match(raw)
-            source = raw
         if match is None:
             # Not a paragraph: a heading (``1990 -----``) or running text.
             consumed = self._heading(index, text)
@@ -412,8 +413,8 @@ class _Reader:
         if number is None:
             return self._add(text, index)
         marking = match.group(2)
-        if marking is not None:
-            # (C), (SBU): letters only need no white space folded.
+        if marking is not None and not plain:
+            # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
             marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
         self.blocks.open(number, marking, self.heading, index + 1)
         self.is_open = True
@@ -478,9 +479,9 @@ class _Reader:
         self.heading_line = self.heading_line or index + 1
         consumed = found[1]
         self.spans.append(FieldSpan("heading", Span(index + 1, index + consumed)))
-        for extra in range(index, index + consumed):
-            if _DASH_LINE.match(self.lines[extra]):
-                self.markers.append(UnparsedLine(extra + 1, self.lines[extra]))
+        if consumed == 2:
+            # The rule under the title (a rule line never gets here: _marker takes it).
+            self.markers.append(UnparsedLine(index + 2, self.lines[index + 1]))
         self.is_open = False
         return consumed
 
