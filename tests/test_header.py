@@ -226,3 +226,18 @@ def test_niact_immediate_without_routing_indicators() -> None:
         (None, "SPECIAL EMBASSY PROGRAM", Precedence.NIACT_IMMEDIATE),
         (None, "AMCONSUL LENINGRAD", Precedence.NIACT_IMMEDIATE),
     ]
+
+
+def test_addressee_keyword_alone_on_its_line_keeps_its_line() -> None:
+    # A page break can leave TO alone on its line; the block's span starts there, and no
+    # span of the header points at line 0.
+    header = header_of(
+        "VZCZCXRO1\nDE RUEHBJ #1960/01 0810816\nZNY CCCCC ZZH\nO 220816Z MAR 07\n"
+        "FM AMEMBASSY BEIJING\nTO\nRUEHC/SECSTATE WASHDC 1\nINFO RUEHBJ/AMEMBASSY BEIJING\n\n"
+        "C O N F I D E N T I A L BEIJING 001960\n\nSUBJECT: X\n\n1. (C) Text.\n"
+    )
+    spans = {field.name: field.span for field in header.spans}
+    assert (spans["to"].first_line, spans["to"].last_line) == (6, 7)
+    assert (spans["info"].first_line, spans["info"].last_line) == (8, 8)
+    assert [a.address for a in header.to] == ["SECSTATE WASHDC"]
+    assert all(field.span.first_line >= 1 for field in header.spans)

@@ -75,7 +75,7 @@ class HeaderCallbacks:
     """
 
     def __init__(self) -> None:
-        from lark import Token  # the parser exists, so lark is imported already
+        from lark import Token  # made as the parser is built: lark is loaded anyway
 
         self._token = Token
         self._addressee: re.Pattern[str] | None = None
@@ -193,18 +193,19 @@ class HeaderCallbacks:
             span=Span(line, line),
         )
 
-    def addressee_list(self, children: list[Any]) -> list[Addressee]:
-        # One ADDRESSEE token per line; a line with no address (TO alone) makes none.
+    def addressee_list(self, children: list[Any]) -> tuple[int, list[Addressee]]:
+        # One ADDRESSEE token per line; a line with no address (TO alone) makes none, but
+        # its line is still where the block stands.
         addressees = (self._read_addressee(token) for token in children)
-        return [addressee for addressee in addressees if addressee is not None]
+        kept = [addressee for addressee in addressees if addressee is not None]
+        return int(children[0].line or 0), kept
 
-    addressee_line = addressee_list
+    def addressee_line(self, children: list[Any]) -> list[Addressee]:
+        return self.addressee_list(children)[1]
 
     def _block(self, name: str, children: list[Any]) -> _Part:
-        addressees = children[0]
-        assert isinstance(addressees, list)  # built by addressee_list
-        lines = [a.span.first_line for a in addressees if a.span is not None]
-        return _Part(name, addressees, min(lines) if lines else self._line(children))
+        first_line, addressees = children[0]  # built by addressee_list
+        return _Part(name, addressees, first_line)
 
     def to_block(self, children: list[Any]) -> _Part:
         return self._block("to", children)
