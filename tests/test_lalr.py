@@ -149,6 +149,16 @@ def _tree_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
     return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
 
 
+def test_header_parses_run_on_the_tables() -> None:
+    # Building a TableParser falls back to Lark's own parser silently when the installed
+    # Lark keeps its tables in another shape; with this one it must not.
+    from cableparse.header import _parser
+    from cableparse.lalr import _table_parser
+
+    assert _table_parser(_parser()) is not None
+    assert _table_parser(get_parser("header")) is not None
+
+
 def test_preamble_tokens_run_on_the_tables() -> None:
     # The fast path is taken (a construction error would silently fall back to Lark).
     assert TableParser(get_parser("preamble")).tokens("SECRET", "classification_line") == [

@@ -158,7 +158,9 @@ class TableParser:
         """``parser.parse(text, start=start)``, token lines counted from ``first_line``."""
         from lark import Token
 
-        new_token: Callable[..., Token] = Token._future_new
+        # What Token() calls once it has checked its keywords; Token itself where a Lark
+        # has no such method (the positional arguments are the same).
+        new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
         rows = self._rows
         actions = self._actions
         ignore = self._ignore
