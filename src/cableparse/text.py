@@ -50,13 +50,18 @@ def normalize(text: str) -> SourceText:
 
 
 def _has_control(text: str) -> bool:
-    """``_CONTROL.search(text)``, done in bulk on the bytes of a Latin-1 text (most cables:
-    ``¶`` is Latin-1), where deleting the control bytes and comparing lengths runs at
-    memory speed; other texts (and lone surrogates) go through the regex."""
+    """``_CONTROL.search(text)``, done in bulk: the control bytes are deleted from an
+    encoding of the text and the lengths compared, at memory speed.  Latin-1 where it
+    fits (most cables: the pilcrow is Latin-1), else UTF-8, whose multi-byte sequences
+    hold no byte below 0x80; lone surrogates, which neither encodes, go through the
+    regex."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
-        return _CONTROL.search(text) is not None
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _CONTROL.search(text) is not None
     return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
