@@ -13,13 +13,15 @@ from itertools import compress, pairwise
 
 import attrs
 
+from .comments import find_comments
 from .defects import DefectCode
-from .layout import DASH_CHARS, LEADING_PORTION_MARK, page_line_rest
+from .layout import DASH_CHARS, page_line_rest
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DefectSink
+from .summary import find_summary, may_hold_summary
 from .text import fold_space
 from .vocab import ONE_WORD_CAPTIONS
 
@@ -114,23 +116,6 @@ _NOT_SIGNATURE = re.compile(
     r"^(?i:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
     r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
 )
-_SUMMARY = re.compile(
-    r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
-    re.IGNORECASE,
-)
-_SUMMARY_HEADING = re.compile(r"(?i)summary\b")
-_INLINE_RULE = re.compile(r"\s[-\u2010]{4,}\s")
-_ENDS_WITH_END = re.compile(r"(?i)\bEND\s*$")
-_END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
-# A comment runs from its opening (at the start of the text or after white space or "(")
-# to the first END COMMENT after it, within one line.  The opening pattern starts with a
-# character class so that the regex engine can skip ahead; _comment_opening checks what
-# precedes it.
-_COMMENT_OPEN = re.compile(
-    r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
-)
-_COMMENT_CLOSE = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
-_END_COMMENT = re.compile(r"end\s+comment")
 _REDACTION = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
 _X_RUN = re.compile(rb"x*")
 _LOWER_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz")
@@ -251,10 +236,10 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     return Body(
         paragraphs=tuple(paragraphs),
         text_blocks=tuple(text_blocks),
-        summary=_summary(paragraphs, text_blocks)
-        if _may_hold_summary(paragraphs, lowered)
+        summary=find_summary(paragraphs, text_blocks)
+        if may_hold_summary(paragraphs, lowered)
         else None,
-        comments=tuple(_comments(paragraphs, lowered, reader.blocks.numbers))
+        comments=tuple(find_comments(paragraphs, lowered, reader.blocks.numbers))
         if b"end comment" in lowered
         else (),
         signature=signature,
@@ -536,7 +521,7 @@ def _assemble(
     blocks: _Blocks, probe: _Probe
 ) -> tuple[list[Paragraph], list[TextBlock], int, bytes]:
     """The paragraphs, the unnumbered text blocks, the count of redactions, and the ASCII
-    lower case of the bytes of all the texts (see _may_hold_summary)."""
+    lower case of the bytes of all the texts (see summary.may_hold_summary)."""
     # Where the ASCII space is the only white space, folding is squeezing runs of spaces
     # (the pieces are stripped and none is empty).
     fold = _squeeze if probe.only_spaces else fold_space
@@ -766,246 +751,3 @@ def _unexpected_number(
         )
         return number
     return None
-
-
-def _summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:
-    """The summary: from a Summary heading or a ``SUMMARY:`` opening to END SUMMARY.
-
-    Paragraphs and unnumbered blocks are read in input order, since a summary may stand
-    before paragraph 1.  A cable that only closes its summary (``... END SUMMARY.`` in
-    its first paragraphs) gets the text up to that point.
-    """
-    texts = _in_input_order(paragraphs, blocks)
-    for start, (heading, text) in enumerate(texts):
-        opening = _summary_opening(text[:200])
-        if heading and _SUMMARY_HEADING.match(heading):
-            body = text[opening.end() :] if opening and opening.start() == 0 else text
-        elif opening:
-            body = text[opening.end() :]
-        else:
-            continue
-        return _summary_from(texts, start, LEADING_PORTION_MARK.sub("", body))
-    if any(_end_summary(text) for _, text in texts[:4]):
-        return _summary_from(texts, 0, LEADING_PORTION_MARK.sub("", texts[0][1]))
-    return None
-
-
-def _in_input_order(
-    paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]
-) -> list[tuple[str | None, str]]:
-    """(heading, text) of the paragraphs and the unnumbered blocks, by their first line."""
-    if not blocks:  # paragraphs are read in input order
-        return [(paragraph.heading, paragraph.text) for paragraph in paragraphs]
-    items = sorted(
-        [((p.span.first_line if p.span else 0), p.heading, p.text) for p in paragraphs]
-        + [((b.span.first_line if b.span else 0), None, b.text) for b in blocks],
-        key=lambda item: item[0],
-    )
-    return [(heading, text) for _, heading, text in items]
-
-
-def _may_hold_summary(paragraphs: Sequence[Paragraph], lowered: bytes) -> bool:
-    """Whether _summary can find anything, given the lower case of all block texts.
-
-    Its patterns match SUMMARY under IGNORECASE, where only S has a case past ASCII (the
-    long s), so every match holds "ummary" in the lower case; a paragraph heading (not in
-    the texts) may also open the summary.
-    """
-    return b"ummary" in lowered or any(
-        paragraph.heading and _SUMMARY_HEADING.match(paragraph.heading) for paragraph in paragraphs
-    )
-
-
-def _summary_opening(text: str) -> re.Match[str] | None:
-    """The first SUMMARY opening that is not the END SUMMARY closing.
-
-    _SUMMARY starts with no literal, so a search tries it at every character.  Every match
-    holds "ummary" in the lower case (see _may_hold_summary), after at most ``BEGIN S``
-    (the text is folded: single spaces), so the search starts there.
-    """
-    lowered = text.lower()
-    found = lowered.find("ummary")
-    if found < 0:
-        return None
-    if len(lowered) != len(text):  # İ lowers to two characters: positions would shift
-        found = 7
-    for opening in _SUMMARY.finditer(text, max(found - 7, 0)):
-        if not _ENDS_WITH_END.search(text, 0, opening.start()):
-            return opening
-    return None
-
-
-def _summary_from(texts: Sequence[tuple[str | None, str]], start: int, body: str) -> str | None:
-    collected = [body]
-    closing = None
-    for _, following in texts[start + 1 :]:
-        closing = _end_summary(collected[-1])
-        if closing or len(collected) > 8:
-            break
-        collected.append(following)
-    joined = " ".join(collected)
-    if closing is None or len(collected) > 1:
-        # Not yet looked for in this text (a closing may also span two of its pieces).
-        closing = _end_summary(joined)
-    if closing:
-        joined = joined[: closing.start()]
-    elif len(collected) > 1:
-        joined = collected[0]
-    # A heading flattened into the text ends the summary: "... -------- Training --------"
-    # A run of four of - and U+2010 is ---- or holds U+2010: str.find() is many times
-    # faster than the regex, which opens with \s and so is tried at every space.
-    rule = _INLINE_RULE.search(joined) if "----" in joined or "\u2010" in joined else None
-    if rule:
-        joined = joined[: rule.start()]
-    joined = joined.strip()
-    return joined or None
-
-
-def _end_summary(text: str) -> re.Match[str] | None:
-    """The first END SUMMARY closing, as _END_SUMMARY.search(text) finds it.
-
-    _END_SUMMARY opens with an optional ``(`` and white space, so a plain search tries
-    it at every character.  Here str.find() looks for "end" in the lower case text (under
-    IGNORECASE, E, N, D and the letters of UMMARY match only themselves in either case),
-    and the match is tried from the white space (and ``(``) before each "end" found.
-    """
-    lowered = text.lower()
-    if "ummary" not in lowered:
-        return None
-    if len(lowered) != len(text):  # İ lowers to two characters: positions would shift
-        return _END_SUMMARY.search(text)
-    position = lowered.find("end")
-    while position >= 0:
-        start = position
-        while start and text[start - 1].isspace():
-            start -= 1
-        if start and text[start - 1] == "(":
-            start -= 1
-        closing = _END_SUMMARY.match(text, start)
-        if closing is not None:
-            return closing
-        position = lowered.find("end", position + 3)
-    return None
-
-
-def _with_end_comment(
-    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
-) -> list[str]:
-    """The texts of the paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
-
-    ``lowered`` is the ASCII lower case of the bytes of the texts of all blocks (numbers:
-    their paragraph numbers, None for an unnumbered block) joined by NUL, as _assemble made
-    them.  The texts are folded (the ASCII space is their only white space), and no
-    character past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" there
-    finds the same closings.  A signer cut off the last paragraph later only shortens it.
-    """
-    each = lowered.split(b"\x00")
-    if len(each) != len(numbers):  # a NUL inside a text
-        texts = [paragraph.text for paragraph in paragraphs]
-        return [text for text in texts if _END_COMMENT.search(text.lower())]
-    paragraph_lowered = [
-        low for low, number in zip(each, numbers, strict=True) if number is not None
-    ]
-    return [
-        paragraph.text
-        for paragraph, low in zip(paragraphs, paragraph_lowered, strict=True)
-        if b"end comment" in low
-    ]
-
-
-def _comments(
-    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
-) -> list[str]:
-    comments: list[str] = []
-    for text in _with_end_comment(paragraphs, lowered, numbers):
-        words = _Words(text)
-        # Openings and closings are searched separately: one lazy pattern spanning both
-        # rescanned the rest of the paragraph for every opening without a closing.
-        position = 0
-        while True:
-            opening = words.comment_opening(position)
-            if opening is None:
-                break
-            closing = words.comment_closing(opening.end())
-            if closing is None:
-                break  # no closing after this opening, so none after any later one
-            inside = text[opening.end() : closing.start()]
-            if "\n" in inside:
-                position = opening.start() + 1
-                continue
-            inside = inside.strip(" .")
-            if inside:
-                comments.append(inside)
-            position = closing.end()
-    return comments
-
-
-class _Words:
-    """_COMMENT_OPEN and _COMMENT_CLOSE searches in one text, as str.find() in its lower case.
-
-    Neither pattern opens with a literal, so a search tries it at nearly every character.
-    Under IGNORECASE the letters of END and COMMENT match only themselves in either case,
-    so every match has "comment" or "end" at a known place in the lower case text; the
-    pattern is matched there only.
-    """
-
-    __slots__ = ("lowered", "text")
-
-    def __init__(self, text: str):
-        self.text = text
-        lowered = text.lower()
-        # İ lowers to two characters, and then positions would shift.
-        self.lowered = lowered if len(lowered) == len(text) else None
-
-    def comment_opening(self, position: int) -> re.Match[str] | None:
-        """The first opening after white space or ``(``, from ``position`` on."""
-        text = self.text
-        while True:
-            opening = self._open(position)
-            if opening is None:
-                return None
-            start = opening.start()
-            if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
-                return opening
-            position = start + 1
-
-    def _open(self, position: int) -> re.Match[str] | None:
-        """_COMMENT_OPEN.search(text, position)."""
-        text, lowered = self.text, self.lowered
-        if lowered is None:
-            return _COMMENT_OPEN.search(text, position)
-        found = lowered.find("comment", position)
-        while found >= 0:
-            # BEGIN COMMENT starts at the B five characters before the white space.
-            begin = found
-            while begin and text[begin - 1].isspace():
-                begin -= 1
-            if begin < found and begin - 5 >= position:
-                opening = _COMMENT_OPEN.match(text, begin - 5)
-                if opening is not None:
-                    return opening
-            opening = _COMMENT_OPEN.match(text, found)
-            if opening is not None:
-                return opening
-            found = lowered.find("comment", found + 1)
-        return None
-
-    def comment_closing(self, position: int) -> re.Match[str] | None:
-        """_COMMENT_CLOSE.search(text, position): it opens with white space and ``(``."""
-        text, lowered = self.text, self.lowered
-        if lowered is None:
-            return _COMMENT_CLOSE.search(text, position)
-        found = lowered.find("end", position)
-        while found >= 0:
-            start = found
-            while start > position and text[start - 1].isspace():
-                start -= 1
-            if start > position and text[start - 1] == "(":
-                start -= 1
-                while start > position and text[start - 1].isspace():
-                    start -= 1
-            closing = _COMMENT_CLOSE.match(text, start)
-            if closing is not None:
-                return closing
-            found = lowered.find("end", found + 3)
-        return None

@@ -1,0 +1,146 @@
+"""The drafter's comments inside paragraphs: ``COMMENT: ... END COMMENT``.
+
+Read from the body's paragraphs once they are joined and folded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Paragraph
+
+__all__ = ["find_comments"]
+
+# A comment runs from its opening (at the start of the text or after white space or "(")
+# to the first END COMMENT after it, within one line.  The opening pattern starts with a
+# character class so that the regex engine can skip ahead; _Words.comment_opening checks what
+# precedes it.
+_COMMENT_OPEN = re.compile(
+    r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
+)
+_COMMENT_CLOSE = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
+_END_COMMENT = re.compile(r"end\s+comment")
+
+
+def _with_end_comment(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> list[str]:
+    """The texts of the paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
+
+    ``lowered`` is the ASCII lower case of the bytes of the texts of all blocks (numbers:
+    their paragraph numbers, None for an unnumbered block) joined by NUL, as the body reader made
+    them.  The texts are folded (the ASCII space is their only white space), and no
+    character past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" there
+    finds the same closings.  A signer cut off the last paragraph later only shortens it.
+    """
+    each = lowered.split(b"\x00")
+    if len(each) != len(numbers):  # a NUL inside a text
+        texts = [paragraph.text for paragraph in paragraphs]
+        return [text for text in texts if _END_COMMENT.search(text.lower())]
+    paragraph_lowered = [
+        low for low, number in zip(each, numbers, strict=True) if number is not None
+    ]
+    return [
+        paragraph.text
+        for paragraph, low in zip(paragraphs, paragraph_lowered, strict=True)
+        if b"end comment" in low
+    ]
+
+
+def find_comments(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> list[str]:
+    comments: list[str] = []
+    for text in _with_end_comment(paragraphs, lowered, numbers):
+        words = _Words(text)
+        # Openings and closings are searched separately: one lazy pattern spanning both
+        # rescanned the rest of the paragraph for every opening without a closing.
+        position = 0
+        while True:
+            opening = words.comment_opening(position)
+            if opening is None:
+                break
+            closing = words.comment_closing(opening.end())
+            if closing is None:
+                break  # no closing after this opening, so none after any later one
+            inside = text[opening.end() : closing.start()]
+            if "\n" in inside:
+                position = opening.start() + 1
+                continue
+            inside = inside.strip(" .")
+            if inside:
+                comments.append(inside)
+            position = closing.end()
+    return comments
+
+
+class _Words:
+    """_COMMENT_OPEN and _COMMENT_CLOSE searches in one text, as str.find() in its lower case.
+
+    Neither pattern opens with a literal, so a search tries it at nearly every character.
+    Under IGNORECASE the letters of END and COMMENT match only themselves in either case,
+    so every match has "comment" or "end" at a known place in the lower case text; the
+    pattern is matched there only.
+    """
+
+    __slots__ = ("lowered", "text")
+
+    def __init__(self, text: str):
+        self.text = text
+        lowered = text.lower()
+        # İ lowers to two characters, and then positions would shift.
+        self.lowered = lowered if len(lowered) == len(text) else None
+
+    def comment_opening(self, position: int) -> re.Match[str] | None:
+        """The first opening after white space or ``(``, from ``position`` on."""
+        text = self.text
+        while True:
+            opening = self._open(position)
+            if opening is None:
+                return None
+            start = opening.start()
+            if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
+                return opening
+            position = start + 1
+
+    def _open(self, position: int) -> re.Match[str] | None:
+        """_COMMENT_OPEN.search(text, position)."""
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            return _COMMENT_OPEN.search(text, position)
+        found = lowered.find("comment", position)
+        while found >= 0:
+            # BEGIN COMMENT starts at the B five characters before the white space.
+            begin = found
+            while begin and text[begin - 1].isspace():
+                begin -= 1
+            if begin < found and begin - 5 >= position:
+                opening = _COMMENT_OPEN.match(text, begin - 5)
+                if opening is not None:
+                    return opening
+            opening = _COMMENT_OPEN.match(text, found)
+            if opening is not None:
+                return opening
+            found = lowered.find("comment", found + 1)
+        return None
+
+    def comment_closing(self, position: int) -> re.Match[str] | None:
+        """_COMMENT_CLOSE.search(text, position): it opens with white space and ``(``."""
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            return _COMMENT_CLOSE.search(text, position)
+        found = lowered.find("end", position)
+        while found >= 0:
+            start = found
+            while start > position and text[start - 1].isspace():
+                start -= 1
+            if start > position and text[start - 1] == "(":
+                start -= 1
+                while start > position and text[start - 1].isspace():
+                    start -= 1
+            closing = _COMMENT_CLOSE.match(text, start)
+            if closing is not None:
+                return closing
+            found = lowered.find("end", found + 3)
+        return None
