@@ -42,6 +42,37 @@ def dtg_datetime(ddhhmm: str, month: str, year: str) -> dt.datetime:
 _PRECEDENCE_WORDS = {member.value: member for member in Precedence}
 
 
+class _Station:
+    """What the DE line says (format line 3)."""
+
+    __slots__ = ("filed_day", "filed_time", "section", "serial", "station")
+
+    def __init__(self) -> None:
+        self.station: str | None = None
+        self.serial: int | None = None
+        self.section: int | None = None
+        self.filed_day: int | None = None
+        self.filed_time: str | None = None
+
+
+class _DateTimeGroup:
+    """What the date-time group line says (format line 5)."""
+
+    __slots__ = ("info_precedence", "precedence", "signals", "when")
+
+    def __init__(
+        self,
+        precedence: Precedence | None,
+        info_precedence: Precedence | None,
+        when: dt.datetime | None,
+        signals: tuple[str, ...],
+    ) -> None:
+        self.precedence = precedence
+        self.info_precedence = info_precedence
+        self.when = when
+        self.signals = signals
+
+
 class _Part:
     """A header field found by the callbacks, waiting to be assembled."""
 
@@ -113,20 +144,19 @@ class HeaderCallbacks:
         return _Part("relay", relay, self._line(children), self._last_line(children))
 
     def station_line(self, children: list[Any]) -> _Part:
-        values: dict[str, Any] = {"station": None, "serial": None, "section": None}
-        values["filed_day"] = values["filed_time"] = None
+        station = _Station()
         for token in children:  # the station line has no sub-rules: all tokens
             kind = token.type
             if kind == "ROUTING_INDICATOR":
-                values["station"] = str(token)
+                station.station = str(token)
             elif kind == "STATION_SERIAL":
-                values["serial"] = int(token)
+                station.serial = int(token)
             elif kind == "STATION_SECTION":
-                values["section"] = int(token)
+                station.section = int(token)
             elif kind == "FILED_AT":
-                values["filed_day"] = int(token[:3])
-                values["filed_time"] = f"{token[3:5]}:{token[5:7]}"
-        return _Part("station", values, self._line(children))
+                station.filed_day = int(token[:3])
+                station.filed_time = f"{token[3:5]}:{token[5:7]}"
+        return _Part("station", station, self._line(children))
 
     def note(self, children: list[Any]) -> str:
         # A plain str, so that the line callbacks can tell it from the tokens.
@@ -161,12 +191,12 @@ class HeaderCallbacks:
         except ValueError as error:
             when = None
             problem = (f"date-time group names no real date: {error}", by_type["DTG_TIME"].column)
-        value = {
-            "precedence": PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
-            "info_precedence": PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
-            "date_time_group": when,
-            "dtg_signals": signals,
-        }
+        value = _DateTimeGroup(
+            PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
+            PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
+            when,
+            signals,
+        )
         return _Part("dtg", value, line, problem=problem)
 
     def from_line(self, children: list[Any]) -> _Part:
@@ -230,41 +260,43 @@ def _flags(letters: Any) -> int:
 def assemble_header(
     parts: list[_Part], notes_spans: tuple[FieldSpan, ...] = (), notes: tuple[str, ...] = ()
 ) -> Header:
-    """Combine the parts of a header (from one parse or from the line-by-line fallback)."""
-    fields: dict[str, Any] = {}
+    """Combine the parts of a header (from one parse or from the line-by-line fallback).
+
+    Where a format line is there twice (damaged or duplicated copies), the first one
+    counts; every one keeps its span.
+    """
+    first: dict[str, Any] = {}
     spans: list[FieldSpan] = list(notes_spans)
-    to: list[Addressee] = []
-    info: list[Addressee] = []
-    exempt: list[Addressee] = []
-    lists = {"to": to, "info": info, "exempt": exempt}
+    lists: dict[str, list[Addressee]] = {"to": [], "info": [], "exempt": []}
     for part in parts:
-        if part.name in lists:
-            lists[part.name].extend(part.value)
-            addressees: list[Addressee] = part.value
-            last = max((a.span.last_line for a in addressees if a.span), default=part.line)
+        addressees = lists.get(part.name)
+        if addressees is not None:
+            addressees.extend(part.value)
+            last = max((a.span.last_line for a in part.value if a.span), default=part.line)
             spans.append(FieldSpan(part.name, Span(part.line, last)))
             continue
         spans.append(FieldSpan(part.name, Span(part.line, part.last or part.line)))
-        if part.name == "station":
-            value = part.value
-            fields.setdefault("station", value["station"])
-            fields.setdefault("station_serial", value["serial"])
-            fields.setdefault("station_section", value["section"])
-            fields.setdefault("filed_day_of_year", value["filed_day"])
-            fields.setdefault("filed_time", value["filed_time"])
-        elif part.name == "dtg":
-            for key, item in part.value.items():
-                fields.setdefault(key, item)
-        elif part.name == "from":
-            fields.setdefault("from_", part.value)
-        else:
-            fields.setdefault(part.name, part.value)
+        first.setdefault(part.name, part.value)
+    station: _Station = first.get("station") or _Station()
+    dtg: _DateTimeGroup | None = first.get("dtg")
     return Header(
-        **fields,
-        to=tuple(to),
-        info=tuple(info),
-        exempt=tuple(exempt),
-        station_name=station_name(fields.get("station")),
+        transmission_id=first.get("transmission_id"),
+        relay=first.get("relay"),
+        station=station.station,
+        station_serial=station.serial,
+        station_section=station.section,
+        filed_day_of_year=station.filed_day,
+        filed_time=station.filed_time,
+        security=first.get("security"),
+        precedence=dtg.precedence if dtg else None,
+        info_precedence=dtg.info_precedence if dtg else None,
+        date_time_group=dtg.when if dtg else None,
+        from_=first.get("from"),
+        to=tuple(lists["to"]),
+        info=tuple(lists["info"]),
+        exempt=tuple(lists["exempt"]),
+        dtg_signals=dtg.signals if dtg else (),
+        station_name=station_name(station.station),
         spans=tuple(spans),
         notes=notes,
     )
