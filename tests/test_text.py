@@ -50,3 +50,43 @@ def test_control_check_agrees_with_the_pattern_and_keeps_lines(text: str) -> Non
     assert source.had_control_characters is (_CONTROL.search(unified) is not None)
     assert _CONTROL.search(source.text) is None
     assert len(source.lines) == unified.count("\n") + 1
+
+
+# Both closings the body searches for: END COMMENT (white space, "(", white space first)
+# and END SUMMARY ("(" then white space), written out here.
+_CLOSINGS = [
+    re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE),
+    re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE),
+]
+_PIECES = st.sampled_from(
+    [
+        "end",
+        "END",
+        "End",
+        " ",
+        "  ",
+        "\t",
+        "(",
+        "((",
+        ")",
+        "comment",
+        "COMMENT",
+        "summary",
+        "of",
+        "x",
+        "attend",
+        "ended",
+        ".",
+        ":",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join), st.integers(0, 20), st.sampled_from([0, 1]))
+def test_search_at_word_finds_what_search_finds(text: str, position: int, which: int) -> None:
+    from cableparse.text import search_at_word
+
+    pattern = _CLOSINGS[which]
+    expected = pattern.search(text, position)
+    found = search_at_word(pattern, text, text.lower(), "end", position)
+    assert (found and found.span()) == (expected and expected.span())

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .model import Paragraph
+from .text import search_at_word
 
 __all__ = ["find_comments"]
 
@@ -127,20 +128,6 @@ class _Words:
 
     def comment_closing(self, position: int) -> re.Match[str] | None:
         """_COMMENT_CLOSE.search(text, position): it opens with white space and ``(``."""
-        text, lowered = self.text, self.lowered
-        if lowered is None:
-            return _COMMENT_CLOSE.search(text, position)
-        found = lowered.find("end", position)
-        while found >= 0:
-            start = found
-            while start > position and text[start - 1].isspace():
-                start -= 1
-            if start > position and text[start - 1] == "(":
-                start -= 1
-                while start > position and text[start - 1].isspace():
-                    start -= 1
-            closing = _COMMENT_CLOSE.match(text, start)
-            if closing is not None:
-                return closing
-            found = lowered.find("end", found + 3)
-        return None
+        if self.lowered is None:
+            return _COMMENT_CLOSE.search(self.text, position)
+        return search_at_word(_COMMENT_CLOSE, self.text, self.lowered, "end", position)

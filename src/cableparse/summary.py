@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .layout import LEADING_PORTION_MARK
 from .model import Paragraph, TextBlock
+from .text import search_at_word
 
 __all__ = ["find_summary", "may_hold_summary"]
 
@@ -129,15 +130,4 @@ def _end_summary(text: str) -> re.Match[str] | None:
         return None
     if len(lowered) != len(text):  # İ lowers to two characters: positions would shift
         return _END_SUMMARY.search(text)
-    position = lowered.find("end")
-    while position >= 0:
-        start = position
-        while start and text[start - 1].isspace():
-            start -= 1
-        if start and text[start - 1] == "(":
-            start -= 1
-        closing = _END_SUMMARY.match(text, start)
-        if closing is not None:
-            return closing
-        position = lowered.find("end", position + 3)
-    return None
+    return search_at_word(_END_SUMMARY, text, lowered, "end")

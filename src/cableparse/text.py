@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-__all__ = ["SourceText", "fold_space", "normalize"]
+__all__ = ["SourceText", "fold_space", "normalize", "search_at_word"]
 
 # Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
@@ -70,3 +70,27 @@ def fold_space(text: str) -> str:
     # str.split() and the regex \s agree on what white space is (str.isspace), and the
     # split/join pair runs several times faster than re.sub on paragraph-sized text.
     return " ".join(text.split())
+
+
+def search_at_word(
+    pattern: re.Pattern[str], text: str, lowered: str, word: str, position: int = 0
+) -> re.Match[str] | None:
+    """``pattern.search(text, position)`` for a pattern whose every match is white space
+    and ``(`` followed by ``word`` (``\\s*\\(?\\s*\\bEND ...``), given ``lowered``, the
+    lower case of ``text`` with the same length, and ``word`` in lower case.
+
+    Such a pattern opens with no literal, so a plain search tries it at every character;
+    here str.find() finds each ``word`` and the pattern is tried only from the white space
+    and parentheses just before it, each run of them belonging to one ``word``: linear.
+    """
+    found = lowered.find(word, position)
+    while found >= 0:
+        start = found
+        while start > position and (text[start - 1].isspace() or text[start - 1] == "("):
+            start -= 1
+        for candidate in range(start, found + 1):
+            match = pattern.match(text, candidate)
+            if match is not None:
+                return match
+        found = lowered.find(word, found + 1)
+    return None
