@@ -15,7 +15,7 @@ import attrs
 
 from .comments import find_comments
 from .defects import DefectCode
-from .layout import DASH_CHARS, page_line_rest
+from .layout import DASH_CHARS, PARAGRAPH_NUMBER, page_line_rest
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
@@ -41,7 +41,7 @@ _PORTION = (
     r"|NATO|EXDIS|NODIS))*"
 )
 _PARAGRAPH = re.compile(
-    r"^\s*(?:¶\s*)?(\d{1,3})\s*[.)](?=\s|\(|$)\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
+    r"^\s*" + PARAGRAPH_NUMBER + r"\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
     re.IGNORECASE,
 )
 # The common forms of _PARAGRAPH, in a stripped line: where this matches, _PARAGRAPH matches

@@ -16,7 +16,7 @@ import attrs
 from ._lark import get_parser
 from .defects import DefectCode
 from .lalr import parse_from
-from .layout import RELEASE_STAMP, blank_page_head, is_classification_line
+from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, is_classification_line
 from .model import FieldSpan, Header, Span, UnparsedLine
 from .policy import DefectSink
 from .transform.header import HeaderCallbacks, _Part, assemble_header
@@ -149,7 +149,7 @@ _ANCHOR_WINDOW = 60
 # "TAGS:     PREL" - a label with its value set in a column, as message-database
 # printouts show a cable's fields above the cable itself.
 _PRINTOUT_LABEL = re.compile(r"[A-Za-z]+:\s{2,}\S")
-_BODY_START = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)]\s|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
+_BODY_START = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 
 
 def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> int | None:

@@ -15,6 +15,7 @@ __all__ = [
     "LEADING_PORTION_MARK",
     "PAGE_HEAD",
     "PAGE_LINE",
+    "PARAGRAPH_NUMBER",
     "RELEASE_STAMP",
     "blank_page_head",
     "is_classification_line",
@@ -30,6 +31,10 @@ PAGE_LINE = re.compile(
     r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
+#: A paragraph number opening a line (``4.``, ``¶4.``, ``12)``, ``3.(C)``): up to three
+#: digits, a period or parenthesis, then white space, ``(`` or the line end.  A pattern
+#: text, for the patterns that read more after it; the number is the group ``number``.
+PARAGRAPH_NUMBER = r"(?:¶\s*)?(?P<number>\d{1,3})\s*[.)](?=\s|\(|$)"
 #: Characters of a rule line: ASCII dashes, equals, underscores and the Unicode hyphens.
 DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 # A rule, also broken into runs: ------ ----

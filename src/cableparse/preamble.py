@@ -25,6 +25,7 @@ from .layout import (
     LEADING_PORTION_MARK,
     PAGE_HEAD,
     PAGE_LINE,
+    PARAGRAPH_NUMBER,
     RELEASE_STAMP,
     is_classification_line,
     is_repeated_classification,
@@ -76,7 +77,7 @@ _REF = re.compile(
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
 )
 _CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?")
-_PARAGRAPH = re.compile(r"(?:¶\s*)?\d{1,3}\s*[.)](?:\s|\(|$)")
+_PARAGRAPH = re.compile(PARAGRAPH_NUMBER)
 # A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
 # Fields that transcription glued onto the end of another line.
