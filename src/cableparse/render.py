@@ -35,19 +35,12 @@ from .model import (
     Tag,
     TagKind,
 )
-from .vocab import MONTHS, PRECEDENCE_LETTERS
+from .vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTER_OF
 
 __all__ = ["render", "render_article", "render_cable"]
 
 _LETTER_OF = {precedence: letter for letter, precedence in PRECEDENCE_LETTERS.items()}
 _MONTH_OF = {number: name for name, number in MONTHS.items()}
-_SECURITY_LETTER = {
-    Classification.UNCLASSIFIED: "U",
-    Classification.LIMITED_OFFICIAL_USE: "U",
-    Classification.CONFIDENTIAL: "C",
-    Classification.SECRET: "S",
-    Classification.TOP_SECRET: "T",
-}
 # The spaced spelling most Cablegate bodies open with; UNCLAS and LOU are never spaced.
 _CLASSIFICATION_WORDS = {
     Classification.UNCLASSIFIED: "UNCLAS",
@@ -100,7 +93,7 @@ def _header_lines(header: Header) -> list[str]:
     if header.security is not None:
         security = header.security
         level = security.classification or Classification.UNCLASSIFIED
-        code = security.code or _SECURITY_LETTER[level] * 5
+        code = security.code or SECURITY_LETTER_OF[level] * 5
         words = [security.prefix, code, *security.signals]
         if security.note:
             words.append(f"({security.note})")

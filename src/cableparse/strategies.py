@@ -60,7 +60,13 @@ from .model import (
 )
 from .render import render
 from .transform.preamble import tag_kind
-from .vocab import organization_tags, station_name, subject_tags
+from .vocab import (
+    CAPTION_WORDS,
+    SECURITY_LETTER_OF,
+    organization_tags,
+    station_name,
+    subject_tags,
+)
 
 __all__ = [
     "DAMAGE_KINDS",
@@ -118,26 +124,8 @@ _LETTER_PRECEDENCES = (
     Precedence.PRIORITY,
     Precedence.ROUTINE,
 )
-_SECURITY_LETTER = {
-    Classification.UNCLASSIFIED: "U",
-    Classification.LIMITED_OFFICIAL_USE: "U",
-    Classification.CONFIDENTIAL: "C",
-    Classification.SECRET: "S",
-    Classification.TOP_SECRET: "T",
-}
-_CAPTIONS = (
-    "SIPDIS",
-    "NOFORN",
-    "NODIS",
-    "EXDIS",
-    "LIMDIS",
-    "STADIS",
-    "SENSITIVE",
-    "SENSITIVE BUT UNCLASSIFIED",
-    "FOR OFFICIAL USE ONLY",
-    "CORRECTED COPY",
-    "SPECAT",
-)
+# Every caption the parser knows.
+_CAPTIONS = CAPTION_WORDS
 _DISTRIBUTION = (
     "DEPT FOR EAP/CM AND INR",
     "STATE FOR EUR/RUS",
@@ -373,7 +361,7 @@ def headers(
             indicators = tuple(
                 draw(st.lists(st.sampled_from(_RELAYS), min_size=1, max_size=8, unique=True))
             )
-        letter = _SECURITY_LETTER[classification]
+        letter = SECURITY_LETTER_OF[classification]
         fields.update(
             transmission_id=f"VZCZC{designator}{number:04d}",
             relay=Relay(draw(st.sampled_from(_LETTER_PRECEDENCES)), indicators),

@@ -14,6 +14,7 @@ __all__ = [
     "ONE_WORD_CAPTIONS",
     "PRECEDENCE_LETTERS",
     "SECURITY_LETTERS",
+    "SECURITY_LETTER_OF",
     "organization_tags",
     "station_name",
     "subject_tags",
@@ -34,6 +35,16 @@ SECURITY_LETTERS: dict[str, Classification] = {
     "C": Classification.CONFIDENTIAL,
     "S": Classification.SECRET,
     "T": Classification.TOP_SECRET,
+}
+
+#: The letter a classification repeats in a security line it writes (``ZNY CCCCC``);
+#: LIMITED OFFICIAL USE travels as unclassified.
+SECURITY_LETTER_OF: dict[Classification, str] = {
+    Classification.UNCLASSIFIED: "U",
+    Classification.LIMITED_OFFICIAL_USE: "U",
+    Classification.CONFIDENTIAL: "C",
+    Classification.SECRET: "S",
+    Classification.TOP_SECRET: "T",
 }
 
 #: Handling captions, longest first so that a regex alternation prefers the long forms.
