@@ -302,3 +302,22 @@ def test_corpus_items_read_as_any_item(cablegate_pages: list[tuple[str, str, int
                     plain += _PLAIN_CABLE.fullmatch(item.upper()) is not None
                     assert _references("A", item, 2008) == _read_item("A", item, item.upper(), 2008)
     assert plain > 1_000
+
+
+def test_a_cable_and_the_cables_citing_it_build_the_same_id() -> None:
+    # One rule for both: letters and digits only, aliases resolved.
+    import cableparse
+
+    own = cableparse.parse_cable(
+        "R 220816Z MAR 09\nFM AMEMBASSY PORT AU PRINCE\nTO SECSTATE WASHDC 1\n\n"
+        "C O N F I D E N T I A L PORT-AU-PRINCE 000123\n\nSUBJECT: X\n\n1. (C) Text.\n",
+    )
+    assert own.reference_id == "09PORTAUPRINCE123"
+    assert cable_id("09", "PORT-AU-PRINCE", "00123", None) == "09PORTAUPRINCE123"
+    assert cable_id(None, "SECSTATE", "4567", 2008) == "08STATE4567"
+    assert _ids("REF: A. 09 PORT-AU-PRINCE 123 B. TD-314/09169-05", 2009)[0] == (
+        "A",
+        "09PORTAUPRINCE123",
+    )
+    for _, identifier in _ids("REF: A. 09 PORT-AU-PRINCE 123 B. TD-314/09169-05", 2009):
+        assert identifier is None or re.fullmatch(r"\d{2}[A-Z0-9]+\d", identifier)

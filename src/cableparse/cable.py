@@ -14,6 +14,7 @@ from .layout import is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
 from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble
+from .references import reference_id
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 
@@ -172,14 +173,14 @@ def _reference_id(
     if origin and _REDACTED.fullmatch(origin.replace(" ", "")):
         origin = None  # the release blanked the post out: no id can be built from it
     if origin and serial is not None and year is not None:
-        return f"{year % 100:02d}{_squeeze(origin)}{serial}"
+        return reference_id(year, origin, serial)
     if page is not None and page.reference_id:
         return page.reference_id
     if header is not None and header.from_ and header.station_serial is not None and year:
         post = re.sub(r"^(?:AM(?:EMBASSY|CONSUL)|USMISSION|USDEL|US ?MISSION)\s+", "", header.from_)
         if header.from_.startswith(("SECSTATE", "SEC STATE")):
             post = "STATE"
-        reference = f"{year % 100:02d}{_squeeze(post)}{header.station_serial}"
+        reference = reference_id(year, post, header.station_serial)
         sink.report(
             DefectCode.REFERENCE_ID_FROM_HEADER,
             f"no classification line: reference id {reference} built from FM and DE lines",
@@ -193,10 +194,6 @@ def _reference_id(
 _REDACTED = re.compile(r"[Xx]{4,}")
 #: Cables were usually set to declassify ten years after they were written.
 _DECL_YEARS = 10
-
-
-def _squeeze(post: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", post).upper()
 
 
 def _classified_by_in_paragraph(

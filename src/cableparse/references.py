@@ -17,7 +17,7 @@ from typing import Any
 from .model import Reference, ReferenceKind
 from .text import fold_space
 
-__all__ = ["cable_id", "read_references", "with_citing_year"]
+__all__ = ["cable_id", "post_key", "read_references", "reference_id", "with_citing_year"]
 
 _LABEL_WORD = re.compile(
     r"\s*(?i:PROGRAM\s+REF|REF(?:ERENCES?|S|\(S\))?|REFTELS?(?=\s*:))(?![A-Za-z])\s*[:.]?"
@@ -130,12 +130,28 @@ def cable_id(year: str | None, post: str, serial: str, citing_year: int | None) 
         yy = f"{citing_year % 100:02d}"
     else:
         return None
+    return reference_id(yy, post, int(serial))
+
+
+def reference_id(year: str | int, post: str, serial: int) -> str:
+    """A cable's reference id: two-digit year, post key, serial (``07``, ``LA PAZ``,
+    ``3261`` → ``07LAPAZ3261``); the one rule for a cable's own id and the ids it cites."""
+    yy = f"{year % 100:02d}" if isinstance(year, int) else year[-2:]
+    return f"{yy}{post_key(post)}{serial}"
+
+
+def post_key(post: str) -> str:
+    """A post as reference ids write it: letters and digits only, upper case, known
+    aliases resolved (``La Paz`` → ``LAPAZ``, ``SECSTATE`` → ``STATE``)."""
     name = _POST_NAMES.get(post)
     if name is None:
-        name = post.upper().replace(" ", "").replace(".", "")
+        name = _NOT_ID_CHARACTER.sub("", post).upper()
         name = _POST_ALIASES.get(name, name)
         _remember(_POST_NAMES, post, name)
-    return f"{yy}{name}{int(serial)}"
+    return name
+
+
+_NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
 
 
 # Per distinct post as written, across cables: a few hundred posts recur in every REF.

@@ -58,6 +58,7 @@ from .model import (
     TagKind,
     TextBlock,
 )
+from .references import reference_id
 from .render import render
 from .transform.preamble import tag_kind
 from .vocab import (
@@ -536,10 +537,6 @@ def _body(
     return paragraphs, blocks, summary, tuple(comments)
 
 
-def _squeeze(post: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]", "", post).upper()
-
-
 @st.composite
 def _cable(
     draw: st.DrawFn,
@@ -580,9 +577,7 @@ def _cable(
     )
     captions = tuple(draw(st.lists(st.sampled_from(_CAPTIONS), max_size=3, unique=True)))
     return Cable(
-        reference_id=(
-            f"{reference_year % 100:02d}{_squeeze(post)}{serial}" if reference_year else None
-        ),
+        reference_id=(reference_id(reference_year, post, serial) if reference_year else None),
         classification=classification,
         origin=post,
         serial=serial,
