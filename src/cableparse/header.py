@@ -69,6 +69,9 @@ _HEADER_NOTE = re.compile(
     r"|\([A-Z]{2,6}\) +/\d+[A-Z]?\s*$"
     r"|" + RELEASE_STAMP.pattern + r")"
 )
+# Format line 2 opens with the precedence prosign doubled; routing indicators may wrap
+# onto the lines after it.
+_RELAY_OPENING = re.compile(r"(?:ZZ|OO|PP|RR|YY) ")
 _ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
 # A preamble field that ends an addressee list (with the classification line, tested by
 # the preamble grammar's own terminal).
@@ -225,7 +228,7 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
         if _ADDRESSEE_KEYWORD.match(text):
             break
         if _FORMAT_LINE.match(text):
-            previous_relay = re.match(r"(?:ZZ|OO|PP|RR|YY) ", text) is not None
+            previous_relay = _RELAY_OPENING.match(text) is not None
             continue
         if previous_relay and _ROUTING_INDICATORS_ONLY.match(text):
             continue
@@ -304,7 +307,7 @@ def _start_for(line: str, previous: str | None) -> str | None:
         return "exempt_block"
     if word in _LINE_START:
         return _LINE_START[word]
-    if re.match(r"(?:ZZ|OO|PP|RR|YY) ", line):
+    if _RELAY_OPENING.match(line):
         return "relay_line"
     if _DTG_LIKE.match(line):
         return "dtg_line"
