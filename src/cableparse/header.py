@@ -276,6 +276,7 @@ _EXPECTED_WORDS = {
     "MONTH": "a month such as MAR",
     "YEAR": "a year such as 07",
     "ROUTING_INDICATOR": "a routing indicator such as RUEHBJ",
+    "ROUTING_INDICATORS": "routing indicators such as RUEHBJ RUEHC",
     "SECURITY_PREFIX": "ZNY or ZNR",
     "SECURITY_CODE": "a classification group such as CCCCC",
     "STATION_SERIAL": "a station serial such as 1960",
@@ -285,6 +286,7 @@ _EXPECTED_WORDS = {
     "NOTE": "a note in parentheses",
     "ADDRESS": "an address such as SECSTATE WASHDC",
     "ADDRESSEE": "an addressee such as RUEHC/SECSTATE WASHDC IMMEDIATE 6090",
+    "ADDRESSEES": "an addressee such as RUEHC/SECSTATE WASHDC IMMEDIATE 6090",
     "_NL": "the end of the line",
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, Span
@@ -116,11 +117,9 @@ class HeaderCallbacks:
         terminal = parser.get_terminal("ADDRESSEE").pattern
         self._addressee = re.compile(terminal.to_regexp(), _flags(terminal.flags))
 
-    def _addressee_parts(self, token: str) -> re.Match[str]:
+    def _addressee_line(self) -> Callable[[str, int], re.Match[str] | None]:
         assert self._addressee is not None, "bind() the callbacks to their parser first"
-        parts = self._addressee.match(token)
-        assert parts is not None  # the lexer matched this very text with this pattern
-        return parts
+        return self._addressee.match
 
     def _line(self, children: list[Any]) -> int:
         token = self._token
@@ -139,7 +138,8 @@ class HeaderCallbacks:
 
     def relay_line(self, children: list[Any]) -> _Part:
         pair = str(children[0])
-        indicators = tuple(str(t) for t in children[1:])
+        # One ROUTING_INDICATORS token per line.
+        indicators = tuple(indicator for line in children[1:] for indicator in line.split())
         relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
         return _Part("relay", relay, self._line(children), self._last_line(children))
 
@@ -202,39 +202,43 @@ class HeaderCallbacks:
     def from_line(self, children: list[Any]) -> _Part:
         return _Part("from", " ".join(str(children[0]).split()), self._line(children))
 
-    def _read_addressee(self, token: Any) -> Addressee | None:
-        # The token is exactly what the grammar's ADDRESSEE pattern matched, line end
-        # included, so the pattern matches it again and its groups are the parts.
-        route, address, niact, word, serial = self._addressee_parts(token).group(
-            "route", "address", "niact", "precedence", "serial"
-        )
-        if address is None and route is None:
-            return None
-        precedence = None
-        if word is not None:
-            precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
-        line = int(token.line or 0)
-        return Addressee(
-            routing_indicator=route,
-            address=" ".join(address.split()) if address else "",
-            precedence=precedence,
-            serial=serial,
-            station_name=station_name(route),
-            span=Span(line, line),
-        )
-
-    def addressee_list(self, children: list[Any]) -> tuple[int, list[Addressee]]:
-        # One ADDRESSEE token per line; a line with no address (TO alone) makes none, but
-        # its line is still where the block stands.
-        addressees = (self._read_addressee(token) for token in children)
-        kept = [addressee for addressee in addressees if addressee is not None]
-        return int(children[0].line or 0), kept
+    def _read_addressees(self, token: Any) -> tuple[int, list[Addressee]]:
+        """The addressees of a block token (a line with no address, TO alone, makes none)
+        and the line the block starts on."""
+        # The token is a run of what the grammar's ADDRESSEE pattern matches, one line
+        # end each, so that pattern reads the lines again one by one and its groups are
+        # the parts.
+        read_line = self._addressee_line()
+        first = line = int(token.line or 0)
+        position, end = 0, len(token)
+        addressees: list[Addressee] = []
+        while position < end:
+            parts = read_line(token, position)
+            assert parts is not None  # the lexer matched this very text with this pattern
+            route, address, niact, word, serial = parts.groups()
+            if address is not None or route is not None:
+                precedence = None
+                if word is not None:
+                    precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
+                addressees.append(
+                    Addressee(
+                        routing_indicator=route,
+                        address=" ".join(address.split()) if address else "",
+                        precedence=precedence,
+                        serial=serial,
+                        station_name=station_name(route),
+                        span=Span(line, line),
+                    )
+                )
+            line += token.count("\n", position, parts.end())
+            position = parts.end()
+        return first, addressees
 
     def addressee_line(self, children: list[Any]) -> list[Addressee]:
-        return self.addressee_list(children)[1]
+        return self._read_addressees(children[0])[1]
 
     def _block(self, name: str, children: list[Any]) -> _Part:
-        first_line, addressees = children[0]  # built by addressee_list
+        first_line, addressees = self._read_addressees(children[0])
         return _Part(name, addressees, first_line)
 
     def to_block(self, children: list[Any]) -> _Part:
