@@ -19,7 +19,7 @@ from .layout import DASH_CHARS, PARAGRAPH_NUMBER, page_line_rest
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
-from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
+from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span, line_span
 from .policy import DefectSink
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
@@ -214,7 +214,7 @@ def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
     reader = _Reader(lines, begin, end, probe, sink)
     reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in trailer)
     if signature_index is not None:
-        reader.spans.append(FieldSpan("signature", Span(signature_index + 1, signature_index + 1)))
+        reader.spans.append(field_span("signature", signature_index + 1, signature_index + 1))
     reader.read(signature_index)
     paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
 
@@ -463,7 +463,7 @@ class _Reader:
         self.heading = f"{self.heading} {found[0]}" if self.heading else found[0]
         self.heading_line = self.heading_line or index + 1
         consumed = found[1]
-        self.spans.append(FieldSpan("heading", Span(index + 1, index + consumed)))
+        self.spans.append(field_span("heading", index + 1, index + consumed))
         if consumed == 2:
             # The rule under the title (a rule line never gets here: _marker takes it).
             self.markers.append(UnparsedLine(index + 2, self.lines[index + 1]))
@@ -542,7 +542,7 @@ def _assemble(
         counts,
         strict=True,
     ):
-        span = Span(first, last if last > first else first)
+        span = line_span(first, last if last > first else first)
         if number is not None:
             paragraphs.append(Paragraph(number, marking, heading, text, span, count))
         elif text:

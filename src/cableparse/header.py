@@ -17,7 +17,7 @@ from ._lark import get_parser
 from .defects import DefectCode
 from .lalr import parse_from
 from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, is_classification_line
-from .model import FieldSpan, Header, Span, UnparsedLine
+from .model import FieldSpan, Header, UnparsedLine, field_span
 from .policy import DefectSink
 from .transform.header import HeaderCallbacks, _Part, assemble_header
 
@@ -181,7 +181,7 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
         text = "\n".join("" if i in note_lines else lines[i] for i in range(begin, end)) + "\n"
     else:
         text = "\n".join(lines[begin:end]) + "\n"
-    note_spans = tuple(FieldSpan("note", Span(u.line, u.line)) for u in notes)
+    note_spans = tuple(field_span("note", u.line, u.line) for u in notes)
     from lark.exceptions import LarkError, UnexpectedInput
 
     try:

@@ -35,9 +35,9 @@ from .model import (
     Declassify,
     FieldSpan,
     Reference,
-    Span,
     Tag,
     UnparsedLine,
+    field_span,
 )
 from .policy import DefectSink
 from .references import read_references
@@ -475,7 +475,7 @@ def _read_fields(
     unparsed: list[UnparsedLine] = []
     spans: list[FieldSpan] = []
     for field in fields:
-        spans.append(_field_span(field.kind, field.first, field.last))
+        spans.append(field_span(field.kind, field.first, field.last))
         text = field.text
         if field.kind == "classification":
             tokens = preamble_tokens(text, "classification_line")
@@ -560,22 +560,6 @@ def _read_fields(
         spans=tuple(spans),
         end=end,
     )
-
-
-# Spans are values, and the same few recur from cable to cable (``tags`` on line 12): made
-# once each.  Emptied when full, so that no input grows it without bound.
-_SPANS: dict[tuple[str, int, int], FieldSpan] = {}
-_SPANS_LIMIT = 10_000
-
-
-def _field_span(kind: str, first: int, last: int) -> FieldSpan:
-    key = (kind, first, last)
-    span = _SPANS.get(key)
-    if span is None:
-        if len(_SPANS) >= _SPANS_LIMIT:
-            _SPANS.clear()
-        span = _SPANS[key] = FieldSpan(kind, Span(first, last))
-    return span
 
 
 def _read_eo(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, Span
+from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, field_span, line_span
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ class HeaderCallbacks:
                         precedence=precedence,
                         serial=serial,
                         station_name=station_name(route),
-                        span=Span(line, line),
+                        span=line_span(line, line),
                     )
                 )
             line += token.count("\n", position, parts.end())
@@ -277,9 +277,9 @@ def assemble_header(
         if addressees is not None:
             addressees.extend(part.value)
             last = max((a.span.last_line for a in part.value if a.span), default=part.line)
-            spans.append(FieldSpan(part.name, Span(part.line, last)))
+            spans.append(field_span(part.name, part.line, last))
             continue
-        spans.append(FieldSpan(part.name, Span(part.line, part.last or part.line)))
+        spans.append(field_span(part.name, part.line, part.last or part.line))
         first.setdefault(part.name, part.value)
     station: _Station = first.get("station") or _Station()
     dtg: _DateTimeGroup | None = first.get("dtg")
