@@ -16,7 +16,7 @@ import attrs
 from ._lark import get_parser
 from .defects import DefectCode
 from .lalr import parse_from
-from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, is_classification_line
+from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, classification_word
 from .model import FieldSpan, Header, UnparsedLine, field_span
 from .policy import DefectSink
 from .transform.header import HeaderCallbacks, _Part, assemble_header
@@ -73,9 +73,21 @@ _HEADER_NOTE = re.compile(
 # onto the lines after it.
 _RELAY_OPENING = re.compile(r"(?:ZZ|OO|PP|RR|YY) ")
 _ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
-# A preamble field that ends an addressee list (with the classification line, tested by
-# the preamble grammar's own terminal).
-_PREAMBLE_FIELD = re.compile(r"(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)")
+
+
+@functools.cache
+def _addressees_end() -> re.Pattern[str]:
+    # A classification line (the preamble grammar's own word, as is_classification_line
+    # reads it) or a preamble field ends an addressee list: one pattern for both, as
+    # find_header tries it on every addressee line.
+    return re.compile(rf"(?:{classification_word()})|(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)")
+
+
+def _ends_addressees(line: str) -> bool:
+    """Whether a (stripped) line opens a classification line or a preamble field."""
+    return _addressees_end().match(line) is not None
+
+
 _LINE_START = {
     "VZCZC": "transmission_line",
     "DE": "station_line",
@@ -128,9 +140,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             i += 1
             continue
         if in_addressees:
-            if (
-                is_classification_line(line) or _PREAMBLE_FIELD.match(line)
-            ) and not _ADDRESSEE_KEYWORD.match(line):
+            if _ends_addressees(line) and not _ADDRESSEE_KEYWORD.match(line):
                 break
             i += 1
             continue

@@ -18,6 +18,7 @@ __all__ = [
     "PARAGRAPH_NUMBER",
     "RELEASE_STAMP",
     "blank_page_head",
+    "classification_word",
     "is_classification_line",
     "is_page_line",
     "is_repeated_classification",
@@ -56,11 +57,16 @@ _LEVEL_WORDS = frozenset(
 _NON_LETTERS = re.compile(r"[^A-Za-z]")
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
+def classification_word() -> str:
+    """The pattern of a classification word (spaced or not): the preamble grammar's own
+    terminal, so the tests here and the grammar cannot drift apart."""
+    return str(get_parser("preamble").get_terminal("CLASSIFICATION").pattern.to_regexp())
+
+
+@functools.cache
 def _classification_word() -> re.Pattern[str]:
-    # The preamble grammar's own terminal, so the test and the grammar cannot drift apart.
-    terminal = get_parser("preamble").get_terminal("CLASSIFICATION")
-    return re.compile(terminal.pattern.to_regexp())
+    return re.compile(classification_word())
 
 
 def is_classification_line(line: str) -> bool:
