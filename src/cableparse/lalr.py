@@ -138,6 +138,15 @@ class TableParser:
             if symbol.is_term and getattr(symbol, "filter_out", False)
         }
         self._unkept.update(dict.fromkeys(self._ignore, True))
+        # The terminals every rule callback drops (line ends, keywords, anonymous
+        # strings): parse() stacks one shared stand-in for them rather than a Token.  None
+        # of them where a rule keeps all its tokens (``!rule`` or ``keep_all_tokens``).
+        keeps_all = getattr(parser.options, "keep_all_tokens", False) or any(
+            getattr(rule.options, "keep_all_tokens", False) for rule in parser.rules
+        )
+        self._dropped: frozenset[str | None] = frozenset(
+            name for name, ignored in self._unkept.items() if ignored is False and not keeps_all
+        )
         # For tokens(): each state's bound match method.
         self._matchers = {state: row[0] for state, row in self._rows.items()}
         #: Whether tokens() may be used: no scanner retypes a token (the header's do).
@@ -173,7 +182,8 @@ class TableParser:
         end = len(text)
         line = first_line
         line_start = 0
-        last: Token | None = None
+        dropped = self._dropped
+        last: tuple[int, int, int] | None = None  # start, line and column of the last token
         while True:
             match_at, retype, row = rows[states[-1]]
             # Ignored text (white space) is matched and skipped here, without a turn of
@@ -204,21 +214,24 @@ class TableParser:
                     break
                 kind = None
             if kind is not None:
-                token = new_token(kind, value, token_start, token_line, column)
                 if retype is not None and kind in retype:
-                    token = retype[kind](token)
+                    token = retype[kind](new_token(kind, value, token_start, token_line, column))
                     kind = token.type
+                elif kind in dropped:
+                    token = _DROPPED  # a line end or keyword: the rule callbacks drop it
+                else:
+                    token = new_token(kind, value, token_start, token_line, column)
+                last = (token_start, token_line, column)
             else:
-                token = (
-                    Token.new_borrow_pos("$END", "", last)
-                    if last is not None
-                    else Token("$END", "", 0, 1, 1)
-                )
+                # The end borrows the position of the last token, as in Lark.
+                token = Token("$END", "", *last) if last is not None else Token("$END", "", 0, 1, 1)
                 kind = "$END"
             while True:
                 try:
                     shift, argument = row[kind]
                 except KeyError:
+                    if token is _DROPPED:
+                        token = new_token(kind, value, token_start, token_line, column)
                     raise self._token_error(token, states[-1]) from None
                 if shift:
                     states.append(argument)
@@ -240,7 +253,6 @@ class TableParser:
                 if kind == "$END" and goto == end_state:
                     return values[-1]
                 row = actions[goto]
-            last = token
 
     def tokens(self, text: str, start: str) -> list[tuple[str, str]] | None:
         """The (terminal, text) tokens a tree of ``text`` parsed from ``start`` holds, in
@@ -357,6 +369,8 @@ def _digit_blind(regexp: str) -> bool:
 
 _ONE_DIGIT = str.maketrans("0123456789", "9" * 10)
 _UNKNOWN: Any = object()
+# What parse() stacks for a token that every rule callback drops.
+_DROPPED: Any = object()
 # Texts of at most this length are remembered by shape; at most this many shapes.
 _SHAPE_WIDTH = 200
 _SHAPE_LIMIT = 10_000

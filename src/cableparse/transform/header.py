@@ -220,18 +220,20 @@ class HeaderCallbacks:
                 precedence = None
                 if word is not None:
                     precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
+                # routing_indicator, address, precedence, serial, station_name, span
                 addressees.append(
                     Addressee(
-                        routing_indicator=route,
-                        address=" ".join(address.split()) if address else "",
-                        precedence=precedence,
-                        serial=serial,
-                        station_name=station_name(route),
-                        span=line_span(line, line),
+                        route,
+                        " ".join(address.split()) if address else "",
+                        precedence,
+                        serial,
+                        station_name(route) if route else None,
+                        line_span(line, line),
                     )
                 )
-            line += token.count("\n", position, parts.end())
-            position = parts.end()
+            stop = parts.end()
+            line += token.count("\n", position, stop)
+            position = stop
         return first, addressees
 
     def addressee_line(self, children: list[Any]) -> list[Addressee]:
@@ -276,7 +278,9 @@ def assemble_header(
         addressees = lists.get(part.name)
         if addressees is not None:
             addressees.extend(part.value)
-            last = max((a.span.last_line for a in part.value if a.span), default=part.line)
+            # Addressees come in line order: the block ends on the last one's line.
+            last_span = part.value[-1].span if part.value else None
+            last = last_span.last_line if last_span is not None else part.line
             spans.append(field_span(part.name, part.line, last))
             continue
         spans.append(field_span(part.name, part.line, part.last or part.line))
