@@ -146,6 +146,10 @@ def _signals(text: str, *, decide_only: bool) -> set[str]:
         position = cut + 1
         if not line:
             continue
+        if decide_only:
+            strong = next((name for name, pattern in _STRONG if pattern.match(line)), None)
+            if strong is not None:
+                return {strong}  # a strong structure settles it alone: nothing more is read
         hits = _line_signals(line)
         if _FM_LINE.match(line):
             fm_line = index

@@ -88,7 +88,8 @@ def is_repeated_classification(text: str) -> bool:
         or ("E" not in text and "e" not in text and "L" not in text and "l" not in text)
     ):
         return False
-    return _NON_LETTERS.sub("", text).upper() in _LEVEL_WORDS
+    letters = text if text.isalpha() and text.isascii() else _NON_LETTERS.sub("", text)
+    return letters.upper() in _LEVEL_WORDS
 
 
 # The page line of older cables, which transcription sometimes ran into the next line of

@@ -343,7 +343,10 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
     if (text[:1] in DASH_CHARS and DASH_LINE.match(text)) or text.endswith("---"):
         return True
     if index + 1 < len(lines):
-        return DASH_LINE.match(lines[index + 1]) is not None
+        # A rule opens with a rule character after any white space.
+        following = lines[index + 1]
+        opening = following.lstrip()[:1]
+        return bool(opening) and opening in DASH_CHARS and DASH_LINE.match(following) is not None
     return False
 
 
