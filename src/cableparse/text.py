@@ -18,7 +18,7 @@ _MARKDOWN_LINK = re.compile(
 _ESCAPED_LINE_END = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 # Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
 
 
 @attrs.frozen(slots=True)
@@ -50,11 +50,10 @@ def normalize(text: str) -> SourceText:
 
 
 def _has_control(text: str) -> bool:
-    """``_CONTROL.search(text)``, done in bulk: the control bytes are deleted from an
-    encoding of the text and the lengths compared, at memory speed.  Latin-1 where it
-    fits (most cables: the pilcrow is Latin-1), else UTF-8, whose multi-byte sequences
-    hold no byte below 0x80; lone surrogates, which neither encodes, go through the
-    regex."""
+    """``_CONTROL.search(text)``, done in bulk: one memchr per control byte over an
+    encoding of the text.  Latin-1 where it fits (most cables: the pilcrow is Latin-1),
+    else UTF-8, whose multi-byte sequences hold no byte below 0x80; lone surrogates,
+    which neither encodes, go through the regex."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
@@ -62,7 +61,7 @@ def _has_control(text: str) -> bool:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
             return _CONTROL.search(text) is not None
-    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    return any(byte in data for byte in _CONTROL_BYTES)
 
 
 def fold_space(text: str) -> str:
