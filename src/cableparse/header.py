@@ -23,7 +23,7 @@ from .transform.header import HeaderCallbacks, _Part, assemble_header
 
 if TYPE_CHECKING:
     from lark import Lark
-    from lark.exceptions import UnexpectedInput
+    from lark.exceptions import LarkError, UnexpectedInput
 
 __all__ = ["HeaderResult", "find_header", "parse_header"]
 
@@ -83,11 +83,6 @@ def _addressees_end() -> re.Pattern[str]:
     return re.compile(rf"(?:{classification_word()})|(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)")
 
 
-def _ends_addressees(line: str) -> bool:
-    """Whether a (stripped) line opens a classification line or a preamble field."""
-    return _addressees_end().match(line) is not None
-
-
 _LINE_START = {
     "VZCZC": "transmission_line",
     "DE": "station_line",
@@ -131,6 +126,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
         walk_from = anchor
     in_addressees = False
     seen_format = False
+    ends_addressees = _addressees_end().match
     i = walk_from
     while i < n:
         line = lines[i].strip()
@@ -140,7 +136,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             i += 1
             continue
         if in_addressees:
-            if _ends_addressees(line) and not _ADDRESSEE_KEYWORD.match(line):
+            if ends_addressees(line) and not _ADDRESSEE_KEYWORD.match(line):
                 break
             i += 1
             continue
@@ -192,15 +188,14 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     else:
         text = "\n".join(lines[begin:end]) + "\n"
     note_spans = tuple(field_span("note", u.line, u.line) for u in notes)
-    from lark.exceptions import LarkError, UnexpectedInput
-
+    unexpected_input, lark_error = _lark_errors()
     try:
         parts = parse_from(_parser(), text, "header", begin + 1)
-    except UnexpectedInput as error:
+    except unexpected_input as error:
         if sink.policy.raise_on_defect:
             _report_lark_error(error, lines, sink)
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
-    except LarkError:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
+    except lark_error:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
     _report_problems(parts, sink)
     header = assemble_header(parts, note_spans, tuple(u.text.strip() for u in notes))
@@ -245,6 +240,15 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
         previous_relay = False
         notes.append(UnparsedLine(index + 1, lines[index]))
     return notes
+
+
+@functools.cache
+def _lark_errors() -> tuple[type[UnexpectedInput], type[LarkError]]:
+    # Lark's error classes, once: an import statement in parse_header would cost on
+    # every call, loaded module or not.
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    return UnexpectedInput, LarkError
 
 
 @functools.cache

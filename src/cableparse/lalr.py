@@ -162,14 +162,18 @@ class TableParser:
         self._steps: dict[str, dict[tuple[_Stack, str], _Stack]] = {
             start: {} for start in self._start_states
         }
+        from lark import Token
+
+        # Taken here, not in parse(): an import statement costs even when the module is
+        # loaded.  What Token() calls once it has checked its keywords; Token itself where
+        # a Lark has no such method (the positional arguments are the same).
+        self._token_class = Token
+        self._new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
 
     def parse(self, text: str, start: str, first_line: int = 1) -> Any:
         """``parser.parse(text, start=start)``, token lines counted from ``first_line``."""
-        from lark import Token
-
-        # What Token() calls once it has checked its keywords; Token itself where a Lark
-        # has no such method (the positional arguments are the same).
-        new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
+        Token = self._token_class
+        new_token = self._new_token
         rows = self._rows
         actions = self._actions
         ignore = self._ignore
