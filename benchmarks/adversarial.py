@@ -15,6 +15,7 @@ on the same text.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -143,14 +144,20 @@ ENTRY_POINTS: dict[str, Callable[[str], object]] = {
 }
 
 
-def time_input(text: str) -> dict[str, tuple[float, float]]:
-    """(wall, CPU) seconds of each entry point + ``to_dict`` on ``text``."""
+def time_input(text: str, repeat: int = 3) -> dict[str, tuple[float, float]]:
+    """(wall, CPU) seconds of each entry point + ``to_dict`` on ``text``: the median of
+    ``repeat`` runs, so that one run slowed by a busy neighbour does not decide."""
     seconds: dict[str, tuple[float, float]] = {}
     for name, parse in ENTRY_POINTS.items():
-        start = time.perf_counter()
-        cpu = time.thread_time()
-        cableparse.to_dict(parse(text))  # type: ignore[arg-type]
-        seconds[name] = (time.perf_counter() - start, time.thread_time() - cpu)
+        walls: list[float] = []
+        cpus: list[float] = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            cpu = time.thread_time()
+            cableparse.to_dict(parse(text))  # type: ignore[arg-type]
+            walls.append(time.perf_counter() - start)
+            cpus.append(time.thread_time() - cpu)
+        seconds[name] = (statistics.median(walls), statistics.median(cpus))
     return seconds
 
 
@@ -158,19 +165,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="input size factor")
     parser.add_argument("--extra", action="store_true", help="also run the extra inputs")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per input (median)")
     args = parser.parse_args(argv)
     cableparse.to_dict(cableparse.parse(_HEAD + _SUBJECT + "1. (C) Warm-up.\n"))
     inputs = dict(INPUTS)
     if args.extra:
         inputs.update(EXTRA)
     failures = 0
-    print("seconds, wall / CPU of the thread")
+    print(f"seconds, wall / CPU of the thread, median of {args.repeat} runs")
     print(
         f"{'input':34s} {'size':>8s}  {'parse':>13s}  {'parse_cable':>13s}  {'parse_article':>13s}"
     )
     for label, build in inputs.items():
         text = build(args.scale)
-        seconds = time_input(text)
+        seconds = time_input(text, args.repeat)
         slow = seconds["parse"][0] > LIMIT_SECONDS
         failures += slow
         cells = "  ".join(f"{wall:6.3f}/{cpu:6.3f}" for wall, cpu in seconds.values())
