@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .defects import DefectCode
+from .memo import remember
 from .model import ClassifiedBy
 from .policy import DefectSink
 from .text import fold_space
@@ -194,16 +195,12 @@ def _trim_authority(text: str) -> str:
 
 
 # Reason clauses as written → their reasons: a few spellings (``reasons 1.4 (b) and (d).``)
-# make up most of them.  Emptied when full, so that no input grows it without bound.
+# make up most of them (a bounded memo, see memo.py).
 _REASONS: dict[str, tuple[str, ...]] = {}
 
 
 def _reasons(clause: str) -> tuple[str, ...]:
-    reasons = tuple(reasons_in(clause))
-    if len(_REASONS) >= 10_000:
-        _REASONS.clear()
-    _REASONS[clause] = reasons
-    return reasons
+    return remember(_REASONS, clause, tuple(reasons_in(clause)))
 
 
 def reasons_in(text: str) -> list[str]:

@@ -40,6 +40,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from .memo import remember
+
 if TYPE_CHECKING:
     from lark import Lark, Token
 
@@ -54,9 +56,6 @@ _Action = tuple[bool, Any]
 _Stack = tuple[int, ...]
 _REJECT: _Stack = ()
 _ACCEPT: _Stack = (-1,)
-# Remembered (stack, terminal) steps per start symbol at most: a safeguard, flat rules
-# need a few dozen.
-_STEP_LIMIT = 10_000
 
 
 class _Scanner:
@@ -270,10 +269,7 @@ class TableParser:
             key = (start, text.translate(_ONE_DIGIT))
             spans = shapes.get(key, _UNKNOWN)
             if spans is _UNKNOWN:
-                spans = self._spans(text, start)
-                if len(shapes) >= _SHAPE_LIMIT:
-                    shapes.clear()
-                shapes[key] = spans
+                spans = remember(shapes, key, self._spans(text, start))
         if spans is None:
             return None
         return [(kind, text[begin:end]) for kind, begin, end in spans]
@@ -329,10 +325,7 @@ class TableParser:
             if kind == "$END" and states[-1] == end_state:
                 result = _ACCEPT
                 break
-        if len(steps) >= _STEP_LIMIT:
-            steps.clear()
-        steps[key] = result
-        return result
+        return remember(steps, key, result)
 
     def _token_error(self, token: Token, state: int) -> Exception:
         from lark.exceptions import UnexpectedToken
@@ -375,9 +368,8 @@ _ONE_DIGIT = str.maketrans("0123456789", "9" * 10)
 _UNKNOWN: Any = object()
 # What parse() stacks for a token that every rule callback drops.
 _DROPPED: Any = object()
-# Texts of at most this length are remembered by shape; at most this many shapes.
+# Texts of at most this length are remembered by shape (in a bounded memo).
 _SHAPE_WIDTH = 200
-_SHAPE_LIMIT = 10_000
 
 
 def _children(children: list[Any]) -> list[Any]:

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from .defects import Defect
+from .memo import remember
 
 __all__ = [
     "Addressee",
@@ -112,20 +113,17 @@ class FieldSpan:
 
 
 # Spans are values, and the same few recur from document to document (paragraph 3 on
-# lines 20-24, ``tags`` on line 12): the parsers take them from here, made once each.
-# Emptied when full, so that no input grows them without bound.
+# lines 20-24, ``tags`` on line 12): the parsers take them from here, made once each
+# (bounded memos, see memo.py).
 _SPANS: dict[tuple[int, int], Span] = {}
 _FIELD_SPANS: dict[tuple[str, int, int], FieldSpan] = {}
-_SPANS_LIMIT = 10_000
 
 
 def line_span(first: int, last: int) -> Span:
     """``Span(first, last)``, shared."""
     span = _SPANS.get((first, last))
     if span is None:
-        if len(_SPANS) >= _SPANS_LIMIT:
-            _SPANS.clear()
-        span = _SPANS[first, last] = Span(first, last)
+        span = remember(_SPANS, (first, last), Span(first, last))
     return span
 
 
@@ -134,9 +132,7 @@ def field_span(name: str, first: int, last: int) -> FieldSpan:
     key = (name, first, last)
     span = _FIELD_SPANS.get(key)
     if span is None:
-        if len(_FIELD_SPANS) >= _SPANS_LIMIT:
-            _FIELD_SPANS.clear()
-        span = _FIELD_SPANS[key] = FieldSpan(name, line_span(first, last))
+        span = remember(_FIELD_SPANS, key, FieldSpan(name, line_span(first, last)))
     return span
 
 

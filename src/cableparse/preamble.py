@@ -30,6 +30,7 @@ from .layout import (
     is_classification_line,
     is_repeated_classification,
 )
+from .memo import remember
 from .model import (
     ClassifiedBy,
     Declassify,
@@ -604,16 +605,14 @@ def _error_column(text: str, start: str) -> int | None:
 
 
 # Caption lines as written → their captions: SIPDIS, NOFORN and a few more make up
-# nearly all of them.  Emptied when full, so that no input grows it without bound.
+# nearly all of them (a bounded memo, see memo.py).
 _CAPTIONS: dict[str, tuple[str, ...]] = {}
 
 
 def _captions_in(text: str) -> tuple[str, ...]:
     captions = _CAPTIONS.get(text)
     if captions is None:
-        if len(_CAPTIONS) >= 10_000:
-            _CAPTIONS.clear()
-        captions = _CAPTIONS[text] = tuple(_read_captions(text))
+        captions = remember(_CAPTIONS, text, tuple(_read_captions(text)))
     return captions
 
 

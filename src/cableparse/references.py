@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
+from .memo import remember
 from .model import Reference, ReferenceKind
 from .text import fold_space
 
@@ -147,7 +147,7 @@ def post_key(post: str) -> str:
     if name is None:
         name = _NOT_ID_CHARACTER.sub("", post).upper()
         name = _POST_ALIASES.get(name, name)
-        _remember(_POST_NAMES, post, name)
+        remember(_POST_NAMES, post, name)
     return name
 
 
@@ -156,15 +156,8 @@ _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
 
 # Per distinct post as written, across cables: a few hundred posts recur in every REF.
 # Emptied when full, so that no input grows them without bound.
-_CACHE_LIMIT = 10_000
 _POST_NAMES: dict[str, str] = {}
 _IS_POST: dict[str, bool] = {}
-
-
-def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
 
 
 def read_references(text: str, year: int | None = None) -> list[Reference]:
@@ -292,7 +285,7 @@ def _is_post(name: str) -> bool:
     known = _IS_POST.get(name)
     if known is None:
         known = _judge_post(name)
-        _remember(_IS_POST, name, known)
+        remember(_IS_POST, name, known)
     return known
 
 

@@ -227,7 +227,7 @@ class HeaderCallbacks:
                         " ".join(address.split()) if address else "",
                         precedence,
                         serial,
-                        station_name(route) if route else None,
+                        station_name(route),
                         line_span(line, line),
                     )
                 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..memo import remember
 from ..model import Classification, Declassify, Section, Tag, TagKind
 from ..vocab import MONTHS, ONE_WORD_CAPTIONS, organization_tags, subject_tags
 
@@ -65,10 +66,7 @@ _LEVELS: dict[str, Classification | None] = {}
 
 
 def _level(text: str) -> Classification | None:
-    level = _LEVELS[text] = classification_from_letters(text)
-    if len(_LEVELS) > 1_000:  # no input grows it without bound
-        _LEVELS.clear()
-    return level
+    return remember(_LEVELS, text, classification_from_letters(text), limit=1_000)
 
 
 def read_classification_line(tree: Tree[Any]) -> ClassificationLine:
@@ -237,7 +235,7 @@ def _declassify(label: str | None, value: str) -> Declassify | None:
     known = _DECLASSIFY.get(text)
     if known is None:
         known = Declassify(declassify_date(text), text)
-        _remember(_DECLASSIFY, text, known)
+        remember(_DECLASSIFY, text, known, limit=_CACHE_LIMIT)
     return known
 
 
@@ -292,7 +290,7 @@ def _is_code(word: str) -> bool:
             or _is_program(word)
             or word in organization_tags()
         )
-        _remember(_CODES, word, known)
+        remember(_CODES, word, known, limit=_CACHE_LIMIT)
     return known
 
 
@@ -362,19 +360,13 @@ _CODES: dict[str, bool] = {}
 _TAGS: dict[str, Tag] = {}
 
 
-def _remember(cache: dict[str, Any], key: str, value: Any) -> None:
-    if len(cache) >= _CACHE_LIMIT:
-        cache.clear()
-    cache[key] = value
-
-
 def _word(token: str) -> tuple[str, bool]:
     text = " ".join(token.split()).upper()
     word = text.strip("[]{}()\"'*<>")
     if len(word) > 2:
         word = word.rstrip(".")
     known = (word, any(c.isalnum() for c in word) and word not in _CAPTIONS)
-    _remember(_WORDS, token, known)
+    remember(_WORDS, token, known, limit=_CACHE_LIMIT)
     return known
 
 
@@ -388,7 +380,7 @@ def _items(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
             text = _SEPARATORS.get(token)
             if text is None:
                 text = " ".join(token.split()).upper()
-                _remember(_SEPARATORS, token, text)
+                remember(_SEPARATORS, token, text, limit=_CACHE_LIMIT)
             items.append(("sep", text))
         elif kind == "COLON":
             if items and items[-1][0] == "word" and items[-1][1] in _NEXT_FIELD:
@@ -492,7 +484,7 @@ def read_tag_tokens(tokens: list[tuple[str, str]]) -> list[Tag]:
 
 def _new_tag(code: str) -> Tag:
     tag = Tag(code, tag_kind(code))
-    _remember(_TAGS, code, tag)
+    remember(_TAGS, code, tag, limit=_CACHE_LIMIT)
     return tag
 
 
