@@ -19,7 +19,7 @@ from .layout import DASH_CHARS, PARAGRAPH_NUMBER, page_line_rest
 from .layout import DASH_LINE as _DASH_LINE
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
-from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span, line_span
+from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span
 from .policy import DefectSink
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
@@ -542,7 +542,8 @@ def _assemble(
         counts,
         strict=True,
     ):
-        span = line_span(first, last if last > first else first)
+        # Not from the shared spans: a paragraph's lines seldom recur, and a miss costs more.
+        span = Span(first, last if last > first else first)
         if number is not None:
             paragraphs.append(Paragraph(number, marking, heading, text, span, count))
         elif text:
