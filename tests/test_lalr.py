@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cableparse import strategies
 from cableparse._lark import get_parser
 from cableparse.header import find_header
-from cableparse.lalr import TableParser, _parse_shifted, parse_from
+from cableparse.lalr import TableParser, _parse_shifted, _tokens_by_lark, parse_from
 from cableparse.text import normalize
 
 HEADER_STARTS = ("header", "dtg_line", "station_line", "security_line", "addressee_line")
@@ -141,14 +141,9 @@ PREAMBLE_STARTS = ("classification_line", "eo_line", "tags_field")
 
 
 def _tree_tokens(text: str, start: str) -> list[tuple[str, str]] | None:
-    from lark import Token
-    from lark.exceptions import LarkError
-
-    try:
-        tree = get_parser("preamble").parse(text, start=start)
-    except LarkError:
-        return None
-    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
+    # Lark's own parse and tree: the fallback token_reader takes where the tables cannot
+    # be read, and the oracle of the table runner here.
+    return _tokens_by_lark(get_parser("preamble"), text, start)
 
 
 def test_header_parses_run_on_the_tables() -> None:
@@ -159,6 +154,17 @@ def test_header_parses_run_on_the_tables() -> None:
 
     assert _table_parser(_parser()) is not None
     assert _table_parser(get_parser("header")) is not None
+
+
+def test_fallback_reads_the_tree_tokens() -> None:
+    # The Lark path gives tokens in tree order, drops filtered terminals (the E.O. line's
+    # separator) and says None for a rejected text.
+    assert _tree_tokens("SECRET", "classification_line") == [("CLASSIFICATION", "SECRET")]
+    eo = _tree_tokens("E.O. 12958: DECL: 03/22/2017", "eo_line")
+    assert eo is not None
+    assert [kind for kind, _ in eo][:2] == ["EO_LABEL", "EO_NUMBER"]
+    assert ("DECL_VALUE", "03/22/2017") in eo
+    assert _tree_tokens("E.O. 12958: DECL: 03/22/2017", "classification_line") is None
 
 
 def test_preamble_tokens_run_on_the_tables() -> None:

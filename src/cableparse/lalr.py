@@ -30,7 +30,7 @@ digits are lexed and parsed alike, so the token spans are remembered by the text
 
 The attributes read from Lark are not all public API.  When the installed Lark keeps
 them differently, :func:`parse_from` runs Lark's own parser and shifts the line numbers
-itself, and :func:`tokens_from` reads the tokens off Lark's tree: slower, never wrong.
+itself, and :func:`token_reader` reads the tokens off Lark's tree: slower, never wrong.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from .memo import remember
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-__all__ = ["TableParser", "parse_from", "token_reader", "tokens_from"]
+__all__ = ["TableParser", "parse_from", "token_reader"]
 
 # What a (state, symbol) pair does: shift to a state, or reduce by (size, rule name,
 # callback) and then take the goto of the rule name.
@@ -418,16 +418,11 @@ def parse_from(parser: Lark, text: str, start: str, first_line: int = 1) -> Any:
     return _parse_shifted(parser, text, start, first_line - 1)
 
 
-def tokens_from(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:
-    """The tokens a tree of ``text`` parsed from ``start`` holds (:meth:`TableParser.tokens`),
-    or None when the grammar rejects the text."""
-    return token_reader(parser)(text, start)
-
-
 @functools.cache
 def token_reader(parser: Lark) -> Callable[[str, str], list[tuple[str, str]] | None]:
-    """:func:`tokens_from` for one parser, as one callable: for callers that read many
-    short texts with the same parser."""
+    """A callable ``(text, start)`` → the tokens a tree of ``text`` parsed from ``start``
+    holds (:meth:`TableParser.tokens`), or None when the grammar rejects the text; made
+    once per parser, for callers that read many short texts with it."""
     fast = _table_parser(parser)
     if fast is not None and fast.reads_tokens:
         return fast.tokens
