@@ -15,8 +15,7 @@ import attrs
 
 from .comments import find_comments
 from .defects import DefectCode
-from .layout import DASH_CHARS, PARAGRAPH_NUMBER, page_line_rest
-from .layout import DASH_LINE as _DASH_LINE
+from .layout import DASH_CHARS, PARAGRAPH_NUMBER, RULE_ENDINGS, is_rule, page_line_rest
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span
@@ -438,7 +437,7 @@ class _Reader:
                 len(text) <= _SHORT
                 and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
             )
-            or (first in _DASHES and last in _DASHES and _DASH_LINE.match(text))
+            or is_rule(text)
         ):
             return False
         self.markers.append(UnparsedLine(index + 1, raw))
@@ -478,7 +477,7 @@ def _special_end(text: str) -> bool:
         # A line that opens with neither a digit nor P is a page line only if it ends
         # like MADRID 00000869  002 OF 004: white space and three digits.
         return text[-4:-3].isspace() and text[-3:].isdecimal()
-    return last in _DASHES and (text[0] in _DASHES or text.endswith(("---", "\u2010\u2010\u2010")))
+    return last in _DASHES and (text[0] in _DASHES or text.endswith(RULE_ENDINGS))
 
 
 def _is_digit(char: str) -> bool:
@@ -632,7 +631,7 @@ def _find_signature(
     before = next(
         (lines[i].strip() for i in range(index - 1, begin - 1, -1) if lines[i].strip()), ""
     )
-    if _DASH_LINE.match(before):
+    if is_rule(before):
         return None, None, []
     return _tidy_signer(candidate), index, sorted(trailer)
 
@@ -664,7 +663,7 @@ def _is_trailer(text: str) -> bool:
         _TRAILER.match(text) is not None
         or _is_repeated_classification(text)
         or _PAGE_LINE.match(text) is not None
-        or _DASH_LINE.match(text) is not None
+        or is_rule(text)
     )
 
 
@@ -707,13 +706,13 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
         return None
     # ``Title -----``: a run of 3+ dashes ending the line, after white space.  String
     # methods instead of a regex search, which backtracked on long runs of white space.
-    if text.endswith(("---", "\u2010\u2010\u2010")):
+    if text.endswith(RULE_ENDINGS):
         title = text.rstrip(DASH_CHARS)
         if title[-1:].isspace():
             # Flattened boxes keep the upper rule too: ------- SUMMARY -------
             title = title.strip().lstrip(DASH_CHARS).strip()
             return (title, 1) if title else None
-    if index + 1 < end and _DASH_LINE.match(lines[index + 1]):
+    if index + 1 < end and is_rule(lines[index + 1]):
         return text, 2
     return None
 

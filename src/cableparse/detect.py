@@ -146,11 +146,10 @@ def _signals(text: str, *, decide_only: bool) -> set[str]:
         position = cut + 1
         if not line:
             continue
-        if decide_only:
-            strong = next((name for name, pattern in _STRONG if pattern.match(line)), None)
-            if strong is not None:
-                return {strong}  # a strong structure settles it alone: nothing more is read
-        hits = _line_signals(line)
+        hits = [name for name, pattern in _STRONG if pattern.match(line)]
+        if decide_only and hits:
+            return set(hits)  # a strong structure settles it alone: nothing more is read
+        hits.extend(_weak_signals(line))
         if _FM_LINE.match(line):
             fm_line = index
         elif _TO_LINE.match(line) and index - fm_line <= 4:
@@ -175,9 +174,10 @@ def _is_cable(fired: set[str]) -> bool:
     return bool(fired - _WEAK_NAMES) or len(fired) >= 2
 
 
-def _line_signals(line: str) -> list[str]:
-    hits = [name for name, pattern in _STRONG if pattern.match(line)]
-    hits.extend(name for name, pattern in _WEAK if pattern.match(line))
+def _weak_signals(line: str) -> list[str]:
+    """The structures of a line besides the strong ones: the weak ones and a
+    classification line."""
+    hits = [name for name, pattern in _WEAK if pattern.match(line)]
     if "eo-line" in hits and _GLUED_TAGS.search(line):
         hits.append("tags-line")
     match = _CLASSIFICATION_LINE.match(line)

@@ -72,7 +72,18 @@ _HEADER_NOTE = re.compile(
 # Format line 2 opens with the precedence prosign doubled; routing indicators may wrap
 # onto the lines after it.
 _RELAY_OPENING = re.compile(r"(?:ZZ|OO|PP|RR|YY) ")
-_ROUTING_INDICATORS_ONLY = re.compile(r"(?:R[A-Z0-9]{3,9} *)+$")
+
+
+@functools.cache
+def _routing_indicators() -> re.Pattern[str]:
+    # The grammar's own terminal for the indicators of a relay line, so that the lines
+    # found here to continue a relay line are the ones the grammar reads as such.
+    return re.compile(_parser().get_terminal("ROUTING_INDICATORS").pattern.to_regexp())
+
+
+def _routing_indicators_only(line: str) -> bool:
+    """Whether a (stripped) line holds routing indicators and nothing else."""
+    return _routing_indicators().fullmatch(line) is not None
 
 
 @functools.cache
@@ -144,7 +155,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             seen_format = True
             if _ADDRESSEE_KEYWORD.match(line):
                 in_addressees = True
-        elif _HEADER_NOTE.match(line) or (seen_format and _ROUTING_INDICATORS_ONLY.match(line)):
+        elif _HEADER_NOTE.match(line) or (seen_format and _routing_indicators_only(line)):
             pass
         else:
             break
@@ -235,7 +246,7 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
         if _FORMAT_LINE.match(text):
             previous_relay = _RELAY_OPENING.match(text) is not None
             continue
-        if previous_relay and _ROUTING_INDICATORS_ONLY.match(text):
+        if previous_relay and _routing_indicators_only(text):
             continue
         previous_relay = False
         notes.append(UnparsedLine(index + 1, lines[index]))
@@ -329,7 +340,7 @@ def _start_for(line: str, previous: str | None) -> str | None:
         return "dtg_line"
     if previous in ("to_block", "info_block", "exempt_block", "addressee_line"):
         return "addressee_line"
-    if previous == "relay_line" and _ROUTING_INDICATORS_ONLY.match(line):
+    if previous == "relay_line" and _routing_indicators_only(line):
         return "relay_continuation"
     return None
 

@@ -17,11 +17,13 @@ __all__ = [
     "PAGE_LINE",
     "PARAGRAPH_NUMBER",
     "RELEASE_STAMP",
+    "RULE_ENDINGS",
     "blank_page_head",
     "classification_word",
     "is_classification_line",
     "is_page_line",
     "is_repeated_classification",
+    "is_rule",
     "page_line_rest",
 ]
 
@@ -40,6 +42,22 @@ PARAGRAPH_NUMBER = r"(?:¶\s*)?(?P<number>\d{1,3})\s*[.)](?=\s|\(|$)"
 DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 # A rule, also broken into runs: ------ ----
 DASH_LINE = re.compile(r"\s*[-=_\u2010-\u2015]{3,}(?:\s+[-=_\u2010-\u2015]{3,})*\s*$")
+#: How a ``Title ---`` heading ends: three ASCII dashes or three Unicode hyphens.
+RULE_ENDINGS = ("---", "\u2010\u2010\u2010")
+
+
+def is_rule(line: str) -> bool:
+    """A rule line (DASH_LINE).  It opens and ends with a rule character, which most
+    lines do not: two character tests spare the pattern on them."""
+    text = line.strip()
+    return (
+        bool(text)
+        and text[0] in DASH_CHARS
+        and text[-1] in DASH_CHARS
+        and DASH_LINE.match(text) is not None
+    )
+
+
 # The release stamp some copies carry above or inside the text: Thursday, 31 December
 # 2009, 14:55.
 RELEASE_STAMP = re.compile(

@@ -20,15 +20,16 @@ from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header
 from .layout import (
-    DASH_CHARS,
     DASH_LINE,
     LEADING_PORTION_MARK,
     PAGE_HEAD,
     PAGE_LINE,
     PARAGRAPH_NUMBER,
     RELEASE_STAMP,
+    RULE_ENDINGS,
     is_classification_line,
     is_repeated_classification,
+    is_rule,
 )
 from .memo import remember
 from .model import (
@@ -340,15 +341,9 @@ def _is_heading(lines: Sequence[str], index: int) -> bool:
     the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).
     """
     text = lines[index].strip()
-    # The first-letter test spares the pattern on the many lines that cannot be a rule.
-    if (text[:1] in DASH_CHARS and DASH_LINE.match(text)) or text.endswith("---"):
+    if is_rule(text) or text.endswith(RULE_ENDINGS):
         return True
-    if index + 1 < len(lines):
-        # A rule opens with a rule character after any white space.
-        following = lines[index + 1]
-        opening = following.lstrip()[:1]
-        return bool(opening) and opening in DASH_CHARS and DASH_LINE.match(following) is not None
-    return False
+    return index + 1 < len(lines) and is_rule(lines[index + 1])
 
 
 _BODY_OPENING = re.compile(
@@ -510,25 +505,20 @@ def _read_fields(
             glued_tags = _read_eo(field, values, sink, unparsed, lines)
             if glued_tags:
                 # TAGS written on the E.O. line without a colon (DECL: 03/20/2019 TAG PTER).
-                tag_tokens = tags_field_tokens(glued_tags)
-                if tag_tokens is None:
+                glued = _read_tags(glued_tags)
+                if glued is None:
                     sink.report(
                         DefectCode.TAGS_INVALID, f"TAGS not understood: {glued_tags!r}", field.first
                     )
                 else:
-                    tags.extend(read_tag_tokens(tag_tokens))
+                    tags.extend(glued)
         elif field.kind == "tags":
-            codes = plain_tag_codes(text)
-            plain = read_plain_tags(codes) if codes is not None else None
-            if plain is not None:
-                tags.extend(plain)
-                continue
-            tag_tokens = tags_field_tokens(text)
-            if tag_tokens is None:
+            read = _read_tags(text)
+            if read is None:
                 sink.report(DefectCode.TAGS_INVALID, f"TAGS not understood: {text!r}", field.first)
                 unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
             else:
-                tags.extend(read_tag_tokens(tag_tokens))
+                tags.extend(read)
         elif field.kind == "subject":
             subject = read_subject(text)
             if subject:
@@ -564,6 +554,17 @@ def _read_fields(
         spans=tuple(spans),
         end=end,
     )
+
+
+def _read_tags(text: str) -> list[Tag] | None:
+    """The tags of a TAGS field, or None when the grammar rejects it.  The usual field,
+    known codes and nothing else, is read without the tokens (read_plain_tags)."""
+    codes = plain_tag_codes(text)
+    plain = read_plain_tags(codes) if codes is not None else None
+    if plain is not None:
+        return plain
+    tokens = tags_field_tokens(text)
+    return read_tag_tokens(tokens) if tokens is not None else None
 
 
 def _read_eo(

@@ -154,8 +154,8 @@ def post_key(post: str) -> str:
 _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
 
 
-# Per distinct post as written, across cables: a few hundred posts recur in every REF.
-# Emptied when full, so that no input grows them without bound.
+# Per distinct post as written, across cables: a few hundred posts recur in every REF
+# (bounded memos, see memo.py).
 _POST_NAMES: dict[str, str] = {}
 _IS_POST: dict[str, bool] = {}
 
@@ -314,9 +314,7 @@ def _references(label: str | None, text: str, year: int | None) -> list[Referenc
     if plain is not None and not upper.startswith("REF"):
         item_year, post, serial = plain.groups()
         if _is_post(post):
-            if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
-                item_year = None
-            identifier = cable_id(item_year, post, serial, year)
+            identifier = cable_id(_century_year(item_year), post, serial, year)
             return [Reference(label, text, ReferenceKind.CABLE, identifier, None)]
     return _read_item(label, text, upper, year)
 
@@ -350,6 +348,14 @@ def _read_item(label: str | None, text: str, upper: str, year: int | None) -> li
     return [Reference(label, text, ReferenceKind.OTHER, None, caption)]
 
 
+def _century_year(year: str | None) -> str | None:
+    """The year written before a post, or None: four digits are a year only as 19xx or
+    20xx."""
+    if year is not None and len(year) == 4 and year[:2] not in ("19", "20"):
+        return None
+    return year
+
+
 def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     """Cable ids of an item that is nothing but cable references, else []."""
     match = _CABLE_LIST.match(upper)
@@ -364,9 +370,7 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     trailer = _TRAILER.match(upper, match.end())
     if trailer is None or trailer.end() != len(upper):
         return []
-    item_year = match.group("year") or match.group("paren_year")
-    if item_year is not None and len(item_year) == 4 and item_year[:2] not in ("19", "20"):
-        item_year = None
+    item_year = _century_year(match.group("year") or match.group("paren_year"))
     if match.group("tail_year"):
         item_year = match.group("tail_year")
     ids: list[str | None] = []

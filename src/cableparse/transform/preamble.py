@@ -222,7 +222,7 @@ def read_eo_tokens(
     return order, declassify, glued
 
 
-#: DECL text → its instruction; dates and N/A recur across cables.  Emptied when full.
+#: DECL text → its instruction; dates and N/A recur across cables (a bounded memo).
 _DECLASSIFY: dict[str, Declassify] = {}
 
 
