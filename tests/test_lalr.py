@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from cableparse import strategies
 from cableparse._lark import get_parser
 from cableparse.header import find_header
-from cableparse.lalr import TableParser, _parse_shifted, _tokens_by_lark, parse_from
+from cableparse.lalr import (
+    TableParser,
+    _parse_shifted,
+    _spans_by_lark,
+    _tokens_by_lark,
+    parse_from,
+    tree_spans,
+)
 from cableparse.text import normalize
 
 HEADER_STARTS = ("header", "dtg_line", "station_line", "security_line", "addressee_line")
@@ -133,6 +140,35 @@ def test_fallback_through_lark_counts_lines_the_same_way(text: str) -> None:
     fast = _outcome(lambda: parse_from(parser, text, start, 7))
     slow = _outcome(lambda: _parse_shifted(parser, text, start, 6))
     assert fast == slow
+
+
+# --- token_spans(): the header read off the tokens a tree would keep --------------------
+
+
+def test_corpus_header_spans_are_the_tree_tokens(
+    cablegate_pages: list[tuple[str, str, int]],
+) -> None:
+    parser = get_parser("header")
+    reader = TableParser(parser)
+    checked = 0
+    for _, text, _ in cablegate_pages:
+        header = _header_text(text)
+        if header is not None:
+            spans = reader.token_spans(header[0], "header")
+            assert spans == _spans_by_lark(parser, header[0], "header")
+            checked += spans is not None
+    # The headers the whole-header parse accepts; the other 35 are read line by line.
+    assert checked == 1178
+
+
+@settings(max_examples=400, deadline=None)
+@given(_damaged_header(), st.sampled_from(HEADER_STARTS))
+def test_damaged_header_spans_are_the_tree_tokens(text: str, start: str) -> None:
+    parser = get_parser("header")
+    spans = TableParser(parser).token_spans(text, start)
+    assert spans == _spans_by_lark(parser, text, start)
+    if spans is not None:  # the tree of the table-driven parse holds the same tokens
+        assert tree_spans(parse_from(parser, text, start, 3)) == spans
 
 
 # --- tokens(): the preamble's flat rules, read as the tokens a tree would keep ----------

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._lark import get_parser
 from .defects import DefectCode
-from .lalr import parse_from
+from .lalr import parse_from, span_reader, tree_spans
 from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, classification_word
 from .model import FieldSpan, Header, UnparsedLine, field_span
 from .policy import DefectSink
-from .transform.header import HeaderCallbacks, _Part, assemble_header
+from .transform.header import _Part, addressee_pattern, assemble_header, read_header_tokens
 
 if TYPE_CHECKING:
     from lark import Lark
-    from lark.exceptions import LarkError, UnexpectedInput
+    from lark.exceptions import UnexpectedInput
 
 __all__ = ["HeaderResult", "find_header", "parse_header"]
 
@@ -199,15 +199,18 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
     else:
         text = "\n".join(lines[begin:end]) + "\n"
     note_spans = tuple(field_span("note", u.line, u.line) for u in notes)
-    unexpected_input, lark_error = _lark_errors()
-    try:
-        parts = parse_from(_parser(), text, "header", begin + 1)
-    except unexpected_input as error:
+    tokens = span_reader(_parser())(text, "header")
+    if tokens is None:
         if sink.policy.raise_on_defect:
-            _report_lark_error(error, lines, sink)
+            # Lark's error says where and what was expected, for the strict error.
+            from lark.exceptions import UnexpectedInput
+
+            try:
+                parse_from(_parser(), text, "header", begin + 1)
+            except UnexpectedInput as error:
+                _report_lark_error(error, lines, sink)
         return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
-    except lark_error:  # pragma: no cover - grammar bugs surface as defects, never tracebacks
-        return _parse_by_line(lines, begin, end, sink, notes, note_spans, note_lines)
+    parts = read_header_tokens(text, tokens, begin + 1, _addressee())
     _report_problems(parts, sink)
     header = assemble_header(parts, note_spans, tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end)
@@ -253,23 +256,13 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
     return notes
 
 
-@functools.cache
-def _lark_errors() -> tuple[type[UnexpectedInput], type[LarkError]]:
-    # Lark's error classes, once: an import statement in parse_header would cost on
-    # every call, loaded module or not.
-    from lark.exceptions import LarkError, UnexpectedInput
-
-    return UnexpectedInput, LarkError
-
-
-@functools.cache
 def _parser() -> Lark:
-    # Built with the rule callbacks as its transformer: the parse makes parts, no tree.
-    # One shared instance of the callbacks: they keep no state between parses.
-    callbacks = HeaderCallbacks()
-    parser = get_parser("header", transformer=callbacks)
-    callbacks.bind(parser)
-    return parser
+    return get_parser("header")
+
+
+@functools.cache
+def _addressee() -> re.Pattern[str]:
+    return addressee_pattern(_parser())
 
 
 def _report_problems(parts: list[_Part], sink: DefectSink) -> None:
@@ -381,24 +374,27 @@ def _parse_by_line(
             )
             unparsed.append(UnparsedLine(index + 1, raw))
             continue
+        text = line + "\n"
+        # One parse per line, as most lines here are damaged: the error when it fails,
+        # the tokens off its tree when it does not.
         try:
-            result: Any = parse_from(parser, line + "\n", start, index + 1)
+            tree = parse_from(parser, text, start, index + 1)
         except UnexpectedInput as error:
             code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
             sink.report(code, _describe(error, raw), index + 1, error.column or None)
             unparsed.append(UnparsedLine(index + 1, raw))
             previous = start
             continue
-        if isinstance(result, _Part) and result.problem is not None:
-            _report_problems([result], sink)
-        if start == "addressee_line":
-            addressees = result
-            if block is not None and addressees:
-                parts.append(_Part(block, addressees, index + 1))
-        else:
-            parts.append(result)
-            if start in ("to_block", "info_block", "exempt_block"):
-                block = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}[start]
+        line_parts = read_header_tokens(text, tree_spans(tree), index + 1, _addressee())
+        _report_problems(line_parts, sink)
+        for part in line_parts:
+            if part.name == "addressee":
+                if block is not None and part.value:
+                    parts.append(_Part(block, part.value, index + 1))
+            else:
+                parts.append(part)
+                if start in ("to_block", "info_block", "exempt_block"):
+                    block = part.name
         previous = start
     header = assemble_header(parts, note_spans, tuple(u.text.strip() for u in notes))
     return HeaderResult(header, end, tuple(unparsed))

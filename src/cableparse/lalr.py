@@ -28,6 +28,12 @@ one digit from another (as in the preamble grammar), texts that differ only in t
 digits are lexed and parsed alike, so the token spans are remembered by the text's shape
 (E.O. lines differ mostly in their dates).
 
+:meth:`TableParser.token_spans` gives the same tokens as offsets into the text.  The
+routing header is read from them: its rules are flat too (a format line is a run of
+terminals), so a header costs its scanner matches and one lookup per token, and no rule
+callback, tree or Token.  :meth:`TableParser.parse` serves what needs Lark's tree or its
+error: a header line the whole-header parse rejected, the error strict mode raises.
+
 The attributes read from Lark are not all public API.  When the installed Lark keeps
 them differently, :func:`parse_from` runs Lark's own parser and shifts the line numbers
 itself, and :func:`token_reader` reads the tokens off Lark's tree: slower, never wrong.
@@ -43,9 +49,9 @@ from typing import TYPE_CHECKING, Any
 from .memo import remember
 
 if TYPE_CHECKING:
-    from lark import Lark, Token
+    from lark import Lark, Token, Tree
 
-__all__ = ["TableParser", "parse_from", "token_reader"]
+__all__ = ["TableParser", "TokenSpans", "parse_from", "span_reader", "token_reader", "tree_spans"]
 
 # What a (state, symbol) pair does: shift to a state, or reduce by (size, rule name,
 # callback) and then take the goto of the rule name.
@@ -56,6 +62,9 @@ _Action = tuple[bool, Any]
 _Stack = tuple[int, ...]
 _REJECT: _Stack = ()
 _ACCEPT: _Stack = (-1,)
+
+#: The tokens of a text as (terminal, begin, end) offsets.
+TokenSpans = tuple[tuple[str, int, int], ...]
 
 
 class _Scanner:
@@ -264,18 +273,20 @@ class TableParser:
         for parsers whose scanners retype nothing (``reads_tokens``)."""
         shapes = self._shapes
         if shapes is None or len(text) > _SHAPE_WIDTH:
-            spans = self._spans(text, start)
+            spans = self.token_spans(text, start)
         else:
             key = (start, text.translate(_ONE_DIGIT))
             spans = shapes.get(key, _UNKNOWN)
             if spans is _UNKNOWN:
-                spans = remember(shapes, key, self._spans(text, start))
+                spans = remember(shapes, key, self.token_spans(text, start))
         if spans is None:
             return None
         return [(kind, text[begin:end]) for kind, begin, end in spans]
 
-    def _spans(self, text: str, start: str) -> tuple[tuple[str, int, int], ...] | None:
-        """:meth:`tokens` as (terminal, begin, end) spans of ``text``."""
+    def token_spans(self, text: str, start: str) -> tuple[tuple[str, int, int], ...] | None:
+        """:meth:`tokens` as (terminal, begin, end) spans of ``text``, for any text: the
+        header is read this way, its rules being flat too (one format line, one run of
+        terminals)."""
         matchers = self._matchers
         unkept = self._unkept
         steps = self._steps[start]
@@ -429,15 +440,43 @@ def token_reader(parser: Lark) -> Callable[[str, str], list[tuple[str, str]] | N
     return functools.partial(_tokens_by_lark, parser)
 
 
+@functools.cache
+def span_reader(parser: Lark) -> Callable[[str, str], TokenSpans | None]:
+    """A callable ``(text, start)`` → the (terminal, begin, end) spans of the tokens a tree
+    of ``text`` parsed from ``start`` holds (:meth:`TableParser.token_spans`), or None
+    when the grammar rejects the text."""
+    fast = _table_parser(parser)
+    if fast is not None and fast.reads_tokens:
+        return fast.token_spans
+    return functools.partial(_spans_by_lark, parser)
+
+
 def _tokens_by_lark(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:
-    from lark import Token
+    spans = _spans_by_lark(parser, text, start)
+    return None if spans is None else [(kind, text[begin:end]) for kind, begin, end in spans]
+
+
+def _spans_by_lark(parser: Lark, text: str, start: str) -> TokenSpans | None:
     from lark.exceptions import LarkError
 
     try:
         tree = parser.parse(text, start=start)
     except LarkError:
         return None
-    return [(token.type, str(token)) for token in tree.scan_values(lambda v: isinstance(v, Token))]
+    return tree_spans(tree)
+
+
+def tree_spans(tree: Tree[Token]) -> TokenSpans:
+    """The (terminal, begin, end) spans of the tokens of a parse tree, in order."""
+    from lark import Token
+
+    spans = []
+    for token in tree.scan_values(lambda v: isinstance(v, Token)):
+        # A token is the text it matched: it ends its length after its start (the
+        # tokens TableParser.parse makes carry no end offset).
+        begin = token.start_pos or 0
+        spans.append((token.type, begin, begin + len(token)))
+    return tuple(spans)
 
 
 def _parse_shifted(parser: Lark, text: str, start: str, offset: int) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, field_span, line_span
@@ -13,7 +13,7 @@ from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["HeaderCallbacks", "assemble_header", "dtg_datetime"]
+__all__ = ["addressee_pattern", "assemble_header", "dtg_datetime", "read_header_tokens"]
 
 
 def _year(two_or_four: str) -> int:
@@ -96,164 +96,197 @@ class _Part:
         self.problem = problem
 
 
-class HeaderCallbacks:
-    """Rule callbacks for ``header.lark``, run by Lark's parser as it reduces each rule.
+#: A token a parse keeps, as (terminal, begin, end) offsets into the parsed text.
+TokenSpan = tuple[str, int, int]
 
-    Given to the parser as its ``transformer``: no parse tree is built, each rule's
-    children (tokens, or what the callbacks of its sub-rules returned) go straight into
-    parts and attrs objects.  Token lines are input lines (the lexer counts from the
-    header's first line), so the callbacks need no state and one instance serves every
-    parse.
+# The terminal each format line opens with, among the tokens a parse keeps: the keywords
+# DE and FM are filtered out of the grammar's trees, so the station line opens with its
+# routing indicator and the FM line with its address.  A date-time group may open with a
+# precedence letter or two, or with the time itself.
+_OPENS = {
+    "TRANSMISSION_ID": "transmission_id",
+    "PRECEDENCE_PAIR": "relay",
+    "ROUTING_INDICATOR": "station",
+    "SECURITY_PREFIX": "security",
+    "PRECEDENCE_LETTER": "dtg",
+    "DTG_TIME": "dtg",
+    "ADDRESS": "from",
+    "ADDRESSEES": "addressees",
+    "ADDRESSEE": "addressee",
+}
+# The block an ADDRESSEES token belongs to, by the keyword before it on its line (TO, INFO,
+# XMT or XMT/); the keywords are filtered out of the trees too.
+_BLOCKS = {"TO": "to", "INFO": "info", "XMT": "exempt"}
+
+
+class _Token:
+    """One kept token: its terminal, text, input line, and offset in the parsed text."""
+
+    __slots__ = ("begin", "kind", "line", "text")
+
+    def __init__(self, kind: str, text: str, line: int, begin: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.begin = begin
+
+
+def read_header_tokens(
+    text: str, tokens: Sequence[TokenSpan], first_line: int, addressee: re.Pattern[str]
+) -> list[_Part]:
+    """The parts of a header, or of one format line, from the tokens its parse keeps.
+
+    ``text`` is what was parsed, its first line input line ``first_line``; ``tokens`` are
+    the (terminal, begin, end) spans a tree of it would hold, in order; ``addressee`` is
+    the grammar's ADDRESSEE pattern.  The rules of ``header.lark`` are flat: a format
+    line is a run of terminals opened by one that opens no other line (_OPENS), so the
+    token sequence says all a tree would, and the parts are made from it directly.
     """
+    parts: list[_Part] = []
+    run: list[_Token] = []
+    name = ""
+    line = first_line
+    counted = 0  # the line ends of text[:counted] are counted in ``line``
+    for kind, begin, end in tokens:
+        line += text.count("\n", counted, begin)
+        counted = begin
+        opens = _OPENS.get(kind)
+        # A second precedence letter, or the time after the letters, goes on with the
+        # date-time group it belongs to.
+        if opens is not None and not (opens == "dtg" and name == "dtg"):
+            if run:
+                parts.append(_READERS[name](text, run, addressee))
+            run = []
+            name = opens
+        run.append(_Token(kind, text[begin:end], line, begin))
+    if run:
+        parts.append(_READERS[name](text, run, addressee))
+    return parts
 
-    def __init__(self) -> None:
-        from lark import Token  # made as the parser is built: lark is loaded anyway
 
-        self._token = Token
-        self._addressee: re.Pattern[str] | None = None
+def _transmission(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    return _Part("transmission_id", run[0].text, run[0].line)
 
-    def bind(self, parser: Lark) -> None:
-        """Take the ADDRESSEE pattern from the grammar the callbacks serve."""
-        terminal = parser.get_terminal("ADDRESSEE").pattern
-        self._addressee = re.compile(terminal.to_regexp(), _flags(terminal.flags))
 
-    def _addressee_line(self) -> Callable[[str, int], re.Match[str] | None]:
-        assert self._addressee is not None, "bind() the callbacks to their parser first"
-        return self._addressee.match
+def _relay(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    pair, *lines = run  # then one ROUTING_INDICATORS token per line
+    indicators = tuple(indicator for token in lines for indicator in token.text.split())
+    relay = Relay(PRECEDENCE_LETTERS.get(pair.text[0]), indicators)
+    return _Part("relay", relay, pair.line, run[-1].line)
 
-    def _line(self, children: list[Any]) -> int:
-        token = self._token
-        for child in children:
-            if isinstance(child, token) and child.line is not None:
-                return int(child.line)
-        return 0
 
-    def _last_line(self, children: list[Any]) -> int:
-        token = self._token
-        lines = [child.line for child in children if isinstance(child, token) and child.line]
-        return max(lines, default=0)
+def _station(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    station = _Station()
+    for token in run:
+        kind = token.kind
+        if kind == "ROUTING_INDICATOR":
+            station.station = token.text
+        elif kind == "STATION_SERIAL":
+            station.serial = int(token.text)
+        elif kind == "STATION_SECTION":
+            station.section = int(token.text)
+        elif kind == "FILED_AT":
+            station.filed_day = int(token.text[:3])
+            station.filed_time = f"{token.text[3:5]}:{token.text[5:7]}"
+    return _Part("station", station, run[0].line)
 
-    def transmission_line(self, children: list[Any]) -> _Part:
-        return _Part("transmission_id", str(children[0]), self._line(children))
 
-    def relay_line(self, children: list[Any]) -> _Part:
-        pair = str(children[0])
-        # One ROUTING_INDICATORS token per line.
-        indicators = tuple(indicator for line in children[1:] for indicator in line.split())
-        relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
-        return _Part("relay", relay, self._line(children), self._last_line(children))
+def _security(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    prefix, code, *rest = run
+    notes = [token.text[1:-1].strip() for token in rest if token.kind == "NOTE"]
+    security = Security(
+        prefix=prefix.text,
+        classification=SECURITY_LETTERS.get(code.text[0]),
+        signals=tuple(token.text for token in rest if token.kind == "SIGNAL"),
+        code=code.text,
+        note=notes[0] if notes else None,
+    )
+    return _Part("security", security, prefix.line)
 
-    def station_line(self, children: list[Any]) -> _Part:
-        station = _Station()
-        for token in children:  # the station line has no sub-rules: all tokens
-            kind = token.type
-            if kind == "ROUTING_INDICATOR":
-                station.station = str(token)
-            elif kind == "STATION_SERIAL":
-                station.serial = int(token)
-            elif kind == "STATION_SECTION":
-                station.section = int(token)
-            elif kind == "FILED_AT":
-                station.filed_day = int(token[:3])
-                station.filed_time = f"{token[3:5]}:{token[5:7]}"
-        return _Part("station", station, self._line(children))
 
-    def note(self, children: list[Any]) -> str:
-        # A plain str, so that the line callbacks can tell it from the tokens.
-        return str(children[0])[1:-1].strip()
+def _dtg(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    letters = [token.text for token in run if token.kind == "PRECEDENCE_LETTER"]
+    by_kind = {token.kind: token for token in run}
+    time = by_kind["DTG_TIME"]
+    when: dt.datetime | None
+    problem = None
+    try:
+        when = dtg_datetime(time.text, by_kind["MONTH"].text, by_kind["YEAR"].text)
+    except ValueError as error:
+        when = None
+        column = time.begin - text.rfind("\n", 0, time.begin)
+        problem = (f"date-time group names no real date: {error}", column)
+    value = _DateTimeGroup(
+        PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
+        PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
+        when,
+        tuple(token.text for token in run if token.kind == "SIGNAL"),
+    )
+    return _Part("dtg", value, run[0].line, problem=problem)
 
-    def security_line(self, children: list[Any]) -> _Part:
-        prefix, code, *rest = children
-        token = self._token
-        signals = tuple(str(t) for t in rest if isinstance(t, token))
-        notes = [t for t in rest if isinstance(t, str) and not isinstance(t, token)]
-        letter = str(code)[0]
-        security = Security(
-            prefix=str(prefix),
-            classification=SECURITY_LETTERS.get(letter),
-            signals=signals,
-            code=str(code),
-            note=notes[0] if notes else None,
-        )
-        return _Part("security", security, self._line(children))
 
-    def dtg_line(self, children: list[Any]) -> _Part:
-        token = self._token
-        tokens = [t for t in children if isinstance(t, token)]
-        letters = [t for t in tokens if t.type == "PRECEDENCE_LETTER"]
-        by_type = {t.type: t for t in tokens}
-        signals = tuple(str(t) for t in tokens if t.type == "SIGNAL")
-        line = self._line(children)
-        when: dt.datetime | None
-        problem = None
-        try:
-            when = dtg_datetime(by_type["DTG_TIME"], by_type["MONTH"], by_type["YEAR"])
-        except ValueError as error:
-            when = None
-            problem = (f"date-time group names no real date: {error}", by_type["DTG_TIME"].column)
-        value = _DateTimeGroup(
-            PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
-            PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
-            when,
-            signals,
-        )
-        return _Part("dtg", value, line, problem=problem)
+def _from(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    return _Part("from", " ".join(run[0].text.split()), run[0].line)
 
-    def from_line(self, children: list[Any]) -> _Part:
-        return _Part("from", " ".join(str(children[0]).split()), self._line(children))
 
-    def _read_addressees(self, token: Any) -> tuple[int, list[Addressee]]:
-        """The addressees of a block token (a line with no address, TO alone, makes none)
-        and the line the block starts on."""
-        # The token is a run of what the grammar's ADDRESSEE pattern matches, one line
-        # end each, so that pattern reads the lines again one by one and its groups are
-        # the parts.
-        read_line = self._addressee_line()
-        first = line = int(token.line or 0)
-        position, end = 0, len(token)
-        addressees: list[Addressee] = []
-        while position < end:
-            parts = read_line(token, position)
-            assert parts is not None  # the lexer matched this very text with this pattern
-            route, address, niact, word, serial = parts.groups()
-            if address is not None or route is not None:
-                precedence = None
-                if word is not None:
-                    precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
-                # routing_indicator, address, precedence, serial, station_name, span
-                addressees.append(
-                    Addressee(
-                        route,
-                        " ".join(address.split()) if address else "",
-                        precedence,
-                        serial,
-                        station_name(route),
-                        line_span(line, line),
-                    )
+def _addressees(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    token = run[0]
+    keyword = text[text.rfind("\n", 0, token.begin) + 1 : token.begin].strip().rstrip("/")
+    return _Part(_BLOCKS[keyword], _read_addressees(token, addressee), token.line)
+
+
+def _addressee(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
+    # One addressee line read alone (the line-by-line reading): the caller knows its block.
+    return _Part("addressee", _read_addressees(run[0], addressee), run[0].line)
+
+
+def _read_addressees(token: _Token, addressee: re.Pattern[str]) -> list[Addressee]:
+    """The addressees of an ADDRESSEES (or ADDRESSEE) token; a line with no address (TO
+    alone on its line) makes none.
+
+    The token is a run of what the ADDRESSEE pattern matches, one line end each, so that
+    pattern reads it again line by line, and its groups are the parts of each line.
+    """
+    line = token.line
+    text = token.text
+    addressees: list[Addressee] = []
+    for parts in addressee.finditer(text):
+        route, address, niact, word, serial = parts.groups()
+        if address is not None or route is not None:
+            precedence = None
+            if word is not None:
+                precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
+            # routing_indicator, address, precedence, serial, station_name, span
+            addressees.append(
+                Addressee(
+                    route,
+                    " ".join(address.split()) if address else "",
+                    precedence,
+                    serial,
+                    station_name(route),
+                    line_span(line, line),
                 )
-            stop = parts.end()
-            line += token.count("\n", position, stop)
-            position = stop
-        return first, addressees
+            )
+        line += text.count("\n", parts.start(), parts.end())
+    return addressees
 
-    def addressee_line(self, children: list[Any]) -> list[Addressee]:
-        return self._read_addressees(children[0])[1]
 
-    def _block(self, name: str, children: list[Any]) -> _Part:
-        first_line, addressees = self._read_addressees(children[0])
-        return _Part(name, addressees, first_line)
+_READERS: dict[str, Callable[[str, list[_Token], re.Pattern[str]], _Part]] = {
+    "transmission_id": _transmission,
+    "relay": _relay,
+    "station": _station,
+    "security": _security,
+    "dtg": _dtg,
+    "from": _from,
+    "addressees": _addressees,
+    "addressee": _addressee,
+}
 
-    def to_block(self, children: list[Any]) -> _Part:
-        return self._block("to", children)
 
-    def info_block(self, children: list[Any]) -> _Part:
-        return self._block("info", children)
-
-    def exempt_block(self, children: list[Any]) -> _Part:
-        return self._block("exempt", children)
-
-    def header(self, children: list[Any]) -> list[_Part]:
-        return [child for child in children if isinstance(child, _Part)]
+def addressee_pattern(parser: Lark) -> re.Pattern[str]:
+    """The grammar's ADDRESSEE terminal, compiled: it reads the lines of an ADDRESSEES token."""
+    terminal = parser.get_terminal("ADDRESSEE").pattern
+    return re.compile(terminal.to_regexp(), _flags(terminal.flags))
 
 
 def _flags(letters: Any) -> int:
