@@ -98,10 +98,8 @@ def _cache_file(name: str, grammar: str) -> str | None:
 
 
 @functools.cache
-def get_parser(name: str, transformer: object | None = None) -> Lark:
-    """The LALR parser of ``grammars/<name>.lark``; with ``transformer``, one that calls the
-    transformer's methods as it reduces each rule instead of building a tree.  Both share
-    the cache file (Lark keeps the transformer out of the cache key)."""
+def get_parser(name: str) -> Lark:
+    """The LALR parser of ``grammars/<name>.lark``."""
     from lark import Lark
 
     grammar = grammar_path(name).read_text(encoding="utf-8")
@@ -111,8 +109,6 @@ def get_parser(name: str, transformer: object | None = None) -> Lark:
         "start": _STARTS[name],
         "maybe_placeholders": True,
     }
-    if transformer is not None:
-        options["transformer"] = transformer
     cache = _cache_file(name, grammar)
     if cache is not None:
         fresh = not os.path.exists(cache)

@@ -88,13 +88,12 @@ class TableParser:
         contextual = frontend.lexer
         table = frontend.parser._parse_table
         rule_callbacks = frontend.parser.parser.callbacks
+        if any(isinstance(name, str) for name in rule_callbacks):
+            # A transformer with terminal callbacks: Lark's own loop runs those.
+            raise _Unsupported
         self._table_states: dict[int, dict[str, Any]] = table.states
         self._start_states: dict[str, int] = table.start_states
         self._end_states: dict[str, int] = table.end_states
-        # Callbacks keyed by terminal name (a transformer method named after a terminal).
-        self._token_callbacks = {
-            name: callback for name, callback in rule_callbacks.items() if isinstance(name, str)
-        }
         reductions: dict[int, tuple[int, str, Callable[[list[Any]], Any]]] = {}
         self._actions: dict[int, dict[str, _Action]] = {}
         for state, row in table.states.items():
@@ -186,7 +185,6 @@ class TableParser:
         actions = self._actions
         ignore = self._ignore
         newline = self._newline
-        token_callbacks = self._token_callbacks or None
         end_state = self._end_states[start]
         states = [self._start_states[start]]
         values: list[Any] = []
@@ -247,10 +245,7 @@ class TableParser:
                     raise self._token_error(token, states[-1]) from None
                 if shift:
                     states.append(argument)
-                    if token_callbacks is not None and kind in token_callbacks:
-                        values.append(token_callbacks[kind](token))
-                    else:
-                        values.append(token)
+                    values.append(token)
                     break
                 size, origin, callback = argument
                 if size:
