@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..lalr import TokenSpans
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, field_span, line_span
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
 
@@ -96,9 +97,6 @@ class _Part:
         self.problem = problem
 
 
-#: A token a parse keeps, as (terminal, begin, end) offsets into the parsed text.
-TokenSpan = tuple[str, int, int]
-
 # The terminal each format line opens with, among the tokens a parse keeps: the keywords
 # DE and FM are filtered out of the grammar's trees, so the station line opens with its
 # routing indicator and the FM line with its address.  A date-time group may open with a
@@ -119,20 +117,13 @@ _OPENS = {
 _BLOCKS = {"TO": "to", "INFO": "info", "XMT": "exempt"}
 
 
-class _Token:
-    """One kept token: its terminal, text, input line, and offset in the parsed text."""
-
-    __slots__ = ("begin", "kind", "line", "text")
-
-    def __init__(self, kind: str, text: str, line: int, begin: int) -> None:
-        self.kind = kind
-        self.text = text
-        self.line = line
-        self.begin = begin
+# One kept token: its terminal, its text, its input line and its offset in the parsed
+# text (a tuple: a header has ~16 of them, and a class instance costs several times more).
+_Token = tuple[str, str, int, int]
 
 
 def read_header_tokens(
-    text: str, tokens: Sequence[TokenSpan], first_line: int, addressee: re.Pattern[str]
+    text: str, tokens: TokenSpans, first_line: int, addressee: re.Pattern[str]
 ) -> list[_Part]:
     """The parts of a header, or of one format line, from the tokens its parse keeps.
 
@@ -158,97 +149,97 @@ def read_header_tokens(
                 parts.append(_READERS[name](text, run, addressee))
             run = []
             name = opens
-        run.append(_Token(kind, text[begin:end], line, begin))
+        run.append((kind, text[begin:end], line, begin))
     if run:
         parts.append(_READERS[name](text, run, addressee))
     return parts
 
 
 def _transmission(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    return _Part("transmission_id", run[0].text, run[0].line)
+    _, value, line, _ = run[0]
+    return _Part("transmission_id", value, line)
 
 
 def _relay(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    pair, *lines = run  # then one ROUTING_INDICATORS token per line
-    indicators = tuple(indicator for token in lines for indicator in token.text.split())
-    relay = Relay(PRECEDENCE_LETTERS.get(pair.text[0]), indicators)
-    return _Part("relay", relay, pair.line, run[-1].line)
+    (_, pair, line, _), *lines = run  # then one ROUTING_INDICATORS token per line
+    indicators = tuple(indicator for _, value, _, _ in lines for indicator in value.split())
+    relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
+    return _Part("relay", relay, line, run[-1][2])
 
 
 def _station(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
     station = _Station()
-    for token in run:
-        kind = token.kind
+    for kind, value, _, _ in run:
         if kind == "ROUTING_INDICATOR":
-            station.station = token.text
+            station.station = value
         elif kind == "STATION_SERIAL":
-            station.serial = int(token.text)
+            station.serial = int(value)
         elif kind == "STATION_SECTION":
-            station.section = int(token.text)
+            station.section = int(value)
         elif kind == "FILED_AT":
-            station.filed_day = int(token.text[:3])
-            station.filed_time = f"{token.text[3:5]}:{token.text[5:7]}"
-    return _Part("station", station, run[0].line)
+            station.filed_day = int(value[:3])
+            station.filed_time = f"{value[3:5]}:{value[5:7]}"
+    return _Part("station", station, run[0][2])
 
 
 def _security(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    prefix, code, *rest = run
-    notes = [token.text[1:-1].strip() for token in rest if token.kind == "NOTE"]
+    (_, prefix, line, _), (_, code, _, _), *rest = run
+    notes = [value[1:-1].strip() for kind, value, _, _ in rest if kind == "NOTE"]
     security = Security(
-        prefix=prefix.text,
-        classification=SECURITY_LETTERS.get(code.text[0]),
-        signals=tuple(token.text for token in rest if token.kind == "SIGNAL"),
-        code=code.text,
+        prefix=prefix,
+        classification=SECURITY_LETTERS.get(code[0]),
+        signals=tuple(value for kind, value, _, _ in rest if kind == "SIGNAL"),
+        code=code,
         note=notes[0] if notes else None,
     )
-    return _Part("security", security, prefix.line)
+    return _Part("security", security, line)
 
 
 def _dtg(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    letters = [token.text for token in run if token.kind == "PRECEDENCE_LETTER"]
-    by_kind = {token.kind: token for token in run}
-    time = by_kind["DTG_TIME"]
+    letters = [value for kind, value, _, _ in run if kind == "PRECEDENCE_LETTER"]
+    by_kind = {kind: (value, begin) for kind, value, _, begin in run}
+    time, begin = by_kind["DTG_TIME"]
     when: dt.datetime | None
     problem = None
     try:
-        when = dtg_datetime(time.text, by_kind["MONTH"].text, by_kind["YEAR"].text)
+        when = dtg_datetime(time, by_kind["MONTH"][0], by_kind["YEAR"][0])
     except ValueError as error:
         when = None
-        column = time.begin - text.rfind("\n", 0, time.begin)
+        column = begin - text.rfind("\n", 0, begin)
         problem = (f"date-time group names no real date: {error}", column)
     value = _DateTimeGroup(
         PRECEDENCE_LETTERS.get(letters[0]) if letters else None,
         PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
         when,
-        tuple(token.text for token in run if token.kind == "SIGNAL"),
+        tuple(value for kind, value, _, _ in run if kind == "SIGNAL"),
     )
-    return _Part("dtg", value, run[0].line, problem=problem)
+    return _Part("dtg", value, run[0][2], problem=problem)
 
 
 def _from(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    return _Part("from", " ".join(run[0].text.split()), run[0].line)
+    _, value, line, _ = run[0]
+    return _Part("from", " ".join(value.split()), line)
 
 
 def _addressees(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    token = run[0]
-    keyword = text[text.rfind("\n", 0, token.begin) + 1 : token.begin].strip().rstrip("/")
-    return _Part(_BLOCKS[keyword], _read_addressees(token, addressee), token.line)
+    _, value, line, begin = run[0]
+    keyword = text[text.rfind("\n", 0, begin) + 1 : begin].strip().rstrip("/")
+    return _Part(_BLOCKS[keyword], _read_addressees(value, line, addressee), line)
 
 
 def _addressee(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
     # One addressee line read alone (the line-by-line reading): the caller knows its block.
-    return _Part("addressee", _read_addressees(run[0], addressee), run[0].line)
+    _, value, line, _ = run[0]
+    return _Part("addressee", _read_addressees(value, line, addressee), line)
 
 
-def _read_addressees(token: _Token, addressee: re.Pattern[str]) -> list[Addressee]:
-    """The addressees of an ADDRESSEES (or ADDRESSEE) token; a line with no address (TO
-    alone on its line) makes none.
+def _read_addressees(text: str, line: int, addressee: re.Pattern[str]) -> list[Addressee]:
+    """The addressees of the text of an ADDRESSEES (or ADDRESSEE) token that starts on
+    input line ``line``; a line with no address (TO alone on its line) makes none.
 
     The token is a run of what the ADDRESSEE pattern matches, one line end each, so that
     pattern reads it again line by line, and its groups are the parts of each line.
     """
-    line = token.line
-    text = token.text
     addressees: list[Addressee] = []
     for parts in addressee.finditer(text):
         route, address, niact, word, serial = parts.groups()
@@ -260,7 +251,10 @@ def _read_addressees(token: _Token, addressee: re.Pattern[str]) -> list[Addresse
             addressees.append(
                 Addressee(
                     route,
-                    " ".join(address.split()) if address else "",
+                    # Words apart by more than one blank are rare: a test spares the split.
+                    " ".join(address.split())
+                    if "  " in address or "\t" in address
+                    else address or "",
                     precedence,
                     serial,
                     station_name(route),
