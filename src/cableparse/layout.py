@@ -73,6 +73,9 @@ _LEVEL_WORDS = frozenset(
     {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE", "TOPSECRET"}
 )
 _NON_LETTERS = re.compile(r"[^A-Za-z]")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LEVEL_FIRSTS = frozenset(c for word in _LEVEL_WORDS for c in (word[0], word[0].lower()))
+_LEVEL_LASTS = frozenset(c for word in _LEVEL_WORDS for c in (word[-1], word[-1].lower()))
 
 
 @functools.cache
@@ -104,6 +107,12 @@ def is_repeated_classification(text: str) -> bool:
         len(text) > 40
         or ("C" not in text and "c" not in text)
         or ("E" not in text and "e" not in text and "L" not in text and "l" not in text)
+    ):
+        return False
+    # A text that opens or ends with a letter opens or ends with the level word's own.
+    first, last = text[0], text[-1]
+    if (first in _ASCII_LETTERS and first not in _LEVEL_FIRSTS) or (
+        last in _ASCII_LETTERS and last not in _LEVEL_LASTS
     ):
         return False
     letters = text if text.isalpha() and text.isascii() else _NON_LETTERS.sub("", text)
