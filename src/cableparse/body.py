@@ -499,7 +499,7 @@ class _Probe:
         text = " ".join(self.texts)
         # One memchr per character is far faster than a regex or isprintable() over the text.
         others = _ASCII_OTHER_WHITE if text.isascii() else _OTHER_WHITE
-        self.only_spaces = not any(white in text for white in others)
+        self.only_spaces = not any(map(text.__contains__, others))
 
 
 def _may_hold_redaction(text: str) -> bool:
