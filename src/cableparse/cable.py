@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import attrs
@@ -134,13 +135,17 @@ def _classification_from_notes(
 def _check_julian_day(header: Header, sink: DefectSink) -> None:
     # The DE line's day of the year should be the day of the date-time group.
     when, day = header.date_time_group, header.filed_day_of_year
-    if when is None or day is None or when.timetuple().tm_yday == day:
+    if when is None or day is None:
+        return
+    # The day of the year from ordinals: timetuple() builds a whole struct to read one field.
+    day_of_year = when.toordinal() - dt.date(when.year, 1, 1).toordinal() + 1
+    if day_of_year == day:
         return
     line = next((f.span.first_line for f in header.spans if f.name == "station"), None)
     sink.report(
         DefectCode.JULIAN_DAY_MISMATCH,
         f"DE line says day {day:03d} of the year, the date-time group says day "
-        f"{when.timetuple().tm_yday:03d} ({when:%d %b %Y})",
+        f"{day_of_year:03d} ({when:%d %b %Y})",
         line,
     )
 

@@ -57,6 +57,10 @@ def _enum_value(member: enum.Enum) -> Any:
     return member._value_
 
 
+def _optional_enum_value(member: enum.Enum | None) -> Any:
+    return None if member is None else member._value_
+
+
 def _datetime_out(value: dt.datetime) -> str:
     # isoformat() rather than strftime(), which rewrites its format and goes through
     # time.strftime (several times slower); in UTC the offset it writes is "+00:00".
@@ -93,6 +97,8 @@ def make_converter(*, spans: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(dt.date, lambda value, _: dt.date.fromisoformat(value))
     for enum_class in _ENUMS:
         converter.register_unstructure_hook(enum_class, _enum_value)
+    # An optional member (an addressee's precedence ...) in one call, not two.
+    converter.register_unstructure_hook_factory(_is_optional_enum, lambda _: _optional_enum_value)
     converter.register_unstructure_hook(
         Defect, lambda d: {"code": d.code.value, "message": d.message, "line": d.line}
     )
@@ -149,6 +155,16 @@ def _is_plain_tuple(type_: Any) -> bool:
         and len(arguments) == 2
         and arguments[1] is Ellipsis
         and arguments[0] in _PLAIN
+    )
+
+
+def _is_optional_enum(type_: Any) -> bool:
+    arguments = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(arguments) == 2
+        and type(None) in arguments
+        and all(a in _ENUMS for a in arguments if a is not type(None))
     )
 
 
