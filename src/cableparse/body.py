@@ -502,20 +502,6 @@ class _Probe:
         self.only_spaces = not any(map(text.__contains__, others))
 
 
-def _may_hold_redaction(text: str) -> bool:
-    """Whether ``text.lower()`` holds ten x in a row, without lowering the text.
-
-    Only X lowers to x.  Without an X the run is ten x, without an x ten X: one memchr
-    and one search for a long needle.  Otherwise bytes.lower() (ASCII only, the same
-    answer here) is several times faster than str.lower() on text past Latin-1.
-    """
-    if "X" not in text:
-        return "xxxxxxxxxx" in text
-    if "x" not in text:
-        return "XXXXXXXXXX" in text
-    return b"xxxxxxxxxx" in text.encode("utf-8", "surrogatepass").lower()
-
-
 def _assemble(
     blocks: _Blocks, probe: _Probe
 ) -> tuple[list[Paragraph], list[TextBlock], int, bytes]:
