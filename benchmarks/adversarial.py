@@ -110,6 +110,13 @@ def blank_from_line(scale: float) -> str:
     return _HEAD.replace("FM AMEMBASSY ", "FM AMEMBASSY" + blanks)
 
 
+def damaged_station_lines(scale: float) -> str:
+    # Every line is a DE line the grammar refuses (a letter in the serial): the header is
+    # read line by line, and each line costs a parse and a defect.
+    line = "DE RUEHBJ #19X0\n"
+    return "VZCZCXRO1234\n" + _repeat(line, int(MEGABYTE * scale) // len(line))
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -132,6 +139,7 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "25,000 addressee lines": addressee_lines,
     "addressee with 1 MB of blanks": blank_addressee,
     "FM line with 1 MB of blanks": blank_from_line,
+    "62,500 damaged DE lines": damaged_station_lines,
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }

@@ -277,7 +277,8 @@ def _report_lark_error(error: UnexpectedInput, lines: tuple[str, ...], sink: Def
     line = error.line if error.line and error.line > 0 else 1
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     code = _code_for(source)
-    sink.report(code, _describe(error, source), line, error.column if error.column > 0 else None)
+    column = error.column if error.column > 0 else None
+    sink.report(code, _describe(error, source, code), line, column)
 
 
 def _code_for(source: str) -> DefectCode:
@@ -309,9 +310,9 @@ _EXPECTED_WORDS = {
 }
 
 
-def _describe(error: UnexpectedInput, source: str) -> str:
+def _describe(error: UnexpectedInput, source: str, code: DefectCode) -> str:
     expected = sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
-    what = "date-time group" if _code_for(source) is DefectCode.DTG_INVALID else "header line"
+    what = "date-time group" if code is DefectCode.DTG_INVALID else "header line"
     message = f"malformed {what}: {source.strip()!r}"
     if expected:
         words = [_EXPECTED_WORDS.get(str(name), str(name)) for name in expected[:6]]
@@ -320,7 +321,8 @@ def _describe(error: UnexpectedInput, source: str) -> str:
 
 
 def _start_for(line: str, previous: str | None) -> str | None:
-    word = line.split(None, 1)[0] if line.split() else ""
+    words = line.split(None, 1)
+    word = words[0] if words else ""
     if word.startswith("VZCZC"):
         return "transmission_line"
     if word.startswith("XMT"):
@@ -381,7 +383,7 @@ def _parse_by_line(
             tree = parse_from(parser, text, start, index + 1)
         except UnexpectedInput as error:
             code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
-            sink.report(code, _describe(error, raw), index + 1, error.column or None)
+            sink.report(code, _describe(error, raw, code), index + 1, error.column or None)
             unparsed.append(UnparsedLine(index + 1, raw))
             previous = start
             continue

@@ -170,11 +170,15 @@ class TableParser:
             start: {} for start in self._start_states
         }
         from lark import Token
+        from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 
-        # Taken here, not in parse(): an import statement costs even when the module is
-        # loaded.  What Token() calls once it has checked its keywords; Token itself where
-        # a Lark has no such method (the positional arguments are the same).
+        # Taken here, not in parse() or the error paths: an import statement costs even
+        # when the module is loaded (a header of damaged lines raises on each).  What
+        # Token() calls once it has checked its keywords; Token itself where a Lark has
+        # no such method (the positional arguments are the same).
         self._token_class = Token
+        self._unexpected_token = UnexpectedToken
+        self._unexpected_characters = UnexpectedCharacters
         self._new_token: Callable[..., Token] = getattr(Token, "_future_new", Token)
 
     def parse(self, text: str, start: str, first_line: int = 1) -> Any:
@@ -334,28 +338,27 @@ class TableParser:
         return remember(steps, key, result)
 
     def _token_error(self, token: Token, state: int) -> Exception:
-        from lark.exceptions import UnexpectedToken
-
         expected = {symbol for symbol in self._table_states[state] if symbol.isupper()}
-        return UnexpectedToken(  # type: ignore[no-untyped-call]
+        return self._unexpected_token(  # type: ignore[no-untyped-call]
             token, expected, terminals_by_name=self._terminals_by_name
         )
 
     def _lex_error(self, text: str, position: int, line: int, column: int, state: int) -> Exception:
-        from lark import Token
-        from lark.exceptions import UnexpectedCharacters, UnexpectedToken
-
         allowed = set(self._scanners[state].allowed - self._ignore) or {"<END-OF-FILE>"}
         # As Lark's contextual lexer does: a terminal of the grammar that this state does
         # not accept is an unexpected token (named in the message), anything else is
         # unexpected text.
-        found = next((m for p in self._root if (m := p.match(text, position))), None)
+        found = None
+        for pattern in self._root:
+            found = pattern.match(text, position)
+            if found is not None:
+                break
         if found is not None and found.lastgroup not in self._ignore:
-            token = Token(str(found.lastgroup), found.group(), position, line, column)
-            return UnexpectedToken(  # type: ignore[no-untyped-call]
+            token = self._new_token(str(found.lastgroup), found.group(), position, line, column)
+            return self._unexpected_token(  # type: ignore[no-untyped-call]
                 token, allowed, terminals_by_name=self._terminals_by_name
             )
-        return UnexpectedCharacters(  # type: ignore[no-untyped-call]
+        return self._unexpected_characters(  # type: ignore[no-untyped-call]
             text, position, line, column, allowed=allowed, terminals_by_name=self._terminals_by_name
         )
 

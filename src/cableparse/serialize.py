@@ -100,7 +100,7 @@ def make_converter(*, spans: bool = False) -> cattrs.Converter:
     # An optional member (an addressee's precedence ...) in one call, not two.
     converter.register_unstructure_hook_factory(_is_optional_enum, lambda _: _optional_enum_value)
     converter.register_unstructure_hook(
-        Defect, lambda d: {"code": d.code.value, "message": d.message, "line": d.line}
+        Defect, lambda d: {"code": d.code._value_, "message": d.message, "line": d.line}
     )
     converter.register_structure_hook(
         Defect, lambda d, _: Defect(DefectCode(d["code"]), d["message"], d.get("line"))
