@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cableparse
 from cableparse import Classification, DefectCode, Precedence
@@ -263,3 +265,20 @@ def test_headers_read_off_lark_trees_are_the_same(
     assert [(c.header, c.defects, c.unparsed) for c in slow] == [
         (c.header, c.defects, c.unparsed) for c in fast
     ]
+
+
+_OPENING_PIECES = st.sampled_from(
+    ["FM", "TO", "INFO", "XMT", "OO", "ZZ", "RR", "O", "P", "DE", "ZNY", "ZNR", "VZCZC",
+     "LOG-00", "RUEHC", "R", "#", "/", " ", "  ", "221234Z", "22Q816Z", "MAR", "07", "1960"]
+)  # fmt: skip
+
+
+@given(st.lists(_OPENING_PIECES, max_size=6).map("".join))
+def test_format_line_kinds_agree_with_the_keyword_and_relay_openings(line: str) -> None:
+    # One match tells what the addressee keyword and relay opening patterns told.
+    from cableparse.header import _ADDRESSEE_KEYWORD, _FORMAT_LINE, _RELAY_OPENING
+
+    found = _FORMAT_LINE.match(line)
+    kind = found.lastgroup if found is not None else None
+    assert (kind == "addressees") is (found is not None and bool(_ADDRESSEE_KEYWORD.match(line)))
+    assert (kind == "relay") is (found is not None and bool(_RELAY_OPENING.match(line)))

@@ -29,23 +29,36 @@ __all__ = ["HeaderResult", "find_header", "parse_header"]
 
 # Openings of format lines 1-9.  The strong ones mark a routing header wherever they
 # stand; the addressee keywords only inside one.
-_STRONG_OPENINGS = (
-    r"VZCZC",
-    r"(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}",
-    r"DE +R[A-Z0-9]{2,9} +#",
-    r"ZN[YR] ",
-    r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d",
-    r"FM ",
+_TRANSMISSION_OPENING = r"VZCZC"
+_RELAY_LINE_OPENING = r"(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}"
+_STATION_OPENING = r"DE +R[A-Z0-9]{2,9} +#"
+_SECURITY_OPENING = r"ZN[YR] "
+_DTG_OPENING = r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
+# A damaged date-time group (a digit keyed as a letter) still belongs to the header.
+_DAMAGED_DTG_OPENING = r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
+_ADDRESSEE_OPENINGS = (r"FM ", r"TO(?: |$)", r"INFO(?: (?! *LOG-)|$)", r"XMT[ /]")
+_STRONG_FORMAT_LINE = re.compile(
+    "|".join(
+        (
+            _TRANSMISSION_OPENING,
+            _RELAY_LINE_OPENING,
+            _STATION_OPENING,
+            _SECURITY_OPENING,
+            _DTG_OPENING,
+            r"FM ",
+        )
+    )
 )
-_OTHER_OPENINGS = (
-    # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
-    r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d",
-    r"TO(?: |$)",
-    r"INFO(?: (?! *LOG-)|$)",
-    r"XMT[ /]",
+# Every format line, by what the header search needs to know of it: the group
+# ``addressees`` (FM, TO, INFO, XMT: addressee lines follow), ``relay`` (routing
+# indicators may wrap onto the lines after it) or ``other``.  One match per line where
+# three patterns were tried.
+_FORMAT_LINE = re.compile(
+    f"(?P<addressees>{'|'.join(_ADDRESSEE_OPENINGS)})"
+    f"|(?P<relay>{_RELAY_LINE_OPENING})"
+    f"|(?P<other>{_TRANSMISSION_OPENING}|{_STATION_OPENING}|{_SECURITY_OPENING}"
+    f"|{_DTG_OPENING}|{_DAMAGED_DTG_OPENING})"
 )
-_STRONG_FORMAT_LINE = re.compile("(?:" + "|".join(_STRONG_OPENINGS) + ")")
-_FORMAT_LINE = re.compile("(?:" + "|".join(_STRONG_OPENINGS + _OTHER_OPENINGS) + ")")
 # Anything shaped like a date-time group, however damaged: which line a defect is about.
 _DTG_LIKE = re.compile(r"(?:[ZOPRY](?: [ZOPRY])? +)?[^\s\d]*\d\S* +[A-Za-z]{3} +\d")
 # A page break can leave TO or INFO alone on its line, the addressee on the next.
@@ -151,10 +164,10 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
                 break
             i += 1
             continue
-        if _FORMAT_LINE.match(line):
+        format_line = _FORMAT_LINE.match(line)
+        if format_line is not None:
             seen_format = True
-            if _ADDRESSEE_KEYWORD.match(line):
-                in_addressees = True
+            in_addressees = format_line.lastgroup == "addressees"
         elif _HEADER_NOTE.match(line) or (seen_format and _routing_indicators_only(line)):
             pass
         else:
@@ -244,10 +257,12 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
         text = lines[index].strip()
         if not text:
             continue
-        if _ADDRESSEE_KEYWORD.match(text):
+        format_line = _FORMAT_LINE.match(text)
+        kind = format_line.lastgroup if format_line is not None else None
+        if kind == "addressees" or (kind is None and _ADDRESSEE_KEYWORD.match(text)):
             break
-        if _FORMAT_LINE.match(text):
-            previous_relay = _RELAY_OPENING.match(text) is not None
+        if kind is not None:
+            previous_relay = kind == "relay"
             continue
         if previous_relay and _routing_indicators_only(text):
             continue
