@@ -138,44 +138,41 @@ def make_converter(*, spans: bool = False) -> cattrs.Converter:
 _PLAIN = (str, int, float, bool)
 
 
-def _is_plain_optional(type_: Any) -> bool:
+def _optional_argument(type_: Any) -> Any:
+    """X of ``X | None``; None for any other type."""
     arguments = typing.get_args(type_)
-    return (
+    if (
         typing.get_origin(type_) in (typing.Union, types.UnionType)
         and len(arguments) == 2
         and type(None) in arguments
-        and all(a in _PLAIN for a in arguments if a is not type(None))
-    )
+    ):
+        return arguments[1] if arguments[0] is type(None) else arguments[0]
+    return None
 
 
-def _is_plain_tuple(type_: Any) -> bool:
+def _element_type(type_: Any) -> Any:
+    """X of ``tuple[X, ...]``; None for any other type."""
     arguments = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) is tuple
-        and len(arguments) == 2
-        and arguments[1] is Ellipsis
-        and arguments[0] in _PLAIN
-    )
+    if typing.get_origin(type_) is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        return arguments[0]
+    return None
+
+
+def _is_plain_optional(type_: Any) -> bool:
+    return _optional_argument(type_) in _PLAIN
 
 
 def _is_optional_enum(type_: Any) -> bool:
-    arguments = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and len(arguments) == 2
-        and type(None) in arguments
-        and all(a in _ENUMS for a in arguments if a is not type(None))
-    )
+    return _optional_argument(type_) in _ENUMS
+
+
+def _is_plain_tuple(type_: Any) -> bool:
+    return _element_type(type_) in _PLAIN
 
 
 def _is_attrs_tuple(type_: Any) -> bool:
-    arguments = typing.get_args(type_)
-    return (
-        typing.get_origin(type_) is tuple
-        and len(arguments) == 2
-        and arguments[1] is Ellipsis
-        and attrs.has(arguments[0])
-    )
+    element = _element_type(type_)
+    return element is not None and attrs.has(element)
 
 
 def _list_of(hook: Callable[[Any], Any]) -> Callable[[Sequence[Any]], list[Any]]:
