@@ -282,3 +282,19 @@ def test_format_line_kinds_agree_with_the_keyword_and_relay_openings(line: str) 
     kind = found.lastgroup if found is not None else None
     assert (kind == "addressees") is (found is not None and bool(_ADDRESSEE_KEYWORD.match(line)))
     assert (kind == "relay") is (found is not None and bool(_RELAY_OPENING.match(line)))
+
+
+def test_addresses_fold_every_kind_of_white_space() -> None:
+    header = header_of(
+        "VZCZCXRO1234\nDE RUEHBJ #1960 0810816\nZNY CCCCC ZZH\nO 220816Z MAR 07\n"
+        "FM AMEMBASSY\u00a0BEIJING\nTO RUEHC/SECSTATE\u00a0WASHDC PRIORITY 1234\n"
+        "INFO RUEHXX/AMEMBASSY  PARIS\u00a0\nRUEHYY/AMEMBASSY\tROME\nRUEHZZ/AMEMBASSY OSLO\n\n"
+        "C O N F I D E N T I A L BEIJING 001960\n"
+    )
+    assert header.from_ == "AMEMBASSY BEIJING"
+    assert [a.address for a in header.to + header.info] == [
+        "SECSTATE WASHDC",
+        "AMEMBASSY PARIS",
+        "AMEMBASSY ROME",
+        "AMEMBASSY OSLO",
+    ]

@@ -36,7 +36,8 @@ _SECURITY_OPENING = r"ZN[YR] "
 _DTG_OPENING = r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
 # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
 _DAMAGED_DTG_OPENING = r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
-_ADDRESSEE_OPENINGS = (r"FM ", r"TO(?: |$)", r"INFO(?: (?! *LOG-)|$)", r"XMT[ /]")
+_FROM_OPENING = r"FM "
+_ADDRESSEE_OPENINGS = (_FROM_OPENING, r"TO(?: |$)", r"INFO(?: (?! *LOG-)|$)", r"XMT[ /]")
 _STRONG_FORMAT_LINE = re.compile(
     "|".join(
         (
@@ -45,7 +46,7 @@ _STRONG_FORMAT_LINE = re.compile(
             _STATION_OPENING,
             _SECURITY_OPENING,
             _DTG_OPENING,
-            r"FM ",
+            _FROM_OPENING,
         )
     )
 )

@@ -36,7 +36,8 @@ error: a header line the whole-header parse rejected, the error strict mode rais
 
 The attributes read from Lark are not all public API.  When the installed Lark keeps
 them differently, :func:`parse_from` runs Lark's own parser and shifts the line numbers
-itself, and :func:`token_reader` reads the tokens off Lark's tree: slower, never wrong.
+itself, and :func:`token_reader` and :func:`span_reader` read the tokens off Lark's tree:
+slower, never wrong.
 """
 
 from __future__ import annotations
@@ -282,7 +283,7 @@ class TableParser:
             return None
         return [(kind, text[begin:end]) for kind, begin, end in spans]
 
-    def token_spans(self, text: str, start: str) -> tuple[tuple[str, int, int], ...] | None:
+    def token_spans(self, text: str, start: str) -> TokenSpans | None:
         """:meth:`tokens` as (terminal, begin, end) spans of ``text``, for any text: the
         header is read this way, its rules being flat too (one format line, one run of
         terminals)."""

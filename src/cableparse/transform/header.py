@@ -251,9 +251,10 @@ def _read_addressees(text: str, line: int, addressee: re.Pattern[str]) -> list[A
             addressees.append(
                 Addressee(
                     route,
-                    # Words apart by more than one blank are rare: a test spares the split.
+                    # Folded only where it changes something: two blanks in a row, or
+                    # white space past the ASCII space (which is never printable).
                     " ".join(address.split())
-                    if "  " in address or "\t" in address
+                    if "  " in address or not address.isprintable()
                     else address or "",
                     precedence,
                     serial,
