@@ -2,7 +2,8 @@
 
 On a shared machine the cables/s of ``parse_corpus.py`` move by 10-30 % from one run to
 the next, more than most single changes are worth.  The count of machine instructions
-does not move: this script runs the full parse (``parse`` + ``to_dict``) of a sample of
+barely moves (±10 k a cable, from salted string hashes and where a garbage collection
+falls): this script runs the full parse (``parse`` + ``to_dict``) of a sample of
 the corpus under ``valgrind --tool=callgrind`` twice, once without the sample, and
 reports the difference per cable.  It counts work, not time (cache misses and branch
 mispredictions cost time and no instructions), so it compares two versions of the code;
