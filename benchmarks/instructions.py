@@ -2,11 +2,13 @@
 
 On a shared machine the cables/s of ``parse_corpus.py`` move by 10-30 % from one run to
 the next, more than most single changes are worth.  The count of machine instructions
-barely moves (±10 k a cable, from salted string hashes and where a garbage collection
-falls): this script runs the full parse (``parse`` + ``to_dict``) of a sample of
-the corpus under ``valgrind --tool=callgrind`` twice, once without the sample, and
-reports the difference per cable.  It counts work, not time (cache misses and branch
-mispredictions cost time and no instructions), so it compares two versions of the code;
+does not move: string hashes are salted the same way in every run (``PYTHONHASHSEED``),
+so the same code counts the same.  Two versions may still differ by ~10 k a cable where
+a garbage collection falls inside or outside the measured pages.  This script runs the
+full parse (``parse`` + ``to_dict``) of a sample of the corpus under ``valgrind
+--tool=callgrind`` twice, once without the sample, and reports the difference per
+cable.  It counts work, not time (cache misses and branch mispredictions cost time and
+no instructions), so it compares two versions of the code;
 ``parse_corpus.py`` says how fast either is.
 
     python benchmarks/instructions.py                       # this checkout
@@ -61,7 +63,8 @@ def instructions(src: Path, sample_file: str, count: int) -> int:
             sample_file,
             str(count),
         ]
-        environment = {**os.environ, "PYTHONPATH": str(src)}
+        # One hash salt for every run: the same code then counts the same.
+        environment = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
         result = subprocess.run(command, capture_output=True, text=True, env=environment)
     if result.returncode != 0:
         raise SystemExit(f"valgrind run failed:\n{result.stderr[-2000:]}")
