@@ -298,3 +298,15 @@ def test_addresses_fold_every_kind_of_white_space() -> None:
         "AMEMBASSY ROME",
         "AMEMBASSY OSLO",
     ]
+
+
+def test_a_four_digit_year_under_1000_survives_json() -> None:
+    # Datetimes are written in ISO 8601 with four-digit years, so from_json reads back
+    # what to_json wrote (strftime's %Y wrote "999", which fromisoformat refuses).
+    cable = cableparse.parse_cable(
+        "DE RUEHBJ #1960 0810816\nZNY CCCCC ZZH\nO 220816Z MAR 0999\nFM AMEMBASSY BEIJING\n"
+        "TO RUEHC/SECSTATE WASHDC PRIORITY 1234\n\nC O N F I D E N T I A L BEIJING 001960\n"
+    )
+    assert cable.header is not None
+    assert cableparse.to_dict(cable)["header"]["date_time_group"] == "0999-03-22T08:16:00Z"
+    assert cableparse.from_json(cableparse.to_json(cable)) == cable
