@@ -1,1 +1,1 @@
-"""Transformers: one per grammar, each turning a Lark tree into model objects."""
+"""One module per grammar: what turns the tokens its parses keep into model objects."""

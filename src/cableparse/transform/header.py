@@ -76,7 +76,7 @@ class _DateTimeGroup:
 
 
 class _Part:
-    """A header field found by the callbacks, waiting to be assembled."""
+    """A header field read off the tokens of one format line, waiting to be assembled."""
 
     __slots__ = ("last", "line", "name", "problem", "value")
 
