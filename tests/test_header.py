@@ -258,13 +258,63 @@ def test_headers_read_off_lark_trees_are_the_same(
     texts = [text for _, text, _ in cablegate_pages[::5]]
     fast = [cableparse.parse_cable(text) for text in texts]
     monkeypatch.setattr(
-        header_module, "span_reader", lambda parser: functools.partial(_spans_by_lark, parser)
+        header_module,
+        "span_reader",
+        lambda parser, by_shape=False: functools.partial(_spans_by_lark, parser),
     )
     slow = [cableparse.parse_cable(text) for text in texts]
     assert sum(cable.header is not None for cable in fast) > 200
     assert [(c.header, c.defects, c.unparsed) for c in slow] == [
         (c.header, c.defects, c.unparsed) for c in fast
     ]
+
+
+_DAMAGED_HEADER = """VZCZCXRO1234
+DE RUEHBJ #19X0
+DE RUEHBJ #27X5
+DE RUEHBJ #3X 0811234
+ZNY CCCCC ZZH
+O 320816Z MAR 07
+O 22Q816Z MAR 07
+O 23Q915Z APR 08
+FM AMEMBASSY BEIJING
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 6090
+"""
+
+
+def test_lines_of_one_shape_each_get_their_own_defect(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The header is read line by line, and Lark's error for a refused line is remembered
+    # by the line's shape (digits written 9): each line still gets its own text, and the
+    # expected words that Lark's own parse of that line gives.
+    import functools
+
+    from cableparse import header as header_module
+    from cableparse.lalr import _spans_by_lark
+
+    fast = cableparse.parse_cable(_DAMAGED_HEADER * 2)
+    assert fast.header is not None
+    assert fast.header.from_ == "AMEMBASSY BEIJING"
+    assert [a.span.first_line for a in fast.header.to if a.span] == [10, 20]
+    refused = [d for d in fast.defects if d.code is DefectCode.HEADER_LINE_INVALID]
+    assert [d.line for d in refused] == [2, 3, 4, 12, 13, 14]
+    assert [d.message.split(";")[0] for d in refused[:2]] == [
+        "malformed header line: 'DE RUEHBJ #19X0'",
+        "malformed header line: 'DE RUEHBJ #27X5'",
+    ]
+    assert "expected the day of the year and time" in refused[1].message
+    dates = [d for d in fast.defects if d.code is DefectCode.DTG_INVALID]
+    assert [d.line for d in dates] == [6, 7, 8, 16, 17, 18]
+    assert "'O 23Q915Z APR 08'" in dates[2].message
+    assert [u.line for u in fast.unparsed] == [2, 3, 4, 7, 8, 12, 13, 14, 17, 18]
+
+    monkeypatch.setattr(
+        header_module,
+        "span_reader",
+        lambda parser, by_shape=False: functools.partial(_spans_by_lark, parser),
+    )
+    monkeypatch.setattr(header_module, "shape", lambda parser, text: None)
+    slow = cableparse.parse_cable(_DAMAGED_HEADER * 2)
+    assert (slow.header, slow.defects, slow.unparsed) == (fast.header, fast.defects, fast.unparsed)
 
 
 _OPENING_PIECES = st.sampled_from(

@@ -15,8 +15,9 @@ import attrs
 
 from ._lark import get_parser
 from .defects import DefectCode
-from .lalr import parse_from, span_reader, tree_spans
+from .lalr import parse_from, shape, span_reader
 from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, classification_word
+from .memo import remember
 from .model import FieldSpan, Header, UnparsedLine, field_span
 from .policy import DefectSink
 from .transform.header import _Part, addressee_pattern, assemble_header, read_header_tokens
@@ -327,13 +328,45 @@ _EXPECTED_WORDS = {
 
 
 def _describe(error: UnexpectedInput, source: str, code: DefectCode) -> str:
-    expected = sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
+    return _malformed(source, code) + _expected(error)
+
+
+def _malformed(source: str, code: DefectCode) -> str:
     what = "date-time group" if code is DefectCode.DTG_INVALID else "header line"
-    message = f"malformed {what}: {source.strip()!r}"
-    if expected:
-        words = [_EXPECTED_WORDS.get(str(name), str(name)) for name in expected[:6]]
-        message += "; expected " + " or ".join(words)
-    return message
+    return f"malformed {what}: {source.strip()!r}"
+
+
+def _expected(error: UnexpectedInput) -> str:
+    """What Lark's error says was expected, as the end of a defect message."""
+    expected = sorted(getattr(error, "expected", None) or getattr(error, "allowed", None) or ())
+    if not expected:
+        return ""
+    words = [_EXPECTED_WORDS.get(str(name), str(name)) for name in expected[:6]]
+    return "; expected " + " or ".join(words)
+
+
+# Where Lark's parse of a refused line failed (its column) and what it expected, by the
+# line's start symbol and shape (lalr.shape): a header read line by line is mostly
+# copies of one damaged line, and the parse that says so costs more than the rest of it.
+_REFUSALS: dict[tuple[str, str], tuple[int | None, str]] = {}
+
+
+def _refusal(text: str, start: str, line: int) -> tuple[int | None, str]:
+    """The column (1-based, None if unknown) and the expected words of Lark's error for a
+    line the span reader refused; ``line`` is its input line."""
+    key = (start, shape(_parser(), text) or "")
+    known = _REFUSALS.get(key) if key[1] else None
+    if known is None:
+        from lark.exceptions import UnexpectedInput
+
+        try:
+            parse_from(_parser(), text, start, line)
+            known = (None, "")  # pragma: no cover - both readers of the tables agree
+        except UnexpectedInput as error:
+            known = (error.column or None, _expected(error))
+        if key[1]:
+            remember(_REFUSALS, key, known)
+    return known
 
 
 def _start_for(line: str, previous: str | None) -> str | None:
@@ -365,9 +398,9 @@ def _parse_by_line(
     note_spans: tuple[FieldSpan, ...],
     note_lines: set[int],
 ) -> HeaderResult:
-    from lark.exceptions import UnexpectedInput
-
     parser = _parser()
+    # A header read line by line is most often lines that repeat (damaged copies).
+    read_spans = span_reader(parser, by_shape=True)
     parts: list[_Part] = []
     unparsed: list[UnparsedLine] = []
     previous: str | None = None
@@ -393,17 +426,15 @@ def _parse_by_line(
             unparsed.append(UnparsedLine(index + 1, raw))
             continue
         text = line + "\n"
-        # One parse per line, as most lines here are damaged: the error when it fails,
-        # the tokens off its tree when it does not.
-        try:
-            tree = parse_from(parser, text, start, index + 1)
-        except UnexpectedInput as error:
+        spans = read_spans(text, start)
+        if spans is None:
+            column, expected = _refusal(text, start, index + 1)
             code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
-            sink.report(code, _describe(error, raw, code), index + 1, error.column or None)
+            sink.report(code, _malformed(raw, code) + expected, index + 1, column)
             unparsed.append(UnparsedLine(index + 1, raw))
             previous = start
             continue
-        line_parts = read_header_tokens(text, tree_spans(tree), index + 1, _addressee())
+        line_parts = read_header_tokens(text, spans, index + 1, _addressee())
         _report_problems(line_parts, sink)
         for part in line_parts:
             if part.name == "addressee":

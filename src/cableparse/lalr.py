@@ -52,7 +52,15 @@ from .memo import remember
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
-__all__ = ["TableParser", "TokenSpans", "parse_from", "span_reader", "token_reader", "tree_spans"]
+__all__ = [
+    "TableParser",
+    "TokenSpans",
+    "parse_from",
+    "shape",
+    "span_reader",
+    "token_reader",
+    "tree_spans",
+]
 
 # What a (state, symbol) pair does: shift to a state, or reduce by (size, rule name,
 # callback) and then take the goto of the rule name.
@@ -271,17 +279,22 @@ class TableParser:
         order (ignored and filtered-out terminals left out); None where :meth:`parse`
         raises.  Meant for flat rules: no callbacks run, no tree or Token is made.  Only
         for parsers whose scanners retype nothing (``reads_tokens``)."""
-        shapes = self._shapes
-        if shapes is None or len(text) > _SHAPE_WIDTH:
-            spans = self.token_spans(text, start)
-        else:
-            key = (start, text.translate(_ONE_DIGIT))
-            spans = shapes.get(key, _UNKNOWN)
-            if spans is _UNKNOWN:
-                spans = remember(shapes, key, self.token_spans(text, start))
+        spans = self.shaped_spans(text, start)
         if spans is None:
             return None
         return [(kind, text[begin:end]) for kind, begin, end in spans]
+
+    def shaped_spans(self, text: str, start: str) -> TokenSpans | None:
+        """:meth:`token_spans`, remembered by the text's shape for a short text where no
+        terminal tells one digit from another."""
+        shapes = self._shapes
+        if shapes is None or len(text) > _SHAPE_WIDTH:
+            return self.token_spans(text, start)
+        key = (start, text.translate(_ONE_DIGIT))
+        spans: TokenSpans | None = shapes.get(key, _UNKNOWN)
+        if spans is _UNKNOWN:
+            spans = remember(shapes, key, self.token_spans(text, start))
+        return spans
 
     def token_spans(self, text: str, start: str) -> TokenSpans | None:
         """:meth:`tokens` as (terminal, begin, end) spans of ``text``, for any text: the
@@ -440,14 +453,25 @@ def token_reader(parser: Lark) -> Callable[[str, str], list[tuple[str, str]] | N
 
 
 @functools.cache
-def span_reader(parser: Lark) -> Callable[[str, str], TokenSpans | None]:
+def span_reader(parser: Lark, by_shape: bool = False) -> Callable[[str, str], TokenSpans | None]:
     """A callable ``(text, start)`` → the (terminal, begin, end) spans of the tokens a tree
     of ``text`` parsed from ``start`` holds (:meth:`TableParser.token_spans`), or None
-    when the grammar rejects the text."""
+    when the grammar rejects the text.  ``by_shape``: remembered by shape
+    (:meth:`TableParser.shaped_spans`), for callers that read many short lines."""
     fast = _table_parser(parser)
     if fast is not None and fast.reads_tokens:
-        return fast.token_spans
+        return fast.shaped_spans if by_shape else fast.token_spans
     return functools.partial(_spans_by_lark, parser)
+
+
+def shape(parser: Lark, text: str) -> str | None:
+    """``text`` with every digit written 9, where texts of one shape parse alike (the same
+    tokens at the same places, the same error at the same column): a short text, and a
+    grammar whose terminals treat all ten digits alike.  None where that is not known."""
+    fast = _table_parser(parser)
+    if fast is None or fast._shapes is None or len(text) > _SHAPE_WIDTH:
+        return None
+    return text.translate(_ONE_DIGIT)
 
 
 def _tokens_by_lark(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:
