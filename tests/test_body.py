@@ -62,6 +62,18 @@ def test_headings_boxed_flattened_and_underlined() -> None:
     assert [p.heading for p in cable.paragraphs] == ["BACKGROUND", "Next Steps", "COMMENT"]
 
 
+def test_consecutive_headings_are_one_heading() -> None:
+    cable = body(
+        "PART ONE -----\nTHE TALKS -----\n\n1. (C) One.\n\nAFTERWORD\n---------\n"
+        "Closing words here.\n\nFINAL -----\nNOTE -----\n"
+    )
+    assert [p.heading for p in cable.paragraphs] == ["PART ONE THE TALKS"]
+    # An unnumbered block opens with its heading; one with nothing after it is kept.
+    assert [t.text for t in cable.text_blocks] == ["AFTERWORD Closing words here.", "FINAL NOTE"]
+    headings = [(s.span.first_line, s.span.last_line) for s in cable.spans if s.name == "heading"]
+    assert len(headings) == 5
+
+
 def test_mangled_pilcrow_numbers_are_repaired_with_a_defect() -> None:
     cable = body("1. (C) One.\n\n2. (C) Two.\n\n13. (C) Three.\n\n14. (C) Four.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2, 3, 4]

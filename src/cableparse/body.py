@@ -259,7 +259,6 @@ class _Reader:
         "begin",
         "blocks",
         "end",
-        "heading",
         "heading_line",
         "is_open",
         "lines",
@@ -268,6 +267,7 @@ class _Reader:
         "sink",
         "spans",
         "texts",
+        "titles",
     )
 
     def __init__(self, lines: Sequence[str], begin: int, end: int, probe: _Probe, sink: DefectSink):
@@ -279,7 +279,10 @@ class _Reader:
         self.texts = probe.texts
         self.blocks = _Blocks()
         self.is_open = False  # whether text goes on with the last block
-        self.heading: str | None = None
+        # The lines of a pending heading (consecutive headings are one heading boxed over
+        # several lines), joined when a block takes it: joining as they come would copy
+        # the heading once per line.
+        self.titles: list[str] = []
         self.heading_line = 0  # where a pending heading starts, 0 when none is pending
         self.previous_number: int | None = None
         self.markers: list[UnparsedLine] = []
@@ -296,9 +299,9 @@ class _Reader:
             index = special + 1 if special == signature_index else self._line(special)
         if index < self.end:
             self._run(index, self.end)
-        if self.heading is not None:
+        if self.titles:
             # A heading with nothing after it is kept as text rather than lost.
-            self.blocks.open(None, None, self.heading, self.heading_line)
+            self.blocks.open(None, None, self._take_heading(), self.heading_line)
 
     def _special_lines(self, signature_index: int | None) -> list[int]:
         """The lines that may be more than running text, in order (see _PLAIN_FIRST)."""
@@ -331,9 +334,17 @@ class _Reader:
 
     def _block(self, line: int) -> None:
         """A new unnumbered block (under the pending heading) at ``line``: none is open."""
-        self.blocks.open(None, None, self.heading, self.heading_line or line)
-        self.heading, self.heading_line = None, 0
+        self.blocks.open(None, None, self._take_heading(), self.heading_line or line)
+        self.heading_line = 0
         self.is_open = True
+
+    def _take_heading(self) -> str | None:
+        """The pending heading, which the block opened now takes; None if there is none."""
+        titles = self.titles
+        if not titles:
+            return None
+        self.titles = []
+        return " ".join(titles)
 
     def _run(self, start: int, stop: int) -> None:
         """Lines start..stop-1, running text or blank, go on with the open block."""
@@ -400,9 +411,9 @@ class _Reader:
         if marking is not None and not plain:
             # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
             marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
-        self.blocks.open(number, marking, self.heading, index + 1)
+        self.blocks.open(number, marking, self._take_heading() if self.titles else None, index + 1)
         self.is_open = True
-        self.heading, self.heading_line = None, 0
+        self.heading_line = 0
         self.previous_number = number
         rest = source[match.end() :].strip()
         if rest:
@@ -458,8 +469,7 @@ class _Reader:
         found = _heading_at(self.lines, index, self.end)
         if found is None:
             return 0
-        # Consecutive headings are one heading boxed over several lines.
-        self.heading = f"{self.heading} {found[0]}" if self.heading else found[0]
+        self.titles.append(found[0])
         self.heading_line = self.heading_line or index + 1
         consumed = found[1]
         self.spans.append(field_span("heading", index + 1, index + consumed))
