@@ -117,6 +117,25 @@ def damaged_station_lines(scale: float) -> str:
     return "VZCZCXRO1234\n" + _repeat(line, int(MEGABYTE * scale) // len(line))
 
 
+def header_lines(line: str) -> Callable[[float], str]:
+    # A header of one format line over and over: the grammar takes it once, so the
+    # header is read line by line.
+    def build(scale: float) -> str:
+        return "VZCZCXRO1234\n" + _repeat(line, int(MEGABYTE * scale) // len(line))
+
+    return build
+
+
+def caption_lines(scale: float) -> str:
+    return _HEAD + _repeat("NOFORN\n", int(MEGABYTE * scale) // 7) + _SUBJECT + "1. (C) Text.\n"
+
+
+def underlined_headings(scale: float) -> str:
+    # Consecutive headings make one heading: its lines were once joined as they came.
+    unit = "TITLE\n-----\n"
+    return _HEAD + _SUBJECT + "1. (C) Text.\n" + _repeat(unit, int(MEGABYTE * scale) // len(unit))
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -140,6 +159,12 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "addressee with 1 MB of blanks": blank_addressee,
     "FM line with 1 MB of blanks": blank_from_line,
     "62,500 damaged DE lines": damaged_station_lines,
+    "58,823 date-time group lines": header_lines("O 220816Z MAR 07\n"),
+    "58,823 impossible dates": header_lines("O 320816Z MAR 07\n"),
+    "71,428 security lines": header_lines("ZNY CCCCC ZZH\n"),
+    "76,923 VZCZC lines": header_lines("VZCZCXRO1234\n"),
+    "142,857 NOFORN lines": caption_lines,
+    "83,333 underlined headings": underlined_headings,
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }
