@@ -62,6 +62,47 @@ def test_headings_boxed_flattened_and_underlined() -> None:
     assert [p.heading for p in cable.paragraphs] == ["BACKGROUND", "Next Steps", "COMMENT"]
 
 
+def test_a_sentence_above_a_rule_is_no_title() -> None:
+    # Wrapped text runs straight into a boxed heading: the last line of the paragraph
+    # stands over the upper rule, but it ends a sentence begun on the line above.
+    cable = body(
+        "1. (C) Summary: The minister said the talks went well and that\n"
+        "both sides would meet again next month. End Summary.\n"
+        "-------\nCOMMENT\n-------\n"
+        "2. (C) We doubt it. The talks ended.\n"
+        "BACKGROUND\n----------\n3. (C) A title over a rule after a whole sentence.\n"
+    )
+    first, second, third = cable.paragraphs
+    assert first.text.endswith(
+        "went well and that both sides would meet again next month. End Summary."
+    )
+    assert cable.summary == (
+        "The minister said the talks went well and that both sides would meet again next month."
+    )
+    assert (second.heading, second.text) == ("COMMENT", "We doubt it. The talks ended.")
+    assert third.heading == "BACKGROUND"
+
+
+def test_a_title_of_several_lines_between_rules_is_one_heading() -> None:
+    cable = body(
+        "1. (C) One.\n"
+        "---------------------------------------------\n"
+        "(U) Russian presentation of a framework for evaluating\n"
+        "BEIJING 00001960  002 OF 004\n"
+        "missile risks, dangers and threats; and discussion\n"
+        "---------------------------------------------\n\n"
+        "2. (S) Two.\n"
+    )
+    assert [p.text for p in cable.paragraphs] == ["One.", "Two."]
+    assert cable.paragraphs[1].heading == (
+        "(U) Russian presentation of a framework for evaluating missile risks, dangers and "
+        "threats; and discussion"
+    )
+    assert [m.line for m in cable.markers][-3:] == [
+        line + PREAMBLE.count("\n") for line in (2, 4, 6)
+    ]
+
+
 def test_consecutive_headings_are_one_heading() -> None:
     cable = body(
         "PART ONE -----\nTHE TALKS -----\n\n1. (C) One.\n\nAFTERWORD\n---------\n"
@@ -72,6 +113,39 @@ def test_consecutive_headings_are_one_heading() -> None:
     assert [t.text for t in cable.text_blocks] == ["AFTERWORD Closing words here.", "FINAL NOTE"]
     headings = [(s.span.first_line, s.span.last_line) for s in cable.spans if s.name == "heading"]
     assert len(headings) == 5
+
+
+def test_a_number_wrapped_onto_a_line_is_no_paragraph() -> None:
+    # The release put a pilcrow before every number that opens a line, a date cut off
+    # from its month too (06MADRID2335, 09SANAA1669 have this shape).
+    cable = body(
+        "\u00b61. (C) The Ambassador met the minister on September\n"
+        "\u00b615. The minister said the talks went well, and on\n"
+        "3. March they will meet again.\n\n"
+        "\u00b62. (C) We doubt it.\n"
+    )
+    assert [p.number for p in cable.paragraphs] == [1, 2]
+    assert cable.paragraphs[0].text == (
+        "The Ambassador met the minister on September 15. The minister said the talks "
+        "went well, and on 3. March they will meet again."
+    )
+    assert not [d for d in cable.defects if "paragraph" in d.code.value]
+
+
+def test_a_number_out_of_sequence_still_opens_a_paragraph_where_one_can_start() -> None:
+    cable = body(
+        "\u00b61. (C) One ends on a number, see Harare 885\n"
+        "\u00b63. Three follows it.\n\n"
+        "\u00b68. (C) Eight has a portion mark, after\n"
+        "\u00b611. (C) eleven.\n\n"
+        "\u00b620. After a blank line.\n"
+    )
+    assert [p.number for p in cable.paragraphs] == [1, 3, 8, 11, 20]
+    assert cable.paragraphs[2].text == "Eight has a portion mark, after"
+    out_of_sequence = DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE
+    assert [d.line for d in cable.defects if d.code is out_of_sequence] == [
+        p.span.first_line for p in cable.paragraphs[1:] if p.span
+    ]
 
 
 def test_mangled_pilcrow_numbers_are_repaired_with_a_defect() -> None:

@@ -77,8 +77,10 @@ def test_paragraph_counts_match_the_anchors(
 ) -> None:
     from conftest import plausible_paragraph_anchors
 
+    # WikiLeaks anchored a number wrapped onto a line (``on October`` / ``6. END SUMMARY.``)
+    # like a paragraph: the parser joins it to its sentence, so ~2 % of pages differ here.
     raw = sum(1 for _, cable, anchors in parsed if len(cable.paragraphs) == anchors)
-    assert raw / len(parsed) >= 0.91
+    assert raw / len(parsed) >= 0.90
     # The anchors themselves are wrong where a wrapped line opened with a year; discounting
     # anchors that break the paragraph sequence, the counts agree for 95 % of the pages.
     plausible = sum(

@@ -115,6 +115,8 @@ _NOT_SIGNATURE = re.compile(
     r"^(?i:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
     r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
 )
+# A redacted name ends a line with a run of X, which no sentence stops on.
+_REDACTED = "XXXXXXXXXX"
 _REDACTION = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
 _X_RUN = re.compile(rb"x*")
 _LOWER_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz")
@@ -378,9 +380,48 @@ class _Reader:
             or (last > "\x7f" and last.isdecimal())
             or (first in _DASHES and last in _DASHES)
         ) and self._marker(index, raw, text):
-            return index + 1
+            return (first in _DASHES and self._boxed_heading(index)) or index + 1
         consumed = self._heading(index, text)
         return index + consumed if consumed else self._add(text, index)
+
+    def _boxed_heading(self, rule: int) -> int:
+        """A title of two or three lines boxed by the rule at ``rule`` and one below it:
+        the index of the line after the lower rule, 0 if there is none.  (A one-line box
+        is a title over a rule, which _heading reads.)  A page line or caption inside the
+        box stays a marker."""
+        texts, begin = self.texts, self.begin
+        first = rule + 1
+        stop = min(first + _BOX_LINES + 1, self.end)
+        if stop < first + 3:
+            return 0
+        # Most boxes hold one line: the rule under it ends the search before any pattern.
+        second = texts[first + 1 - begin]
+        if not second or (second[0] in _DASHES and second[-1] in _DASHES):
+            return 0
+        lower = first
+        while lower < stop and texts[lower - begin] and not is_rule(texts[lower - begin]):
+            lower += 1
+        if not (first + 2 <= lower < stop and is_rule(texts[lower - begin])):
+            return 0
+        titles: list[str] = []
+        layout: list[int] = []
+        for index in range(first, lower):
+            text = texts[index - begin]
+            if _is_layout(self.lines[index], text):
+                layout.append(index)
+            elif len(text) <= _BOX_WIDTH and not _PARAGRAPH.match(text):
+                titles.append(text)
+            else:
+                return 0
+        if not titles:
+            return 0
+        self.titles.append(fold_space(" ".join(titles)))
+        self.heading_line = self.heading_line or first + 1
+        self.spans.append(field_span("heading", first + 1, lower + 1))
+        self.markers.extend(UnparsedLine(index + 1, self.lines[index]) for index in layout)
+        self.markers.append(UnparsedLine(lower + 1, self.lines[lower]))
+        self.is_open = False
+        return lower + 1
 
     def _numbered(self, index: int, raw: str, text: str) -> int:
         """A line that opens with a digit or a pilcrow: mostly a paragraph number.
@@ -404,8 +445,19 @@ class _Reader:
             # Not a paragraph: a heading (``1990 -----``) or running text.
             consumed = self._heading(index, text)
             return index + consumed if consumed else self._add(text, index)
-        number = _accept_number(match, self.previous_number, self.sink, index + 1)
-        if number is None:
+        number = int(match.group(1))
+        previous = self.previous_number
+        if previous is not None and number != previous + 1:
+            above = self._above(index)
+            accepted = _unexpected_number(match, number, previous, self.sink, index + 1, above)
+            if accepted is None:
+                return self._add(text, index)
+            if accepted < 0:
+                # Running text, without the pilcrow that the release put before every
+                # number that opens a line.
+                return self._add(text[1:].lstrip() if text[0] == "\u00b6" else text, index)
+            number = accepted
+        elif previous is None and number >= 200:
             return self._add(text, index)
         marking = match.group(2)
         if marking is not None and not plain:
@@ -419,6 +471,23 @@ class _Reader:
         if rest:
             self.blocks.pieces.append(rest)
         return index + 1
+
+    def _above(self, index: int) -> str:
+        """The line above ``index`` (stripped) where it is running text of the open block,
+        or the last such line above a page break that stands right above ``index``: ""
+        where a blank line, a heading or nothing stands between."""
+        if not self.is_open:
+            return ""
+        last = self.blocks.lasts[-1]  # 1-based: the last line of text of the open block
+        between = index - last  # lines strictly between it and ``index``
+        if between and not (
+            between <= _PAGE_BREAK_LINES
+            and len(self.markers) >= between
+            and self.markers[-between].line == last + 1
+            and self.markers[-1].line == index
+        ):
+            return ""
+        return self.texts[last - 1 - self.begin]
 
     def _add(self, piece: str, index: int) -> int:
         """Text from the line at ``index`` goes on with the open block."""
@@ -467,7 +536,7 @@ class _Reader:
         ):
             return 0
         found = _heading_at(self.lines, index, self.end)
-        if found is None:
+        if found is None or (found[1] == 2 and _continues(self._above(index), found[0])):
             return 0
         self.titles.append(found[0])
         self.heading_line = self.heading_line or index + 1
@@ -478,6 +547,37 @@ class _Reader:
             self.markers.append(UnparsedLine(index + 2, self.lines[index + 1]))
         self.is_open = False
         return consumed
+
+
+# A page break takes at most this many lines (a repeated classification, a page line).
+_PAGE_BREAK_LINES = 3
+# A boxed title takes at most this many lines, each at most this long.
+_BOX_LINES = 3
+_BOX_WIDTH = 100
+
+
+def _continues(above: str, title: str) -> bool:
+    """Whether a title over a rule is rather the end of the sentence on the line above
+    (``... went well and that`` / ``both sides agreed. End Summary.`` / ``-------``): the
+    line above stops on a word, and the title reads as text, not as a title (it opens in
+    lower case, or ends like a sentence where a title would end with a colon or nothing)."""
+    return (
+        bool(above)
+        and (above[-1].isalnum() or above[-1] in ",;")
+        and not above.endswith(_REDACTED)
+        and (title[0].islower() or title[-1] in ".,;")
+    )
+
+
+def _is_layout(raw: str, text: str) -> bool:
+    """A page line, a repeated classification or a caption (see _Reader._marker)."""
+    return (
+        page_line_rest(raw) is not None
+        or _PAGE_LINE.match(raw) is not None
+        or (
+            len(text) <= _SHORT and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
+        )
+    )
 
 
 def _special_end(text: str) -> bool:
@@ -713,24 +813,24 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
     return None
 
 
-def _accept_number(
-    match: re.Match[str], previous: int | None, sink: DefectSink, line: int
-) -> int | None:
-    number = int(match.group(1))
-    if previous is None:
-        return number if number < 200 else None
-    expected = previous + 1
-    if number == expected:
-        return number
-    return _unexpected_number(match, number, previous, sink, line)
-
-
 def _unexpected_number(
-    match: re.Match[str], number: int, previous: int, sink: DefectSink, line: int
+    match: re.Match[str], number: int, previous: int, sink: DefectSink, line: int, above: str
 ) -> int | None:
     """A paragraph number that does not follow ``previous``: mangled, out of sequence, or
-    no paragraph number at all."""
+    no paragraph number at all (None), or a number that goes on with the sentence of the
+    line above (-1).  ``above`` is that line, stripped, when it is running text of the
+    open block; "" otherwise."""
     expected = previous + 1
+    if (
+        match.group(2) is None
+        and above
+        and (above[-1].isalpha() or above[-1] == ",")
+        and not above.endswith(_REDACTED)
+    ):
+        # No portion mark, and the line above stops mid-sentence on a word: a number
+        # wrapped onto the start of a line (``... on October`` / ``6. END SUMMARY.``),
+        # which the release marked with a pilcrow like any paragraph number.
+        return -1
     # A pilcrow read as the digit 1: "15." right after paragraph 4 is paragraph 5.
     if str(number) == f"1{expected}":
         sink.report(
