@@ -224,6 +224,16 @@ def test_signer_shapes() -> None:
     assert signer("2. (C) THE MINISTER DID NOT COMMENT ON THE PLAN.\n") is None
 
 
+def test_a_signer_after_the_last_word_of_a_wrapped_sentence() -> None:
+    # The sentence's last word wrapped onto the signer's line: it stays in the text.
+    cable = body("1. (C) The Ambassador will raise this with\nErdogan. MOORE\n")
+    assert (cable.signature, cable.paragraphs[0].text) == (
+        "MOORE",
+        "The Ambassador will raise this with Erdogan.",
+    )
+    assert body("1. (C) Text ends.\n\nCLARK T. RANDT\n").signature == "CLARK T. RANDT"
+
+
 def test_no_signer_when_the_body_stops_mid_sentence() -> None:
     cable = body("56. (U) The auction is set.\n\n57. (U) The monthly inflation rate was 5.6. The\n")
     assert cable.signature is None

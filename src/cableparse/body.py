@@ -54,6 +54,10 @@ _PLAIN_PARAGRAPH = re.compile(
 # The signer: one to three capitalised words alone on the last line (RANDT, TIMKEN JR,
 # Eikenberry), or glued after the last sentence of the last paragraph.
 _SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*\.?$")
+# A word of three letters or more ends a sentence before the last word of the line
+# (``Erdogan. MOORE``): the line ends a paragraph, and the signer is glued to it.  An
+# initial (``CLARK T. RANDT``) is one letter.
+_SENTENCE_END = re.compile(r"[A-Za-z]{3}\.\s+\S")
 _GLUED_SIGNATURE = re.compile(
     r"(?<=[.!?\"”)])\s+([A-Z][A-Za-z'-]{2,}(?:\s+[A-Z][A-Za-z.'-]+){0,2})\s*\.?$"
 )
@@ -717,6 +721,7 @@ def _find_signature(
     candidate = _strip_decoration(lines[index].strip())
     if (
         not _SIGNATURE.match(candidate)
+        or _SENTENCE_END.search(candidate)
         or _NOT_SIGNATURE.match(candidate)
         or _PARAGRAPH.match(candidate)
         or _is_repeated_classification(candidate)
