@@ -104,9 +104,16 @@ def _routing_indicators_only(line: str) -> bool:
 @functools.cache
 def _addressees_end() -> re.Pattern[str]:
     # A classification line (the preamble grammar's own word, as is_classification_line
-    # reads it) or a preamble field ends an addressee list: one pattern for both, as
-    # find_header tries it on every addressee line.
-    return re.compile(rf"(?:{classification_word()})|(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)")
+    # reads it), a preamble field, or a line no addressee looks like ends an addressee
+    # list: one pattern for all, as find_header tries it on every addressee line.
+    # Addressees are written in one case and carry no label nor a spaced dash, so a
+    # line in mixed case (the release-date stamp ``Tuesday, 19 May 2009, 12:58``), a
+    # ``WORD:`` label (``ID:``, ``ORIGIN:``) or `` - `` (``NOTE - DO NOT PUBLISH``) is
+    # what follows the header.
+    return re.compile(
+        rf"(?:{classification_word()})|(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)"
+        r"|(?=[^a-z]*[a-z])[^A-Z]*[A-Z]|[A-Z][A-Z ]{0,24}:(?:\s|$)|.*?\s-\s"
+    )
 
 
 _LINE_START = {
@@ -143,7 +150,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
         first += 1
     if first >= n:
         return None
-    head = lines[first].lstrip()
+    head = _untabbed(lines[first])
     walk_from = first
     if not (_FORMAT_LINE.match(head) or _HEADER_NOTE.match(head)):
         anchor = _find_anchor(lines, first, min(n, first + _ANCHOR_WINDOW))
@@ -155,7 +162,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     ends_addressees = _addressees_end().match
     i = walk_from
     while i < n:
-        line = lines[i].strip()
+        line = _untabbed(lines[i])
         if not line:
             if in_addressees:
                 break
@@ -180,6 +187,13 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     return first, i
 
 
+def _untabbed(line: str) -> str:
+    """The line stripped, its tabs read as the blanks they stand for (the header's line
+    patterns separate words by spaces; a tab turns up in office distribution lists)."""
+    line = line.strip()
+    return line.replace("\t", " ") if "\t" in line else line
+
+
 _ANCHOR_WINDOW = 60
 # "TAGS:     PREL" - a label with its value set in a column, as message-database
 # printouts show a cable's fields above the cable itself.
@@ -189,7 +203,7 @@ _BODY_START = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 
 def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> int | None:
     for index in range(first, stop):
-        line = lines[index].strip()
+        line = _untabbed(lines[index])
         if _STRONG_FORMAT_LINE.match(line):
             return index
         # A classification line does not stop the search: some releases print it (or a
@@ -234,12 +248,13 @@ def parse_header(lines: tuple[str, ...], first: int, end: int, sink: DefectSink)
 def _without_page_heads(
     lines: tuple[str, ...], first: int, end: int
 ) -> tuple[tuple[str, ...], list[UnparsedLine]]:
-    """Blank out page heads that a page break left inside header lines; keep them as notes."""
+    """Blank out page heads that a page break left inside header lines or between them
+    (a PAGE line inside a TO or INFO list); keep them as notes."""
     heads: list[UnparsedLine] = []
     cleaned: list[str] | None = None
     for index in range(first, end):
         line, head = blank_page_head(lines[index])
-        if head is not None and line.strip():
+        if head is not None:
             if cleaned is None:
                 cleaned = list(lines)
             cleaned[index] = line
@@ -256,7 +271,7 @@ def _header_notes(lines: tuple[str, ...], first: int, end: int) -> list[Unparsed
     notes: list[UnparsedLine] = []
     previous_relay = False
     for index in range(first, end):
-        text = lines[index].strip()
+        text = _untabbed(lines[index])
         if not text:
             continue
         format_line = _FORMAT_LINE.match(text)
