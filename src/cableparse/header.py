@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -404,6 +404,23 @@ def _start_for(line: str, previous: str | None) -> str | None:
     return None
 
 
+# The parts of a format line read alone, by start symbol and text, for the lines whose
+# parts hold no line number (all but the addressee lines): a header read line by line is
+# mostly copies of one line.  The values are immutable, the parts made anew per line.
+_UNNUMBERED = frozenset(
+    {"transmission_line", "relay_line", "station_line", "security_line", "dtg_line", "from_line"}
+)
+# (name, value, whether it ends on its line, problem) of each part.
+_KnownPart = tuple[str, Any, bool, tuple[str, int | None] | None]
+_LINE_PARTS: dict[tuple[str, str], tuple[_KnownPart, ...]] = {}
+
+
+def _report_refusal(raw: str, text: str, start: str, line: int, sink: DefectSink) -> None:
+    column, expected = _refusal(text, start, line)
+    code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
+    sink.report(code, _malformed(raw, code) + expected, line, column)
+
+
 def _parse_by_line(
     lines: tuple[str, ...],
     begin: int,
@@ -441,15 +458,23 @@ def _parse_by_line(
             unparsed.append(UnparsedLine(index + 1, raw))
             continue
         text = line + "\n"
-        spans = read_spans(text, start)
-        if spans is None:
-            column, expected = _refusal(text, start, index + 1)
-            code = DefectCode.DTG_INVALID if start == "dtg_line" else DefectCode.HEADER_LINE_INVALID
-            sink.report(code, _malformed(raw, code) + expected, index + 1, column)
-            unparsed.append(UnparsedLine(index + 1, raw))
-            previous = start
-            continue
-        line_parts = read_header_tokens(text, spans, index + 1, _addressee())
+        known = _LINE_PARTS.get((start, line)) if start in _UNNUMBERED else None
+        if known is not None:
+            line_parts = [
+                _Part(name, value, index + 1, index + 1 if wraps else None, problem)
+                for name, value, wraps, problem in known
+            ]
+        else:
+            spans = read_spans(text, start)
+            if spans is None:
+                _report_refusal(raw, text, start, index + 1, sink)
+                unparsed.append(UnparsedLine(index + 1, raw))
+                previous = start
+                continue
+            line_parts = read_header_tokens(text, spans, index + 1, _addressee())
+            if start in _UNNUMBERED:
+                known = tuple((p.name, p.value, p.last is not None, p.problem) for p in line_parts)
+                remember(_LINE_PARTS, (start, line), known)
         _report_problems(line_parts, sink)
         for part in line_parts:
             if part.name == "addressee":
