@@ -181,6 +181,21 @@ def test_a_damaged_dtg_costs_only_its_line(seed_cable_text: str) -> None:
     assert isinstance(raised.value.column, int)
 
 
+def test_a_note_after_the_date_time_group_is_kept() -> None:
+    header = header_of(
+        "VZCZCXRO1234\nDE RUEHRL #1273/01 2821547\nZNY CCCCC ZZH\n"
+        "O R 091547Z OCT 09     (CCY ADC1AECC MSI3311-632)\nFM AMEMBASSY BERLIN\n"
+        "TO RUEHC/SECSTATE WASHDC IMMEDIATE 5380\n"
+    )
+    assert header.dtg_note == "CCY ADC1AECC MSI3311-632"
+    assert header.security is not None and header.security.note is None
+    assert header.info_precedence is Precedence.ROUTINE
+    short = cableparse.parse_cable("O 091547Z OCT 09 (CCY X)\nFM AMEMBASSY BERLIN\nTO X\n")
+    again = cableparse.from_json(cableparse.to_json(short))
+    assert isinstance(again, cableparse.Cable) and again.header == short.header
+    assert short.header is not None and short.header.dtg_note == "CCY X"
+
+
 def test_impossible_date_is_a_defect() -> None:
     cable = cableparse.parse_cable("O 311200Z FEB 07\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n")
     assert cable.header is not None

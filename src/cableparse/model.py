@@ -224,6 +224,9 @@ class Header:
     exempt: tuple[Addressee, ...] = attrs.field(default=(), converter=_tuple)
     #: Operating signals written after the date-time group (``O P 180800Z MAR 08 ZDS``).
     dtg_signals: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    #: A note in parentheses after the date-time group (``(CCY ADC1AECC MSI3311-632)``,
+    #: a corrected copy), without the parentheses.
+    dtg_note: str | None = None
     station_name: str | None = None
     #: Lines of older layouts around the format lines (partial-extract notice, PAGE and
     #: ACTION lines, office distribution), kept verbatim.

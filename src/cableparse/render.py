@@ -118,7 +118,8 @@ def _dtg_line(header: Header) -> str:
         if p is not None and p in _LETTER_OF
     ]
     group = f"{when:%d%H%M}Z {_MONTH_OF[when.month]} {when.year % 100:02d}"
-    return " ".join((*letters, group, *header.dtg_signals))
+    note = (f"({header.dtg_note})",) if header.dtg_note is not None else ()
+    return " ".join((*letters, group, *header.dtg_signals, *note))
 
 
 def _addressee(addressee: Addressee) -> str:

@@ -349,6 +349,7 @@ def headers(
         "info_precedence": info_precedence,
         "date_time_group": when,
         "dtg_signals": draw(st.sampled_from(((), ("ZDS",), ("ZDK",)))),
+        "dtg_note": draw(st.none() | st.just("CCY ADC1AECC MSI3311-632")),
         "from_": from_,
         "to": draw(_addressees(1, 3, sections)),
         "info": draw(_addressees(0, 5, sections)),

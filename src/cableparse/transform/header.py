@@ -60,7 +60,7 @@ class _Station:
 class _DateTimeGroup:
     """What the date-time group line says (format line 5)."""
 
-    __slots__ = ("info_precedence", "precedence", "signals", "when")
+    __slots__ = ("info_precedence", "note", "precedence", "signals", "when")
 
     def __init__(
         self,
@@ -68,11 +68,13 @@ class _DateTimeGroup:
         info_precedence: Precedence | None,
         when: dt.datetime | None,
         signals: tuple[str, ...],
+        note: str | None = None,
     ) -> None:
         self.precedence = precedence
         self.info_precedence = info_precedence
         self.when = when
         self.signals = signals
+        self.note = note
 
 
 class _Part:
@@ -184,15 +186,20 @@ def _station(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
 
 def _security(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
     (_, prefix, line, _), (_, code, _, _), *rest = run
-    notes = [value[1:-1].strip() for kind, value, _, _ in rest if kind == "NOTE"]
     security = Security(
         prefix=prefix,
         classification=SECURITY_LETTERS.get(code[0]),
         signals=tuple(value for kind, value, _, _ in rest if kind == "SIGNAL"),
         code=code,
-        note=notes[0] if notes else None,
+        note=_note(run),
     )
     return _Part("security", security, line)
+
+
+def _note(run: list[_Token]) -> str | None:
+    """The note in parentheses that ends a security or date-time group line, if any."""
+    kind, value, _, _ = run[-1]
+    return value[1:-1].strip() if kind == "NOTE" else None
 
 
 def _dtg(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
@@ -212,6 +219,7 @@ def _dtg(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
         PRECEDENCE_LETTERS.get(letters[1]) if len(letters) > 1 else None,
         when,
         tuple(value for kind, value, _, _ in run if kind == "SIGNAL"),
+        _note(run),
     )
     return _Part("dtg", value, run[0][2], problem=problem)
 
@@ -332,6 +340,7 @@ def assemble_header(
         info=tuple(lists["info"]),
         exempt=tuple(lists["exempt"]),
         dtg_signals=dtg.signals if dtg else (),
+        dtg_note=dtg.note if dtg else None,
         station_name=station_name(station.station),
         spans=tuple(spans),
         notes=notes,
