@@ -172,3 +172,51 @@ def test_a_repeated_routing_header_in_the_text_is_layout() -> None:
     assert cable.reference_id == "07BERN881"
     assert cable.unparsed == ()
     assert [m.line for m in cable.markers][:2] == [5, 6]
+
+
+_PAGED = "C O N F I D E N T I A L SECTION 01 OF 02 BEIJING 001960\n\nE.O. 12958: DECL: 03/22/2017\n"
+
+
+def test_a_page_break_inside_a_lettered_ref_list_keeps_the_list_going() -> None:
+    for page_line in (
+        "PAGE 02        BEIJING  01960  01 OF 02  220816Z",
+        "BEIJING 00001960  002 OF 004",
+    ):
+        cable = cableparse.parse_cable(
+            "O 220816Z MAR 07\nFM AMEMBASSY BEIJING\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 6090\n\n"
+            + _PAGED
+            + "TAGS: PREL PGOV CH\nSUBJECT: PAGED REFS\n\nREF: A. STATE 12345\n\n"
+            + page_line
+            + "\n\nB. BEIJING 1234\n\n"
+            "Classified By: Ambassador Clark T. Randt, Jr. Reasons 1.4 (b) and (d).\n\n"
+            "1. (C) Text.\n"
+        )
+        assert [(r.label, r.cable_id) for r in cable.references] == [
+            ("A", "07STATE12345"),
+            ("B", "07BEIJING1234"),
+        ]
+        assert cable.unparsed == ()
+        assert [m.text.strip() for m in cable.markers] == [page_line]
+
+
+def test_a_page_break_inside_tags_keeps_the_codes_after_it() -> None:
+    cable = cableparse.parse_cable(
+        _PAGED + "TAGS: PREL PGOV\n\nPAGE 02        BEIJING  01960  01 OF 02  220816Z\n"
+        "CH KN\nSUBJECT: PAGED TAGS\n\n1. (C) Text.\n"
+    )
+    assert [t.code for t in cable.tags] == ["PREL", "PGOV", "CH", "KN"]
+    assert cable.unparsed == ()
+    assert cable.subject == "PAGED TAGS"
+
+
+def test_a_repeated_classification_after_a_blank_is_a_page_marker_not_subject() -> None:
+    cable = cableparse.parse_cable(
+        _PAGED + "TAGS: PREL\nSUBJECT: ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION AND\n\n"
+        "CONFIDENTIAL\n\nPAGE 02        HARARE  06677  01 OF 03  291400Z\n\nLABOR LEADERS\n\n"
+        "1. (C) Text.\n"
+    )
+    assert cable.subject == ("ASSISTANT SECRETARY MEETS WITH ZIMBABWE OPPOSITION AND LABOR LEADERS")
+    assert [m.text.strip() for m in cable.markers] == [
+        "CONFIDENTIAL",
+        "PAGE 02        HARARE  06677  01 OF 03  291400Z",
+    ]

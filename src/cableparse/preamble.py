@@ -196,6 +196,8 @@ def parse_preamble(
     unknown: list[int] = []
     closed: _Field | None = None
     current: _Field | None = None
+    # A page break came after the last line of text: the field it closed may go on.
+    paged = False
     have_classification = False
     seen_field = False
     index = begin
@@ -228,14 +230,18 @@ def parse_preamble(
         if (
             kind == "page_head"
             or kind == "page"
-            or (current is not None and is_repeated_classification(stripped))
+            or (
+                (current is not None or closed is not None) and is_repeated_classification(stripped)
+            )
         ):
-            # A page break: the field it interrupts goes on after it.
+            # A page break: the field it interrupts goes on after it, also when blank lines
+            # around the page line closed it (see _wraps_over_blank).
             markers.append(UnparsedLine(index + 1, raw))
             if kind == "page_head" and current is not None:
                 rest = stripped[match.end() :].strip()  # type: ignore[union-attr]
                 if rest:
                     current.add(index + 1, rest)
+            paged = True
             index += 1
             continue
         if kind is None and not have_classification and is_classification_line(stripped):
@@ -245,10 +251,11 @@ def parse_preamble(
         ):
             end = index
             break
-        if kind is None and current is None and _wraps_over_blank(closed, stripped):
+        if kind is None and current is None and _wraps_over_blank(closed, stripped, paged):
             # A wrapped SUBJECT or REF line that a blank line split in two.
             current = closed
         closed = None
+        paged = False
         if kind is None and _is_repeated_header(lines, index):
             # A copy of the routing header inside the text (a pasted database row carries
             # the whole cable again): its lines are layout, not preamble fields.
@@ -372,8 +379,14 @@ def _breaks_capitals(field: _Field, line: str) -> bool:
     return subject.upper() == subject and line.upper() != line and line.lower() != line
 
 
-def _wraps_over_blank(field: _Field | None, following: str) -> bool:
-    if field is None or field.kind not in ("subject", "ref"):
+def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool:
+    """Whether the line ``following`` goes on with ``field``, which blank lines closed;
+    ``paged``: a page break stands between them."""
+    if field is None:
+        return False
+    if paged and _goes_on_after_page_break(field, following):
+        return True
+    if field.kind not in ("subject", "ref"):
         return False
     last = field.parts[-1].rstrip()
     if last.endswith((".", ")")) or len(following) > 100:
@@ -387,6 +400,17 @@ def _wraps_over_blank(field: _Field | None, following: str) -> bool:
             and _BODY_OPENING.match(following) is None
         )
     return len(last) >= 40
+
+
+def _goes_on_after_page_break(field: _Field, following: str) -> bool:
+    """A page break falls anywhere, with blank lines around its page line: a lettered REF
+    list goes on with its next letter, a TAGS field with a line of nothing but codes."""
+    if field.kind == "ref":
+        return _REF_ITEM.match(following) is not None
+    if field.kind == "tags":
+        codes = plain_tag_codes("TAGS " + following)
+        return codes is not None and read_plain_tags(codes) is not None
+    return False
 
 
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
