@@ -321,3 +321,34 @@ def test_a_cable_and_the_cables_citing_it_build_the_same_id() -> None:
     )
     for _, identifier in _ids("REF: A. 09 PORT-AU-PRINCE 123 B. TD-314/09169-05", 2009):
         assert identifier is None or re.fullmatch(r"\d{2}[A-Z0-9]+\d", identifier)
+
+
+def test_a_wrapped_free_text_item_is_one_reference() -> None:
+    references = read_references(
+        "REF: 10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT OF A U.S. PATRIOT\nBATTERY IN POLAND",
+        2008,
+    )
+    assert [(r.label, r.text, r.kind) for r in references] == [
+        (
+            None,
+            "10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT OF A U.S. PATRIOT BATTERY IN POLAND",
+            OTHER,
+        )
+    ]
+    wrapped = read_references("REF: 08 JAN 08 BAGHDAD O/I (SELF-PROCLAIMED SISTANI\nEMISSARIES)", 8)
+    assert [r.text for r in wrapped] == [
+        "08 JAN 08 BAGHDAD O/I (SELF-PROCLAIMED SISTANI EMISSARIES)"
+    ]
+
+
+def test_a_line_with_an_item_of_its_own_stays_a_reference() -> None:
+    # After a cable reference, or with its own serial, date or kind, a line is a new item.
+    assert _ids("REF: STATE 12345\nAND PREVIOUS", 2008) == [(None, "08STATE12345"), (None, None)]
+    assert [r.kind for r in read_references("REF: STATE 1234\nEMAIL FROM DAS SMITH", 2008)] == [
+        CABLE,
+        EMAIL,
+    ]
+    assert [r.kind for r in read_references("REF: DEPARTMENT'S NON-PAPER OF MAY\n5", 2008)] == [
+        OTHER
+    ]
+    assert len(read_references("REF: U.S. NON PAPER ON DEPLOYMENT OF PATRIOT;\nREFTEL", 2008)) == 2

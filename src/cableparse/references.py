@@ -243,6 +243,8 @@ _SERIAL_ONLY = re.compile(r"0*\d{1,7}(?: ?\([A-Z ]+\))?")
 def _unlabelled_parts(body: str) -> list[str]:
     """Unlabelled items: split at ``;`` and line ends, then between cable references that
     follow each other (``STATE 1234, STATE 5678``, ``2009 CAIRO 2394 2009 CAIRO 491``)."""
+    if "\n" in body:
+        body = _join_wrapped_lines(body)
     parts: list[str] = []
     for chunk in _ITEM_BREAK.split(body):
         chunk = fold_space(chunk).strip(" ,")
@@ -258,6 +260,40 @@ def _unlabelled_parts(body: str) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+def _join_wrapped_lines(body: str) -> str:
+    """The lines of an unlabelled field, a line that only wraps a free-text item joined to
+    the line before it: ``10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT OF A U.S. PATRIOT`` /
+    ``BATTERY IN POLAND`` is one item."""
+    lines: list[str] = []
+    for line in body.split("\n"):
+        if lines and lines[-1].strip() and _wraps_free_item(lines[-1], line):
+            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+# A line that wrapped reached the right margin, less a word: at least this long (without
+# the REF label, which a first line loses before this test).
+_WRAPPED_LINE = 35
+
+
+def _wraps_free_item(previous: str, line: str) -> bool:
+    """A line that goes on with the item on the line before: it names nothing of its own
+    (no serial, date or year, no item kind), and that item is free text, not a cable
+    reference nor a list of them, on a line that wrapped (long, no closing ``;``)."""
+    text = line.strip()
+    if not text or any(c.isdigit() for c in text) or _KIND_WORD.search(text) is not None:
+        return False
+    if len(previous.strip()) < _WRAPPED_LINE:
+        return False
+    last = _ITEM_BREAK.split(previous)[-1]
+    item = fold_space(last).strip(" ,").upper()
+    if not item or previous.rstrip().endswith(";"):
+        return False
+    return not _cable_ids(item, None) and _cable_run(item) is None and not _REFTEL.match(item)
 
 
 def _cable_run(chunk: str) -> list[str] | None:
