@@ -220,3 +220,64 @@ def test_a_repeated_classification_after_a_blank_is_a_page_marker_not_subject() 
         "CONFIDENTIAL",
         "PAGE 02        HARARE  06677  01 OF 03  291400Z",
     ]
+
+
+def test_a_label_glued_onto_a_continuation_line_opens_its_field() -> None:
+    cable = cableparse.parse_cable(
+        "O 221355Z JAN 10\nFM AMCONSUL RIO DE JANEIRO\nTO RUEHC/SECSTATE WASHDC 0001\n\n"
+        "C O N F I D E N T I A L RIO DE JANEIRO 000036\n\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 2020/02/10\nTAGS: PGOV PREL BR\n"
+        "SUBJECT: BRAZIL'S PRESIDENTIAL ELECTIONS: DILMA ROUSSEFF COMES UP\n"
+        "FAST BEHIND JOSE SERRA REF: RIO DE JANEIRO 32\n\n1. (C) Text.\n"
+    )
+    assert cable.subject == (
+        "BRAZIL'S PRESIDENTIAL ELECTIONS: DILMA ROUSSEFF COMES UP FAST BEHIND JOSE SERRA"
+    )
+    assert [r.cable_id for r in cable.references] == ["10RIODEJANEIRO32"]
+    mixed = cableparse.parse_cable(
+        "R 201200Z JAN 10\nFM AMEMBASSY MOSCOW\nTO RUEHC/SECSTATE WASHDC 0123\n\n"
+        "C O N F I D E N T I A L MOSCOW 000123\n\nE.O. 12958: DECL: 01/20/2020\nTAGS: CVIS RS\n"
+        "SUBJECT: RUSSIA: NEW LAW ON EXTREMISM SLOWS DOWN VISA\n"
+        "PROCESSING  REF: MOSCOW 00079  Classified By: Ambassador John Beyrle, "
+        "reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"
+    )
+    assert mixed.subject == "RUSSIA: NEW LAW ON EXTREMISM SLOWS DOWN VISA PROCESSING"
+    assert [r.cable_id for r in mixed.references] == ["10MOSCOW79"]
+    assert mixed.classified_by is not None
+    assert mixed.classified_by.authority == "Ambassador John Beyrle"
+    assert mixed.classified_by.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_a_label_at_the_end_of_a_wrapped_ref_line_ends_the_ref_field() -> None:
+    cable = cableparse.parse_cable(
+        "O 091729Z NOV 09\nFM AMCONSUL RIO DE JANEIRO\nTO RUEHC/SECSTATE WASHDC 0014\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 02 RIO DE JANEIRO 000365\n\n"
+        "E.O. 12958: DECL: 2019/11/09\nTAGS: SOCI SNAR PGOV ASEC BR\n"
+        "SUBJECT: RIO WEIGHS OPTIONS FOR NEXT FAVELA PACIFICATION\n\n"
+        "REF: RIO DE JANEIRO 329; RIO DE JANEIRO 346;\n\n"
+        "RIO DE JANEIRO 353 RIO DE JAN 00000365 001.2 OF 002 CLASSIFIED BY:\n"
+        "Dennis W. Hearne, Principal Officer; REASON: 1.4(B), (D)\n\n1. (C) Text.\n"
+    )
+    assert [r.cable_id for r in cable.references] == [
+        "09RIODEJANEIRO329",
+        "09RIODEJANEIRO346",
+        "09RIODEJANEIRO353",
+    ]
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Dennis W. Hearne, Principal Officer"
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_a_portion_marked_classified_by_after_a_ref_list_is_no_ref_item() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L ANKARA 001730\n\nE.O. 12958: DECL: 03/28/2015\nTAGS: PREL TU\n"
+        "SUBJECT: PORTION MARKED\n\nREF: A. ANKARA 1074\nB. ANKARA 1102\n\n"
+        "(U) Classified by CDA Robert Deutsch; E.O. 12958, reasons 1.4 (b) and (d).\n\n"
+        "1. (C) Text.\n"
+    )
+    assert [(r.label, r.text) for r in cable.references] == [
+        ("A", "ANKARA 1074"),
+        ("B", "ANKARA 1102"),
+    ]
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "CDA Robert Deutsch"

@@ -85,7 +85,7 @@ _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z]
 # Fields that transcription glued onto the end of another line.
 _GLUED = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:"
-    r"|CLASSIFIED BY:?\s))"
+    r"|CLASSIFIED BY:?(?:\s|$)))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
 )
 
@@ -169,6 +169,18 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
     return None
 
 
+def _cut_glued(field: _Field, text: str) -> tuple[str, str | None]:
+    """A line that may go on with ``field``, cut where another field's label was glued on:
+    (the part before it, the rest from the label on, or None).  Classified By is free text
+    (a repeated label, an E.O. number in its reasons), never cut."""
+    if field.kind == "classified_by":
+        return text, None
+    glued = _GLUED.search(text)
+    if glued is None or not text[: glued.start()].strip():
+        return text, None
+    return text[: glued.start()].rstrip(), text[glued.end() :]
+
+
 def _split_glued(text: str, first: int = 0) -> list[tuple[int, str]]:
     """Cut a line where another field was glued on; returns (column, text) pieces.
     ``first``: where the first glued field may start, when the caller knows."""
@@ -204,9 +216,15 @@ def parse_preamble(
     n = len(lines)
     end = n
     ahead = _Ahead()
+    # The rest of line ``index`` after a field label glued onto a continuation line: read
+    # as a line of its own before the next line.
+    pending: str | None = None
     while index < n:
         raw = lines[index]
-        stripped = raw.strip()
+        if pending is not None:
+            stripped, pending = pending, None
+        else:
+            stripped = raw.strip()
         if not stripped:
             # A blank line ends a field, except inside a lettered REF list.
             if current is not None:
@@ -251,7 +269,12 @@ def parse_preamble(
         ):
             end = index
             break
-        if kind is None and current is None and _wraps_over_blank(closed, stripped, paged):
+        head = stripped
+        going_on = current if current is not None else closed
+        if kind is None and going_on is not None:
+            # A continuation line can carry the next field's label, as a first line can.
+            head, pending = _cut_glued(going_on, stripped)
+        if kind is None and current is None and _wraps_over_blank(closed, head, paged):
             # A wrapped SUBJECT or REF line that a blank line split in two.
             current = closed
         closed = None
@@ -264,16 +287,23 @@ def parse_preamble(
             markers.extend(
                 UnparsedLine(i + 1, lines[i]) for i in range(index, stop) if lines[i].strip()
             )
-            current = None
+            current = pending = None
             index = stop
             continue
         if kind is None:
+            if pending is not None and LEADING_PORTION_MARK.fullmatch(head):
+                # ``(U) Classified by ...``: the portion mark opens the glued field.
+                current = None
+                continue
             if current is not None and current.kind in _CONTINUED:
-                if not _breaks_capitals(current, stripped):
-                    current.add(index + 1, stripped)
-                    index += 1
+                if not _breaks_capitals(current, head):
+                    current.add(index + 1, head)
+                    if pending is None:
+                        index += 1
                     continue
                 current = None
+            # Not a continuation: the line is read whole.
+            pending = None
             if not seen_field or _field_follows(lines, index, ahead):
                 # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
                 # (``STATE FOR EUR/RUS``); later ones are not understood.
