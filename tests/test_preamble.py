@@ -281,3 +281,17 @@ def test_a_portion_marked_classified_by_after_a_ref_list_is_no_ref_item() -> Non
     ]
     assert cable.classified_by is not None
     assert cable.classified_by.authority == "CDA Robert Deutsch"
+
+
+def test_two_ref_blocks_keep_their_letters() -> None:
+    cable = cableparse.parse_cable(
+        "R 141200Z SEP 09\nFM AMEMBASSY NAIROBI\nTO RUEHC/SECSTATE WASHDC 1234\n\n"
+        "C O N F I D E N T I A L NAIROBI 001938\n\nE.O. 12958: DECL: 09/14/2019\n"
+        "TAGS: PGOV KE\nSUBJECT: TWO REF BLOCKS\n\nREF: A. NAIROBI 1810\n     B. STATE 95123\n\n"
+        "REF: C. NAIROBI 1744\n\n1. (C) Text.\n"
+    )
+    assert [(r.label, r.cable_id) for r in cable.references] == [
+        ("A", "09NAIROBI1810"),
+        ("B", "09STATE95123"),
+        ("C", "09NAIROBI1744"),
+    ]

@@ -352,3 +352,16 @@ def test_a_line_with_an_item_of_its_own_stays_a_reference() -> None:
         OTHER
     ]
     assert len(read_references("REF: U.S. NON PAPER ON DEPLOYMENT OF PATRIOT;\nREFTEL", 2008)) == 2
+
+
+def test_a_second_ref_block_goes_on_with_the_letters_of_the_first() -> None:
+    assert _ids("REF: C. STATE 12345", 2009) == [("C", "09STATE12345")]
+    assert _ids("REF: C. NAIROBI 1744\n     D. 08 NAIROBI 2416", 2009) == [
+        ("C", "09NAIROBI1744"),
+        ("D", "08NAIROBI2416"),
+    ]
+    assert _ids("REF: (C) STATE 98765 (NOTAL)", 2009) == [("C", "09STATE98765")]
+    # A single letter before free text is an initial, not a label.
+    assert [(r.label, r.kind) for r in read_references("REF: J. SMITH EMAIL OF 3/4/09", 2009)] == [
+        (None, EMAIL)
+    ]

@@ -214,7 +214,9 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
         # The alternatives hold one group each: the last one matched is the letter.
         letter = match[match.lastindex or 0].upper()
         if not cuts:
-            if letter != "A" or body[: match.start()].strip(" ¶\n"):
+            # The first label opens the field; a second REF block goes on with the
+            # letters of the first (``REF: C. STATE 12345``).
+            if body[: match.start()].strip(" ¶\n"):
                 continue
         else:
             previous = cuts[-1]
@@ -233,7 +235,14 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     for i, (_, end, letter) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(body)
         items.append((letter, body[end:stop]))
+    if len(items) == 1 and items[0][0] != "A" and not _names_cables(items[0][1]):
+        # One letter other than A before free text is no list: ``J. SMITH EMAIL``.
+        return None
     return items
+
+
+def _names_cables(item: str) -> bool:
+    return bool(_cable_ids(fold_space(item).strip(" ;,.").upper(), None))
 
 
 _ITEM_BREAK = re.compile(r"[;\n]")
