@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cableparse
 from cableparse.classified_by import _BROKEN_WORD, _mend, read_classified_by, reasons_in
 from cableparse.defects import DefectCode, ParseError
 from cableparse.policy import DEFAULT, STRICT, DefectSink
@@ -293,3 +294,29 @@ def test_wrapped_words_are_found_only_at_word_starts(text: str, word: str) -> No
     text = text.replace("a", word or "a")
     assert anywhere.pattern != _BROKEN_WORD.pattern
     assert _BROKEN_WORD.sub(_mend, text) == anywhere.sub(_mend, text)
+
+
+def test_reasons_wrapped_right_above_a_boxed_heading_are_no_heading() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L LAGOS 000075\n\nSIPDIS\n\nE.O. 12958: DECL: 2020/02/16\n"
+        "TAGS: EPET PGOV NI\nSUBJECT: A/S CARSON MEETS INTERNATIONAL OIL COMPANIES\n\n"
+        "CLASSIFIED BY: Donna M. Blair, CG, State, ConGen Lagos; REASON:\n1.4(B), (D)\n"
+        "-------\nSUMMARY\n-------\n\n1. (C) Assistant Secretary Carson met the IOCs.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Donna M. Blair, CG, State, ConGen Lagos"
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert DefectCode.CLASSIFIED_BY_INVALID not in {d.code for d in cable.defects}
+    assert cable.paragraphs[0].heading == "SUMMARY"
+
+
+def test_a_line_underlined_below_a_classified_by_with_reasons_stays_a_heading() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L LAGOS 000075\n\nE.O. 12958: DECL: 2020/02/16\nTAGS: PGOV NI\n"
+        "SUBJECT: UNDERLINED\n\n"
+        "Classified By: Consul General Donna Blair, reasons 1.4 (b) and (d)\n"
+        "Summary\n-------\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Consul General Donna Blair"
+    assert cable.paragraphs[0].heading == "Summary"

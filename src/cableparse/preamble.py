@@ -234,7 +234,7 @@ def parse_preamble(
                 if (
                     current.kind == "classified_by"
                     and not _REASON_NUMBER.search(current.text)
-                    and _next_is_plain(lines, index, ahead)
+                    and _next_is_plain(lines, index, ahead, current)
                 ):
                     # The reasons of a Classified By often stand after a blank line.
                     index += 1
@@ -265,7 +265,9 @@ def parse_preamble(
         if kind is None and not have_classification and is_classification_line(stripped):
             kind = "classification"
         if kind == "paragraph" or (
-            kind is None and _is_heading(lines, index) and not _field_follows(lines, index, ahead)
+            kind is None
+            and _is_heading(lines, index, current)
+            and not _field_follows(lines, index, ahead)
         ):
             end = index
             break
@@ -371,16 +373,34 @@ def parse_preamble(
     return preamble
 
 
-def _is_heading(lines: Sequence[str], index: int) -> bool:
+def _is_heading(lines: Sequence[str], index: int, field: _Field | None = None) -> bool:
     """A heading: a line ending in dashes, or one underlined by the very next line.
 
     A dash rule after a blank line belongs to the box of the heading below it, not to
-    the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).
+    the line above (``Reasons 1.4 (b)`` / blank / ``-------`` / ``SUMMARY``).  Nor does
+    one right below a line that goes on with the open ``field`` (see _goes_on_over_rule).
     """
     text = lines[index].strip()
     if is_rule(text) or text.endswith(RULE_ENDINGS):
         return True
-    return index + 1 < len(lines) and is_rule(lines[index + 1])
+    if index + 1 >= len(lines) or not is_rule(lines[index + 1]):
+        return False
+    return field is None or not _goes_on_over_rule(field, text, lines, index)
+
+
+def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: int) -> bool:
+    """Whether ``text``, with a rule right below it, goes on with ``field`` rather than
+    being a heading's title: it gives the reasons that a Classified By still lacks
+    (``REASON:`` / ``1.4(B), (D)``), or the rule opens a box of its own (rule, title,
+    rule), which no title stands above."""
+    if field.kind == "classified_by" and _REASON_NUMBER.search(text) is not None:
+        return _REASON_NUMBER.search(field.text) is None
+    return (
+        index + 3 < len(lines)
+        and bool(lines[index + 2].strip())
+        and not is_rule(lines[index + 2])
+        and is_rule(lines[index + 3])
+    )
 
 
 _BODY_OPENING = re.compile(
@@ -446,12 +466,13 @@ def _goes_on_after_page_break(field: _Field, following: str) -> bool:
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
 
 
-def _next_is_plain(lines: Sequence[str], index: int, ahead: _Ahead) -> bool:
-    """True when the next non-blank line opens no field, paragraph or heading."""
+def _next_is_plain(lines: Sequence[str], index: int, ahead: _Ahead, field: _Field) -> bool:
+    """True when the next non-blank line opens no field, paragraph or heading (one that
+    goes on with ``field`` is no heading's title)."""
     for following in range(index + 1, min(index + 3, len(lines))):
         kind = _kind_ahead(lines, following, ahead)
         if kind != "blank":
-            return kind is None and not _is_heading(lines, following)
+            return kind is None and not _is_heading(lines, following, field)
     return False
 
 
