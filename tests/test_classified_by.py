@@ -320,3 +320,31 @@ def test_a_line_underlined_below_a_classified_by_with_reasons_stays_a_heading() 
     assert cable.classified_by is not None
     assert cable.classified_by.authority == "Consul General Donna Blair"
     assert cable.paragraphs[0].heading == "Summary"
+
+
+def test_a_ref_label_glued_after_the_reasons_opens_the_ref_field() -> None:
+    cable = cableparse.parse_cable(
+        "R 131200Z NOV 09\nFM AMEMBASSY BRASILIA\nTO RUEHC/SECSTATE WASHDC 5432\n\n"
+        "C O N F I D E N T I A L BRASILIA 001383\n\nE.O. 12958: DECL: 11/13/2019\n"
+        "TAGS: ENRG EINV BR\nSUBJECT: BRAZIL: BLACKOUT -CAUSES AND IMPLICATIONS\n\n"
+        "Classified By: Charge d'Affaires Cherie Jackson, Reasons 1.4 (b) and (d). REFTELS:\n"
+        "A) 2008 BRASILIA 672, B) 2008 BRASILIA 593, C)2008 SAO PAULO 260\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Charge d'Affaires Cherie Jackson"
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert [(r.label, r.cable_id) for r in cable.references] == [
+        ("A", "08BRASILIA672"),
+        ("B", "08BRASILIA593"),
+        ("C", "08SAOPAULO260"),
+    ]
+    assert DefectCode.UNPARSED_LINE not in {d.code for d in cable.defects}
+    # E.O. and a repeated label inside the reasons stay Classified By text.
+    repeated = cableparse.parse_cable(
+        "C O N F I D E N T I A L BRASILIA 001383\n\nSUBJECT: REPEATED\n\n"
+        "Classified By: CLASSIFIED BY: Charge Cherie Jackson, E.O. 12958 reasons 1.4 (b)\n\n"
+        "1. (C) Text.\n"
+    )
+    assert repeated.classified_by is not None
+    assert repeated.classified_by.authority == "Charge Cherie Jackson"
+    assert repeated.classified_by.reasons == ("1.4(b)",)

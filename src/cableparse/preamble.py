@@ -88,6 +88,9 @@ _GLUED = re.compile(
     r"|CLASSIFIED BY:?(?:\s|$)))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
 )
+# The labels that end a Classified By, which is free text otherwise: a repeated label or an
+# "E.O. 12958" in its reasons is no new field.
+_GLUED_AFTER_CLASSIFIED_BY = re.compile(r"\s(?=(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:))")
 
 
 @attrs.frozen(slots=True)
@@ -171,11 +174,8 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
 
 def _cut_glued(field: _Field, text: str) -> tuple[str, str | None]:
     """A line that may go on with ``field``, cut where another field's label was glued on:
-    (the part before it, the rest from the label on, or None).  Classified By is free text
-    (a repeated label, an E.O. number in its reasons), never cut."""
-    if field.kind == "classified_by":
-        return text, None
-    glued = _GLUED.search(text)
+    (the part before it, the rest from the label on, or None)."""
+    glued = (_GLUED_AFTER_CLASSIFIED_BY if field.kind == "classified_by" else _GLUED).search(text)
     if glued is None or not text[: glued.start()].strip():
         return text, None
     return text[: glued.start()].rstrip(), text[glued.end() :]
@@ -319,9 +319,13 @@ def parse_preamble(
                 continue
             end = index
             break
-        # A Classified By line is free text: a repeated label or an "E.O. 12958" in its
-        # reasons is no new field.
-        glued = None if kind == "marker" or kind == "classified_by" else _GLUED.search(stripped)
+        glued = (
+            None
+            if kind == "marker"
+            else (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(
+                stripped
+            )
+        )
         if glued is None:
             # The line opens one field (or is a marker): as the loop below would read a
             # single piece at column 0, without the pieces.
