@@ -75,7 +75,8 @@ def test_captions_and_distribution_lines() -> None:
         "SUBJECT: CAPTIONS\n\n1. (S) Text.\n"
     )
     assert cable.captions == ("NOFORN", "SIPDIS", "CORRECTED COPY")
-    assert cable.distribution == ("DEPT FOR NEA/MAG", "PASS TO USAID")
+    # The note after a caption is no caption, and is not dropped either.
+    assert cable.distribution == ("(ADDED TAGS)", "DEPT FOR NEA/MAG", "PASS TO USAID")
 
 
 def test_page_header_in_the_preamble_is_a_marker() -> None:
@@ -295,3 +296,44 @@ def test_two_ref_blocks_keep_their_letters() -> None:
         ("B", "09STATE95123"),
         ("C", "09NAIROBI1744"),
     ]
+
+
+def test_a_second_classified_by_that_differs_is_kept_as_unparsed() -> None:
+    text = (
+        "S E C R E T TALLINN 000373\n\nSIPDIS\n\n"
+        "C O R R E C T E D C O P Y (PRIMARY TAG)\n\nEO 12958 DECL: 2019/12/16\n"
+        "TAGS NATO, MARR, MCAP, PREL, EN\n"
+        "SUBJECT: Estonia Pleased with NATO Contingency Planning Plan\n\nREF: STATE 127892\n\n"
+        "CLASSIFIED BY: Marc Nordberg, Political/Economic Chief; REASON: 1.4(B), (D)\n"
+        "Classified by DCM Karen Decker for Reasons 1.4 B & D.\n"
+        "1. (U) Pol Chief and DATT delivered reftel points on December 15.\n"
+    )
+    cable = cableparse.parse_cable(text)
+    assert cable.captions == ("SIPDIS", "CORRECTED COPY")
+    assert cable.distribution == ("(PRIMARY TAG)",)
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Marc Nordberg, Political/Economic Chief"
+    second = text.split("\n").index("Classified by DCM Karen Decker for Reasons 1.4 B & D.") + 1
+    assert [(u.line, u.text) for u in cable.unparsed] == [
+        (second, "Classified by DCM Karen Decker for Reasons 1.4 B & D.")
+    ]
+    assert (DefectCode.UNPARSED_LINE, second) in {(d.code, d.line) for d in cable.defects}
+
+
+def test_a_repeated_subject_is_no_defect_and_a_longer_copy_completes_it() -> None:
+    repeated = cableparse.parse_cable(
+        "C O N F I D E N T I A L BAGHDAD 002569\n\nE.O. 12958: DECL: 09/24/2029\nTAGS: PREL IZ\n"
+        "SUBJECT: PRIME MINISTER ACCUSES IRAN OF TRYING TO\nDESTABILIZE IRAQ\n\n"
+        "Classified By: Ambassador Christopher Hill for reasons 1.5 b,d\n\n"
+        "SUBJ: Prime Minister Accuses Iran of Trying to Destabilize\nIraq\n\n1. (S) Text.\n"
+    )
+    assert repeated.subject == "PRIME MINISTER ACCUSES IRAN OF TRYING TO DESTABILIZE IRAQ"
+    assert repeated.unparsed == ()
+    assert DefectCode.UNPARSED_LINE not in {d.code for d in repeated.defects}
+    cut_short = cableparse.parse_cable(
+        "TAGS: PREL PGOV MG\nSUBJECT: MONGOLIA'S CONSULTATIONS WITH DPRK VICE FOREIGN\n\n\n"
+        "S e c r e t ulaanbaatar 000234\n\nE.o. 12958: decl: 09/09/2019\nTags: prel, pgov, mg\n"
+        "Subject: mongolia's consultations with dprk vice foreign\nminister kim\n\n"
+        "1. (S) Text.\n"
+    )
+    assert cut_short.subject == "mongolia's consultations with dprk vice foreign minister kim"

@@ -569,15 +569,18 @@ def _read_fields(
             line = read_classification_tokens(tokens)
             values.setdefault("classification_line", line)
             if line.rest:
-                for caption in _captions_in(line.rest):
-                    captions.append(caption)
-                leftover = _CAPTION.sub(" ", line.rest).strip(" ,;")
+                found, leftover = _caption_line(line.rest)
+                captions.extend(found)
                 if leftover:
-                    distribution.append(fold_space(leftover))
+                    distribution.append(leftover)
             if line.handling and line.handling.upper() in ("NOFORN", "SENSITIVE"):
                 captions.append(line.handling.upper())
         elif field.kind == "caption":
-            captions.extend(_captions_in(text))
+            found, leftover = _caption_line(text)
+            captions.extend(found)
+            if any(c.isalnum() for c in leftover):
+                # ``C O R R E C T E D C O P Y (PRIMARY TAG)``: the note is no caption.
+                distribution.append(leftover)
         elif field.kind == "distribution":
             distribution.append(fold_space(text))
         elif field.kind == "eo":
@@ -600,12 +603,24 @@ def _read_fields(
                 tags.extend(read)
         elif field.kind == "subject":
             subject = read_subject(text)
-            if subject:
-                values.setdefault("subject", subject)
+            first = str(values.get("subject", "")).upper()
+            if subject and first and subject.upper() != first:
+                if subject.upper().startswith(first):
+                    # The first was a copy cut short (a page's summary above the cable).
+                    values["subject"] = subject
+                else:
+                    _report_second(field, "SUBJECT", lines, markers, sink, unparsed)
+            elif subject and not first:
+                values["subject"] = subject
         elif field.kind == "ref":
             references.extend(read_references(text, year))
         elif field.kind == "classified_by":
-            values.setdefault("classified_by", read_classified_by(text, sink, field.first))
+            folded = fold_space(text).upper()
+            if "classified_by" not in values:
+                values["classified_by"] = read_classified_by(text, sink, field.first)
+                values["classified_by_text"] = folded
+            elif folded != values["classified_by_text"]:
+                _report_second(field, "Classified By", lines, markers, sink, unparsed)
     seen: set[str] = set()
     unique_captions = []
     for caption in captions:
@@ -684,16 +699,42 @@ def _error_column(text: str, start: str) -> int | None:
     return None  # pragma: no cover - the table runner and Lark agree on what they reject
 
 
-# Caption lines as written → their captions: SIPDIS, NOFORN and a few more make up
-# nearly all of them (a bounded memo, see memo.py).
-_CAPTIONS: dict[str, tuple[str, ...]] = {}
+def _report_second(
+    field: _Field,
+    label: str,
+    lines: Sequence[str],
+    markers: list[UnparsedLine],
+    sink: DefectSink,
+    unparsed: list[UnparsedLine],
+) -> None:
+    """A second field of a kind the cable has one of (SUBJECT, Classified By) that says
+    something else: the first one is the value; the lines of this one are kept as
+    unparsed, with a defect.  (A copy of the first is covered by its span.)"""
+    sink.report(
+        DefectCode.UNPARSED_LINE,
+        f"second {label} field, not read: {fold_space(field.text)!r}",
+        field.first,
+    )
+    layout = {marker.line for marker in markers}
+    unparsed.extend(
+        UnparsedLine(number, lines[number - 1])
+        for number in range(field.first, field.last + 1)
+        if lines[number - 1].strip() and number not in layout
+    )
 
 
-def _captions_in(text: str) -> tuple[str, ...]:
-    captions = _CAPTIONS.get(text)
-    if captions is None:
-        captions = remember(_CAPTIONS, text, tuple(_read_captions(text)))
-    return captions
+# Caption lines as written → their captions and the text left over (a note, a distribution
+# line run on): SIPDIS, NOFORN and a few more make up nearly all of them (a bounded memo,
+# see memo.py).
+_CAPTIONS: dict[str, tuple[tuple[str, ...], str]] = {}
+
+
+def _caption_line(text: str) -> tuple[tuple[str, ...], str]:
+    known = _CAPTIONS.get(text)
+    if known is None:
+        leftover = fold_space(_CAPTION.sub(" ", text).strip(" ,;"))
+        known = remember(_CAPTIONS, text, (tuple(_read_captions(text)), leftover))
+    return known
 
 
 def _read_captions(text: str) -> list[str]:
