@@ -249,7 +249,9 @@ def parse_preamble(
             kind == "page_head"
             or kind == "page"
             or (
-                (current is not None or closed is not None) and is_repeated_classification(stripped)
+                kind is None
+                and (current is not None or closed is not None)
+                and is_repeated_classification(stripped)
             )
         ):
             # A page break: the field it interrupts goes on after it, also when blank lines
@@ -578,7 +580,7 @@ def _read_fields(
         elif field.kind == "caption":
             found, leftover = _caption_line(text)
             captions.extend(found)
-            if any(c.isalnum() for c in leftover):
+            if leftover and any(c.isalnum() for c in leftover):
                 # ``C O R R E C T E D C O P Y (PRIMARY TAG)``: the note is no caption.
                 distribution.append(leftover)
         elif field.kind == "distribution":
@@ -615,11 +617,10 @@ def _read_fields(
         elif field.kind == "ref":
             references.extend(read_references(text, year))
         elif field.kind == "classified_by":
-            folded = fold_space(text).upper()
             if "classified_by" not in values:
                 values["classified_by"] = read_classified_by(text, sink, field.first)
-                values["classified_by_text"] = folded
-            elif folded != values["classified_by_text"]:
+                values["classified_by_text"] = text
+            elif fold_space(text).upper() != fold_space(str(values["classified_by_text"])).upper():
                 _report_second(field, "Classified By", lines, markers, sink, unparsed)
     seen: set[str] = set()
     unique_captions = []
