@@ -348,3 +348,17 @@ def test_a_ref_label_glued_after_the_reasons_opens_the_ref_field() -> None:
     assert repeated.classified_by is not None
     assert repeated.classified_by.authority == "Charge Cherie Jackson"
     assert repeated.classified_by.reasons == ("1.4(b)",)
+
+
+def test_a_wrap_inside_the_reason_number_is_no_paragraph_one() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L BEIJING 002112\n\nE.O. 12958: DECL: 08/04/2034\nTAGS: PGOV CH\n"
+        "SUBJECT: TOP LEADERSHIP DYNAMICS\n\n"
+        "Classified By: Political Minister Counselor Aubrey Carlson. Reasons\n1.\n4 (b/d).\n\n"
+        "Summary\n-------\n\n1. (C) The need for consensus.\n\n2. (C) More.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert [p.number for p in cable.paragraphs] == [1, 2]
+    assert cable.paragraphs[0].text == "The need for consensus."
+    assert DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE not in {d.code for d in cable.defects}

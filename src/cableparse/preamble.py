@@ -266,6 +266,8 @@ def parse_preamble(
             continue
         if kind is None and not have_classification and is_classification_line(stripped):
             kind = "classification"
+        if kind == "paragraph" and _splits_reason_number(current, stripped, lines, index):
+            kind = None
         if kind == "paragraph" or (
             kind is None
             and _is_heading(lines, index, current)
@@ -470,6 +472,25 @@ def _goes_on_after_page_break(field: _Field, following: str) -> bool:
 
 
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
+
+
+_REASON_HEAD = re.compile(r"1\s*[.,]")
+_REASON_TAIL = re.compile(r"\s*[2-9]\s*\(?[a-hA-H]\b")
+
+
+def _splits_reason_number(
+    field: _Field | None, text: str, lines: Sequence[str], index: int
+) -> bool:
+    """A line wrap inside the reason number of an open Classified By: ``Reasons`` / ``1.``
+    / ``4 (b/d).`` is no paragraph 1."""
+    return (
+        field is not None
+        and field.kind == "classified_by"
+        and _REASON_HEAD.fullmatch(text) is not None
+        and index + 1 < len(lines)
+        and _REASON_TAIL.match(lines[index + 1]) is not None
+        and _REASON_NUMBER.search(field.text) is None
+    )
 
 
 def _next_is_plain(lines: Sequence[str], index: int, ahead: _Ahead, field: _Field) -> bool:
