@@ -104,15 +104,15 @@ def _routing_indicators_only(line: str) -> bool:
 @functools.cache
 def _addressees_end() -> re.Pattern[str]:
     # A classification line (the preamble grammar's own word, as is_classification_line
-    # reads it), a preamble field, or a line no addressee looks like ends an addressee
-    # list: one pattern for all, as find_header tries it on every addressee line.
-    # Addressees are written in one case and carry no label nor a spaced dash, so a
-    # line in mixed case (the release-date stamp ``Tuesday, 19 May 2009, 12:58``), a
-    # ``WORD:`` label (``ID:``, ``ORIGIN:``) or `` - `` (``NOTE - DO NOT PUBLISH``) is
-    # what follows the header.
+    # reads it) or a preamble field ends an addressee list, and so does a line no
+    # addressee looks like: the release stamp (``Tuesday, 19 May 2009, 12:58``), a
+    # ``WORD:`` label (``ID:``, ``ORIGIN:``), or (find_header looks for it) a spaced dash
+    # (``NOTE - DO NOT PUBLISH``).  Copies that join the header and the text with a bare
+    # line end put them under the last addressee.  One pattern, opening with literals,
+    # as find_header tries it on every addressee line.
     return re.compile(
         rf"(?:{classification_word()})|(?i:E\.?O\.? ?\d|TAGS|SUBJECT|SIPDIS)"
-        r"|(?=[^a-z]*[a-z])[^A-Z]*[A-Z]|[A-Z][A-Z ]{0,24}:(?:\s|$)|.*?\s-\s"
+        rf"|{RELEASE_STAMP.pattern}|[A-Z][A-Z ]{{0,24}}:(?:\s|$)"
     )
 
 
@@ -162,14 +162,19 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     ends_addressees = _addressees_end().match
     i = walk_from
     while i < n:
-        line = _untabbed(lines[i])
+        line = lines[i].strip()
+        if "\t" in line:
+            line = line.replace("\t", " ")
         if not line:
             if in_addressees:
                 break
             i += 1
             continue
         if in_addressees:
-            if ends_addressees(line) and not _ADDRESSEE_KEYWORD.match(line):
+            # A spaced dash is looked for apart: a pattern would scan every line to its end.
+            if (
+                ends_addressees(line) is not None or ("-" in line and " - " in line)
+            ) and not _ADDRESSEE_KEYWORD.match(line):
                 break
             i += 1
             continue
