@@ -103,3 +103,27 @@ def test_addressees_with_dashes_and_slashes_stay_in_the_list() -> None:
         ("RHMFISS", "CDR USSOUTHCOM MIAMI FL//J2/J3//", None),
     ]
     assert (cable.origin, cable.serial) == ("BEIJING", 1960)
+
+
+def test_blank_lines_between_the_addressee_blocks_and_inside_a_list() -> None:
+    head = HEAD.replace("\nTO ", "\n\nTO ").replace("\nINFO", "\n\nINFO")
+    head = head.replace("\nRUEHMO", "\n\nRUEHMO")
+    cable = cableparse.parse_cable(head + "\n\n" + CLASSIFICATION_LINE + BODY)
+    assert cable.header is not None and cable.header.from_ == "AMEMBASSY BEIJING"
+    assert _addressees(cable) == [
+        ("RUEHC", "SECSTATE WASHDC", "6090"),
+        ("RUEHOO", "CHINA POSTS COLLECTIVE", None),
+        ("RUEHMO", "AMEMBASSY MOSCOW", "1234"),
+    ]
+    assert cable.distribution == ()
+    assert (cable.origin, cable.serial) == ("BEIJING", 1960)
+
+
+def test_a_line_of_no_known_kind_between_format_lines_is_a_note() -> None:
+    head = HEAD.replace("ZZH\n", "ZZH\nZUI RUEWMCE1074 1581702\n")
+    cable = cableparse.parse_cable(head + "\n\n" + CLASSIFICATION_LINE + BODY)
+    assert cable.header is not None
+    assert cable.header.notes == ("ZUI RUEWMCE1074 1581702",)
+    assert cable.header.date_time_group is not None and cable.header.from_ is not None
+    assert len(_addressees(cable)) == 3
+    assert cable.distribution == ()

@@ -8,6 +8,7 @@ it becomes a defect and an unparsed line, and the rest of the header is kept.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -166,7 +167,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
         if "\t" in line:
             line = line.replace("\t", " ")
         if not line:
-            if in_addressees:
+            if in_addressees and not _ADDRESSEES_GO_ON.match(_next_text(lines, i)):
                 break
             i += 1
             continue
@@ -184,12 +185,29 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             in_addressees = format_line.lastgroup == "addressees"
         elif _HEADER_NOTE.match(line) or (seen_format and _routing_indicators_only(line)):
             pass
-        else:
+        elif not (seen_format and _FORMAT_LINE.match(_next_text(lines, i))):
+            # A line of no known kind between two format lines (``ZUI RUEWMCE1074
+            # 1581702`` on its own line) stays in the header, as a note; elsewhere it
+            # ends the header.
             break
         i += 1
     if not seen_format:
         return None
     return first, i
+
+
+# After a blank line inside the addressee blocks, what says the blocks go on: the next
+# keyword (a blank line after FM or after the TO list), or an addressee with its routing
+# indicator (a blank line inside a list), which no line of the text opens like.
+_ADDRESSEES_GO_ON = re.compile(r"(?:TO|INFO(?! *LOG-)|XMT)(?:[ /]|$)|R[A-Z0-9]{3,9}/[A-Z]")
+
+
+def _next_text(lines: tuple[str, ...] | list[str], index: int) -> str:
+    """The next line after ``index`` that is not blank, stripped; "" if there is none."""
+    for line in itertools.islice(lines, index + 1, None):
+        if line.strip():
+            return line.strip()
+    return ""
 
 
 def _untabbed(line: str) -> str:
