@@ -199,7 +199,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
 # After a blank line inside the addressee blocks, what says the blocks go on: the next
 # keyword (a blank line after FM or after the TO list), or an addressee with its routing
 # indicator (a blank line inside a list), which no line of the text opens like.
-_ADDRESSEES_GO_ON = re.compile(r"(?:TO|INFO(?! *LOG-)|XMT)(?:[ /]|$)|R[A-Z0-9]{3,9}/[A-Z]")
+_ADDRESSEES_GO_ON = re.compile(rf"{_ADDRESSEE_KEYWORD.pattern}|R[A-Z0-9]{{3,9}}/[A-Z]")
 
 
 def _next_text(lines: tuple[str, ...] | list[str], index: int) -> str:
