@@ -506,25 +506,10 @@ class _Reader:
         _line calls it only where one of them can match: a line that opens with P, ends
         with a digit, is short, or opens and ends with a rule character.
         """
-        first, last = text[0], text[-1]
-        rest = page_line_rest(raw) if first == "P" else None
-        if not (
-            rest is not None
-            # Every PAGE_LINE opens with a capital or a digit; only NNNN and BT neither
-            # open with P or a digit nor end with a digit.
-            or (
-                ("A" <= first <= "Z" or _is_digit(first))
-                and (first == "P" or _is_digit(first) or _is_digit(last) or text in _SHORT_MARKS)
-                and _PAGE_LINE.match(raw)
-            )
-            or (
-                len(text) <= _SHORT
-                and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
-            )
-            or is_rule(text)
-        ):
+        if not (_is_layout(raw, text) or is_rule(text)):
             return False
         self.markers.append(UnparsedLine(index + 1, raw))
+        rest = page_line_rest(raw) if text[0] == "P" else None
         if rest:
             # Text run into a page line (PAGE 02 ... 291400Z GOVERNMENT WOULD) goes on
             # with the block the page break interrupted.
@@ -560,24 +545,37 @@ _BOX_LINES = 3
 _BOX_WIDTH = 100
 
 
-def _continues(above: str, title: str) -> bool:
-    """Whether a title over a rule is rather the end of the sentence on the line above
-    (``... went well and that`` / ``both sides agreed. End Summary.`` / ``-------``): the
-    line above stops on a word, and the title reads as text, not as a title (it opens in
-    lower case, or ends like a sentence where a title would end with a colon or nothing)."""
+def _stops_mid_sentence(above: str) -> bool:
+    """Whether the line ``above`` (stripped; "" for none) stops on a word or a comma, as a
+    sentence that goes on to the next line does.  A redacted name (a run of X) or a
+    number can end a line that ends nothing."""
     return (
-        bool(above)
-        and (above[-1].isalnum() or above[-1] in ",;")
-        and not above.endswith(_REDACTED)
-        and (title[0].islower() or title[-1] in ".,;")
+        bool(above) and (above[-1].isalpha() or above[-1] in ",;") and not above.endswith(_REDACTED)
     )
 
 
+def _continues(above: str, title: str) -> bool:
+    """Whether a title over a rule is rather the end of the sentence on the line above
+    (``... went well and that`` / ``both sides agreed. End Summary.`` / ``-------``): the
+    line above stops mid-sentence, and the title reads as text, not as a title (it opens
+    in lower case, or ends like a sentence where a title would end with a colon or
+    nothing)."""
+    return _stops_mid_sentence(above) and (title[0].islower() or title[-1] in ".,;")
+
+
 def _is_layout(raw: str, text: str) -> bool:
-    """A page line, a repeated classification or a caption (see _Reader._marker)."""
+    """A page line (a page head with text run into it too), a repeated classification or
+    a caption; ``text`` is ``raw`` stripped, not empty."""
+    first, last = text[0], text[-1]
     return (
-        page_line_rest(raw) is not None
-        or _PAGE_LINE.match(raw) is not None
+        (first == "P" and page_line_rest(raw) is not None)
+        # Every PAGE_LINE opens with a capital or a digit; only NNNN and BT neither open
+        # with P or a digit nor end with a digit.
+        or (
+            ("A" <= first <= "Z" or _is_digit(first))
+            and (first == "P" or _is_digit(first) or _is_digit(last) or text in _SHORT_MARKS)
+            and _PAGE_LINE.match(raw) is not None
+        )
         or (
             len(text) <= _SHORT and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
         )
@@ -826,12 +824,7 @@ def _unexpected_number(
     line above (-1).  ``above`` is that line, stripped, when it is running text of the
     open block; "" otherwise."""
     expected = previous + 1
-    if (
-        match.group(2) is None
-        and above
-        and (above[-1].isalpha() or above[-1] == ",")
-        and not above.endswith(_REDACTED)
-    ):
+    if match.group(2) is None and _stops_mid_sentence(above):
         # No portion mark, and the line above stops mid-sentence on a word: a number
         # wrapped onto the start of a line (``... on October`` / ``6. END SUMMARY.``),
         # which the release marked with a pilcrow like any paragraph number.

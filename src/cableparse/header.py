@@ -163,9 +163,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     ends_addressees = _addressees_end().match
     i = walk_from
     while i < n:
-        line = lines[i].strip()
-        if "\t" in line:
-            line = line.replace("\t", " ")
+        line = _untabbed(lines[i])
         if not line:
             if in_addressees and not _ADDRESSEES_GO_ON.match(_next_text(lines, i)):
                 break
@@ -392,8 +390,8 @@ _REFUSALS: dict[tuple[str, str], tuple[int | None, str]] = {}
 def _refusal(text: str, start: str, line: int) -> tuple[int | None, str]:
     """The column (1-based, None if unknown) and the expected words of Lark's error for a
     line the span reader refused; ``line`` is its input line."""
-    key = (start, shape(_parser(), text) or "")
-    known = _REFUSALS.get(key) if key[1] else None
+    form = shape(_parser(), text)
+    known = _REFUSALS.get((start, form)) if form is not None else None
     if known is None:
         from lark.exceptions import UnexpectedInput
 
@@ -402,8 +400,8 @@ def _refusal(text: str, start: str, line: int) -> tuple[int | None, str]:
             known = (None, "")  # pragma: no cover - both readers of the tables agree
         except UnexpectedInput as error:
             known = (error.column or None, _expected(error))
-        if key[1]:
-            remember(_REFUSALS, key, known)
+        if form is not None:
+            remember(_REFUSALS, (start, form), known)
     return known
 
 

@@ -287,14 +287,24 @@ class TableParser:
     def shaped_spans(self, text: str, start: str) -> TokenSpans | None:
         """:meth:`token_spans`, remembered by the text's shape for a short text where no
         terminal tells one digit from another."""
-        shapes = self._shapes
-        if shapes is None or len(text) > _SHAPE_WIDTH:
+        form = self.shape(text)
+        if form is None:
             return self.token_spans(text, start)
-        key = (start, text.translate(_ONE_DIGIT))
+        shapes = self._shapes
+        assert shapes is not None  # a shape is only given where they are remembered
+        key = (start, form)
         spans: TokenSpans | None = shapes.get(key, _UNKNOWN)
         if spans is _UNKNOWN:
             spans = remember(shapes, key, self.token_spans(text, start))
         return spans
+
+    def shape(self, text: str) -> str | None:
+        """``text`` with every digit written 9, where texts of one shape parse alike (the
+        same tokens at the same places, the same error at the same column): a short text,
+        and a grammar whose terminals treat all ten digits alike.  None otherwise."""
+        if self._shapes is None or len(text) > _SHAPE_WIDTH:
+            return None
+        return text.translate(_ONE_DIGIT)
 
     def token_spans(self, text: str, start: str) -> TokenSpans | None:
         """:meth:`tokens` as (terminal, begin, end) spans of ``text``, for any text: the
@@ -465,13 +475,9 @@ def span_reader(parser: Lark, by_shape: bool = False) -> Callable[[str, str], To
 
 
 def shape(parser: Lark, text: str) -> str | None:
-    """``text`` with every digit written 9, where texts of one shape parse alike (the same
-    tokens at the same places, the same error at the same column): a short text, and a
-    grammar whose terminals treat all ten digits alike.  None where that is not known."""
+    """:meth:`TableParser.shape` of ``parser``'s table runner; None where there is none."""
     fast = _table_parser(parser)
-    if fast is None or fast._shapes is None or len(text) > _SHAPE_WIDTH:
-        return None
-    return text.translate(_ONE_DIGIT)
+    return fast.shape(text) if fast is not None else None
 
 
 def _tokens_by_lark(parser: Lark, text: str, start: str) -> list[tuple[str, str]] | None:

@@ -575,6 +575,7 @@ def _read_fields(
     references: list[Reference] = []
     unparsed: list[UnparsedLine] = []
     spans: list[FieldSpan] = []
+    classified_by_text: str | None = None  # the first Classified By, as written
     for field in fields:
         spans.append(field_span(field.kind, field.first, field.last))
         text = field.text
@@ -638,10 +639,10 @@ def _read_fields(
         elif field.kind == "ref":
             references.extend(read_references(text, year))
         elif field.kind == "classified_by":
-            if "classified_by" not in values:
+            if classified_by_text is None:
                 values["classified_by"] = read_classified_by(text, sink, field.first)
-                values["classified_by_text"] = text
-            elif fold_space(text).upper() != fold_space(str(values["classified_by_text"])).upper():
+                classified_by_text = text
+            elif fold_space(text).upper() != fold_space(classified_by_text).upper():
                 _report_second(field, "Classified By", lines, markers, sink, unparsed)
     seen: set[str] = set()
     unique_captions = []
