@@ -618,14 +618,18 @@ def _assemble(
     blocks: _Blocks, probe: _Probe
 ) -> tuple[list[Paragraph], list[TextBlock], int, bytes]:
     """The paragraphs, the unnumbered text blocks, the count of redactions, and the ASCII
-    lower case of the bytes of all the texts (see summary.may_hold_summary)."""
+    lower case of all the texts as Latin-1 bytes (see summary.may_hold_summary)."""
     # Where the ASCII space is the only white space, folding is squeezing runs of spaces
     # (the pieces are stripped and none is empty).
     fold = _squeeze if probe.only_spaces else fold_space
     texts = [fold(text) for text in blocks.joined()]
     # One lower case for the screens of redactions, comments and the summary: only X and
     # x lower to x, and bytes.lower() is several times faster than str.lower() past Latin-1.
-    lowered = "\x00".join(texts).encode("utf-8", "surrogatepass").lower()
+    # Latin-1 with "?" for what it cannot hold keeps every ASCII letter where it stands, and
+    # no other character is an ASCII letter: the screens look for ASCII words only.  It
+    # encodes several times faster than UTF-8 where curly quotes make the text two bytes a
+    # character.
+    lowered = "\x00".join(texts).encode("latin-1", "replace").lower()
     counts = _redactions(texts, lowered) if b"xxxxxxxxxx" in lowered else [0] * len(texts)
     paragraphs: list[Paragraph] = []
     text_blocks: list[TextBlock] = []
@@ -650,7 +654,7 @@ def _assemble(
 
 def _redactions(texts: Sequence[str], lowered: bytes) -> list[int]:
     """The count of _REDACTION matches in each text; ``lowered`` is the ASCII lower case of
-    the bytes of the texts joined by NUL."""
+    the texts joined by NUL, as Latin-1 bytes ("?" for what Latin-1 cannot hold)."""
     pieces = lowered.split(b"\x00")
     if len(pieces) != len(texts):  # a NUL inside a text
         return [len(_REDACTION.findall(text)) for text in texts]
@@ -659,7 +663,7 @@ def _redactions(texts: Sequence[str], lowered: bytes) -> list[int]:
 
 def _count_redactions(lowered: bytes) -> int:
     """len(_REDACTION.findall(text)) for the text of which ``lowered`` is the ASCII lower
-    case of the bytes.
+    case as Latin-1 bytes ("?" for what Latin-1 cannot hold).
 
     _REDACTION opens with a lookbehind, so findall tries it at every character.  A match is
     a whole run of X and x (greedy, and no letter may follow it), so the runs of ten x in
@@ -691,8 +695,12 @@ def _more_x(lowered: bytes, start: int) -> int:
 def _squeeze(text: str) -> str:
     """Runs of spaces become one space: fold_space, for a stripped text whose only white
     space is the ASCII space, several times faster than splitting it into words."""
-    while "  " in text:
-        text = text.replace("  ", " ")
+    # str.replace returns the text itself when it holds no double space: one scan where a
+    # test before it took a second one.
+    squeezed = text.replace("  ", " ")
+    while squeezed is not text:
+        text = squeezed
+        squeezed = text.replace("  ", " ")
     return text
 
 

@@ -29,7 +29,7 @@ def _with_end_comment(
 ) -> list[str]:
     """The texts of the paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
 
-    ``lowered`` is the ASCII lower case of the bytes of the texts of all blocks (numbers:
+    ``lowered`` is the ASCII lower case of the texts of all blocks as Latin-1 bytes (numbers:
     their paragraph numbers, None for an unnumbered block) joined by NUL, as the body reader made
     them.  The texts are folded (the ASCII space is their only white space), and no
     character past ASCII has e, n, d, c, o, m or t for lower case, so "end comment" there

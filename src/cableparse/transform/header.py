@@ -119,8 +119,9 @@ _OPENS = {
 _BLOCKS = {"TO": "to", "INFO": "info", "XMT": "exempt"}
 
 
-# One kept token: its terminal, its text, its input line and its offset in the parsed
-# text (a tuple: a header has ~16 of them, and a class instance costs several times more).
+# One kept token: its terminal, its text, the input line of its format line and its
+# offset in the parsed text (a tuple: a header has ~16 of them, and a class instance
+# costs several times more).
 _Token = tuple[str, str, int, int]
 
 
@@ -141,8 +142,6 @@ def read_header_tokens(
     line = first_line
     counted = 0  # the line ends of text[:counted] are counted in ``line``
     for kind, begin, end in tokens:
-        line += text.count("\n", counted, begin)
-        counted = begin
         opens = _OPENS.get(kind)
         # A second precedence letter, or the time after the letters, goes on with the
         # date-time group it belongs to.
@@ -151,6 +150,10 @@ def read_header_tokens(
                 parts.append(_READERS[name](text, run, addressee))
             run = []
             name = opens
+            # Lines are counted where a format line opens: its tokens stand on its first
+            # line, but for a relay line's wrapped indicators (see _relay).
+            line += text.count("\n", counted, begin)
+            counted = begin
         run.append((kind, text[begin:end], line, begin))
     if run:
         parts.append(_READERS[name](text, run, addressee))
@@ -163,10 +166,11 @@ def _transmission(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _
 
 
 def _relay(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
-    (_, pair, line, _), *lines = run  # then one ROUTING_INDICATORS token per line
+    (_, pair, line, begin), *lines = run  # then one ROUTING_INDICATORS token per line
     indicators = tuple(indicator for _, value, _, _ in lines for indicator in value.split())
     relay = Relay(PRECEDENCE_LETTERS.get(pair[0]), indicators)
-    return _Part("relay", relay, line, run[-1][2])
+    # The indicators may wrap: the line holds the last of them.
+    return _Part("relay", relay, line, line + text.count("\n", begin, run[-1][3]))
 
 
 def _station(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
