@@ -165,6 +165,94 @@ def test_partial_extract_layout_keeps_its_notes() -> None:
     assert cable.reference_id == "00HARARE6677"
 
 
+# The layout of the 1970s telegrams (NARA's Access to Archival Databases): the office
+# distribution opens with codes other than LOG-00, and who drafted, approved and cleared
+# the telegram stands between it and the date-time group, in lines of no fixed shape.
+ARCHIVAL = """CONFIDENTIAL
+
+PAGE 01        STATE  065432
+ORIGIN EUR-12
+
+INFO  OCT-01   ISO-00   SS-15    NSC-05   /033 R
+
+DRAFTED BY EUR/WE:JSMITH:JD
+APPROVED BY EUR:AAHARTMAN
+S/S:MR. ORTIZ
+------------------------------------------------------ 221603Z /42
+O 221545Z MAR 75
+FM SECSTATE WASHDC
+TO AMEMBASSY PARIS IMMEDIATE
+INFO AMEMBASSY LONDON
+USMISSION NATO
+
+C O N F I D E N T I A L STATE 065432
+
+E.O. 11652: GDS
+TAGS: PFOR, FR, UK
+SUBJECT: FRENCH POSITION ON CSCE
+
+1. EMBASSY SHOULD INFORM FOREIGN MINISTRY THAT WE SHARE
+FRENCH VIEW ON TIMING.
+KISSINGER
+
+
+CONFIDENTIAL
+
+<< END OF DOCUMENT >>
+"""
+
+
+def test_archival_layout_with_drafting_lines_above_the_format_lines() -> None:
+    cable = cableparse.parse(ARCHIVAL)
+    assert isinstance(cable, cableparse.Cable)
+    header = cable.header
+    assert header is not None
+    assert header.date_time_group == dt.datetime(1975, 3, 22, 15, 45, tzinfo=dt.timezone.utc)
+    assert header.precedence is Precedence.IMMEDIATE
+    assert header.from_ == "SECSTATE WASHDC"
+    assert [a.address for a in header.to] == ["AMEMBASSY PARIS"]
+    # The office list is no INFO block; the addressees of the real one are.
+    assert [a.address for a in header.info] == ["AMEMBASSY LONDON", "USMISSION NATO"]
+    assert header.notes[:4] == (
+        "CONFIDENTIAL",
+        "PAGE 01        STATE  065432",
+        "ORIGIN EUR-12",
+        "INFO  OCT-01   ISO-00   SS-15    NSC-05   /033 R",
+    )
+    assert "S/S:MR. ORTIZ" in header.notes
+    assert cable.reference_id == "75STATE65432"
+    assert cable.subject == "FRENCH POSITION ON CSCE"
+    assert cable.signature == "KISSINGER"
+    assert cable.paragraphs[-1].text.endswith("ON TIMING.")
+    assert [m.text for m in cable.markers][-1] == "<< END OF DOCUMENT >>"
+    assert cable.unparsed == () and cable.defects == ()
+    # Other printouts end with NNN, three letters where the wire sent four.
+    ended = cableparse.parse(ARCHIVAL.replace("<< END OF DOCUMENT >>", "NNN"))
+    assert isinstance(ended, cableparse.Cable)
+    assert ended.signature == "KISSINGER"
+    assert [m.text for m in ended.markers][-1] == "NNN"
+
+
+def test_archival_layout_of_a_corpus_page(cablegate_pages: list[tuple[str, str, int]]) -> None:
+    # A real page of the same family, its office list and drafting lines as the 1970s
+    # printed them: the header reads as on the page itself.
+    text = next(text for name, text, _ in cablegate_pages if name == "90CAPETOWN97")
+    original = cableparse.parse(text)
+    assert isinstance(original, cableparse.Cable) and original.header is not None
+    variant = text.replace("LOG-00", "OCT-01").replace(
+        "ACTION AF-00\n", "ORIGIN AF-00\n\nDRAFTED BY AF/S:JDOE\nAF/S - MR. ROE\n"
+    )
+    assert variant.count("DRAFTED BY") == 1 and "OCT-01" in variant
+    cable = cableparse.parse(variant)
+    assert isinstance(cable, cableparse.Cable) and cable.header is not None
+    assert cable.header.date_time_group == original.header.date_time_group
+    assert cable.header.from_ == "AMCONSUL CAPE TOWN"
+    assert cable.header.info == original.header.info
+    assert "AF/S - MR. ROE" in cable.header.notes
+    assert cable.reference_id == original.reference_id == "90CAPETOWN97"
+    assert cable.paragraphs == original.paragraphs
+
+
 def test_a_damaged_dtg_costs_only_its_line(seed_cable_text: str) -> None:
     damaged = seed_cable_text.replace("O 220816Z MAR 07", "O 22Q816Z MAR 07")
     cable = cableparse.parse_cable(damaged)

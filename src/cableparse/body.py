@@ -107,8 +107,9 @@ _SENTENCE_OPENERS = frozenset(
 )
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _TRAILER = re.compile(
-    r"(?:[.>|#]+|NNNN|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
-    r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4})$",
+    r"(?:[.>|#]+|NNNN?|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
+    r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}"
+    r"|<<\s*END OF DOCUMENT\s*>>)$",
     re.IGNORECASE,
 )
 _CLOSING_FORMULA = re.compile(
@@ -116,7 +117,7 @@ _CLOSING_FORMULA = re.compile(
     re.IGNORECASE,
 )
 _NOT_SIGNATURE = re.compile(
-    r"^(?i:END\b|BT$|NNNN$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
+    r"^(?i:END\b|BT$|NNNN?$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
     r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
 )
 # A redacted name ends a line with a run of X, which no sentence stops on.

@@ -39,7 +39,16 @@ _DTG_OPENING = r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
 # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
 _DAMAGED_DTG_OPENING = r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
 _FROM_OPENING = r"FM "
-_ADDRESSEE_OPENINGS = (_FROM_OPENING, r"TO(?: |$)", r"INFO(?: (?! *LOG-)|$)", r"XMT[ /]")
+# An office code of the distribution lists that older layouts print above the format
+# lines (``INFO  LOG-00  NP-00``, ``INFO OCT-01 ISO-00``): INFO followed by one opens no
+# addressee block.
+_OFFICE_CODE = r"[A-Z]{1,6}-\d\d(?:\s|$)"
+_ADDRESSEE_OPENINGS = (
+    _FROM_OPENING,
+    r"TO(?: |$)",
+    rf"INFO(?: (?! *{_OFFICE_CODE})|$)",
+    r"XMT[ /]",
+)
 _STRONG_FORMAT_LINE = re.compile(
     "|".join(
         (
@@ -65,21 +74,22 @@ _FORMAT_LINE = re.compile(
 # Anything shaped like a date-time group, however damaged: which line a defect is about.
 _DTG_LIKE = re.compile(r"(?:[ZOPRY](?: [ZOPRY])? +)?[^\s\d]*\d\S* +[A-Za-z]{3} +\d")
 # A page break can leave TO or INFO alone on its line, the addressee on the next.
-_ADDRESSEE_KEYWORD = re.compile(r"(?:FM|TO|INFO(?! *LOG-)|XMT)(?:[ /]|$)")
+_ADDRESSEE_KEYWORD = re.compile(rf"(?:FM|TO|INFO(?! *{_OFFICE_CODE})|XMT)(?:[ /]|$)")
 # Lines older layouts put around the format lines: the partial-extract notice, the page
-# line, office distribution (ACTION / INFO LOG-00 ...), the distribution count, a dashed
-# message id, a classification word, a release-date stamp.
+# line, office distribution (ACTION / ORIGIN / INFO LOG-00 ...), the distribution count, a
+# dashed message id, a classification word, who drafted and approved the telegram, a
+# release-date stamp.
 _HEADER_NOTE = re.compile(
     r"(?:This record is a partial extract"
     r"|PAGE +\d"
     r"|ACTION +[A-Z]"
     r"|ORIGIN +[A-Z]"
-    r"|INFO +LOG-"
+    rf"|INFO +{_OFFICE_CODE}"
     r"|[A-Z]{1,6}-\d\d(?: +|$)"
     r"|/\d+ ?W\b"
     r"|-{5,}"
     r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+[A-Z]{0,4}\d+)?\s*$"
-    r"|(?:DRAFTED|APPROVED|CLEARED|RELEASED) BY:"
+    r"|(?:DRAFTED|APPROVED|CLEARED|RELEASED) BY[: ]"
     r"|(?:SOURCE|CLEARED|CLEARANCES?):"
     r"|\d{4,7}\s*$"
     r"|\([A-Z]{2,6}\) +/\d+[A-Z]?\s*$"
@@ -140,10 +150,10 @@ class HeaderResult:
 def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int, int] | None:
     """0-based [first, end) line range of the routing header, or None if there is none.
 
-    The header opens at the first non-blank line when that is a format line or a note of
-    an older layout; failing that, at the first strong format line (VZCZC, relay, DE,
-    security, date-time group, FM) met before anything that belongs to the body, with
-    the lines above it kept as notes.
+    The header opens at the first non-blank line when that is a format line, or a note of
+    an older layout that format lines follow; failing that, at the first strong format
+    line (VZCZC, relay, DE, security, date-time group, FM) met before anything that
+    belongs to the body, with the lines above it kept as notes.
     """
     n = len(lines)
     first = start
@@ -152,12 +162,23 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     if first >= n:
         return None
     head = _untabbed(lines[first])
-    walk_from = first
-    if not (_FORMAT_LINE.match(head) or _HEADER_NOTE.match(head)):
-        anchor = _find_anchor(lines, first, min(n, first + _ANCHOR_WINDOW))
-        if anchor is None:
-            return None
-        walk_from = anchor
+    if _FORMAT_LINE.match(head) or _HEADER_NOTE.match(head):
+        end = _header_end(lines, first)
+        if end is not None:
+            return first, end
+        # Notes and then a line of no known kind (``S/S:MR. ORTIZ``, who cleared the
+        # telegram): the format lines may still follow, as they do below a prelude.
+    anchor = _find_anchor(lines, first, min(n, first + _ANCHOR_WINDOW))
+    if anchor is None:
+        return None
+    end = _header_end(lines, anchor)
+    return (first, end) if end is not None else None
+
+
+def _header_end(lines: tuple[str, ...] | list[str], walk_from: int) -> int | None:
+    """Where the header that goes on at ``walk_from`` ends (0-based, exclusive); None when
+    no format line is met before it ends."""
+    n = len(lines)
     in_addressees = False
     seen_format = False
     ends_addressees = _addressees_end().match
@@ -189,9 +210,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
             # ends the header.
             break
         i += 1
-    if not seen_format:
-        return None
-    return first, i
+    return i if seen_format else None
 
 
 # After a blank line inside the addressee blocks, what says the blocks go on: the next
