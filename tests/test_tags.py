@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cableparse._lark import get_parser
 from cableparse.model import Tag, TagKind
+from cableparse.transform.preamble import _PERSON_LEAD as PERSON_LEADS
 from cableparse.transform.preamble import read_tags, split_glued, tag_kind
+from cableparse.vocab import ONE_WORD_CAPTIONS, organization_tags, subject_tags
 
 SUB, PRO, ORG, GEO, PER, UNK = (
     TagKind.SUBJECT,
@@ -173,10 +177,47 @@ def test_words_are_not_split(word: str) -> None:
         ),
         ("TAGS: PREL HUMAN RIGHTS IN CHINA", [("PREL", SUB), ("HUMAN RIGHTS IN CHINA", UNK)]),
         ("TAGS: PREL, AER LINGUS", [("PREL", SUB), ("AER LINGUS", ORG)]),
+        # Codes of the 1970s that the table lacks, with no comma between them.
+        ("TAGS: PFOR PINT FR", [("PFOR", UNK), ("PINT", UNK), ("FR", GEO)]),
+        ("TAGS: PINT, PDIP SOPN UK", [("PINT", UNK), ("PDIP", UNK), ("SOPN", UNK), ("UK", GEO)]),
+        # A phrase that opens with such a word stays one (EAST TIMOR, not EAST and TIMOR).
+        ("TAGS: PREL, EAST TIMOR", [("PREL", SUB), ("EAST TIMOR", UNK)]),
     ],
 )
 def test_free_text_tags(field: str, tags: list[tuple[str, TagKind]]) -> None:
     assert _tags(field) == tags
+
+
+_SUBJECT_INITIALS = sorted({code[0] for code in subject_tags()})
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _unknown_code(code: str) -> bool:
+    """A subject-shaped word that no table knows and that is read no other way."""
+    return (
+        code not in subject_tags()
+        and code not in organization_tags()
+        and code not in ONE_WORD_CAPTIONS
+        and code not in PERSON_LEADS
+        and split_glued(code) is None
+    )
+
+
+@given(
+    st.lists(
+        st.builds(
+            "".join,
+            st.tuples(st.sampled_from(_SUBJECT_INITIALS), *[st.sampled_from(_LETTERS)] * 3),
+        ).filter(_unknown_code),
+        min_size=2,
+        max_size=8,
+        unique=True,
+    )
+)
+def test_unknown_codes_in_a_row_are_one_tag_each(codes: list[str]) -> None:
+    assert _tags("TAGS: " + " ".join(codes) + " FR") == [(code, UNK) for code in codes] + [
+        ("FR", GEO)
+    ]
 
 
 def test_duplicates_removed_order_kept() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -281,6 +282,23 @@ def _is_program(code: str) -> bool:
     return len(code) == 4 and code.startswith("K") and code.isalpha() and code.isascii()
 
 
+@functools.cache
+def _subject_initials() -> frozenset[str]:
+    return frozenset(code[0] for code in subject_tags())
+
+
+def _subject_shaped(word: str) -> bool:
+    """Shaped like a subject code: four capitals, the first one that subject codes open
+    with (PFOR, PINT and other codes of the 1970s are not in the table)."""
+    return (
+        len(word) == 4
+        and word.isupper()
+        and word.isalpha()
+        and word.isascii()
+        and word[0] in _subject_initials()
+    )
+
+
 def _is_code(word: str) -> bool:
     known = _CODES.get(word)
     if known is None:
@@ -456,6 +474,10 @@ def read_tag_tokens(tokens: list[tuple[str, str]]) -> list[Tag]:
         words = [text]
         while i < n and items[i][0] == "word":
             word = items[i][1]
+            if _subject_shaped(words[-1]) and _subject_shaped(word):
+                # Two codes the table lacks, written with no comma between them
+                # (``PFOR PINT FR``): a phrase of two such words is far rarer.
+                break
             if _is_code(word) or split_glued(word) is not None:
                 inside = (
                     len(word) == 2
