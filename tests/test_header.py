@@ -253,6 +253,49 @@ def test_archival_layout_of_a_corpus_page(cablegate_pages: list[tuple[str, str, 
     assert cable.paragraphs == original.paragraphs
 
 
+# The catalogue fields a PlusD page shows above a telegram, copied as text.
+CATALOGUE = """Date: 2007 March 22, 08:16 (Thursday)
+Canonical ID: 07BEIJING1960_a
+Original Classification: CONFIDENTIAL
+Current Classification: CONFIDENTIAL
+Handling Restrictions: -- N/A or Blank --
+Executive Order: -- N/A or Blank --
+TAGS: CH - China (Mainland) | PREL - External Political Relations | UNSC
+Enclosure: -- N/A or Blank --
+Type: TE
+From: China Beijing
+To: Secretary of State
+
+"""
+
+
+def test_catalogue_fields_above_the_header(seed_cable_text: str) -> None:
+    original = cableparse.parse(seed_cable_text)
+    cable = cableparse.parse(CATALOGUE + seed_cable_text)
+    assert isinstance(original, cableparse.Cable) and original.header is not None
+    assert isinstance(cable, cableparse.Cable) and cable.header is not None
+    # The catalogue's TAGS line no longer ends the search for the routing header.
+    assert cable.header.date_time_group == original.header.date_time_group
+    assert cable.header.to == original.header.to and cable.header.info == original.header.info
+    assert cable.header.notes[:2] == (
+        "Date: 2007 March 22, 08:16 (Thursday)",
+        "Canonical ID: 07BEIJING1960_a",
+    )
+    assert len(cable.header.notes) == len(original.header.notes) + len(
+        CATALOGUE.strip().splitlines()
+    )
+    assert cable.reference_id == original.reference_id == "07BEIJING1960"
+    assert [t.code for t in cable.tags] == [t.code for t in original.tags]
+    assert [p.text for p in cable.paragraphs] == [p.text for p in original.paragraphs]
+
+
+def test_a_field_label_first_is_no_catalogue() -> None:
+    # A fragment that opens with SUBJECT is a preamble: the Foreign Minister below it is
+    # no FM line.
+    fragment = "SUBJECT: TALKS IN MOSCOW\n\nFM LAVROV TOLD THE AMBASSADOR THAT TALKS WOULD GO ON.\n"
+    assert cableparse.parse_cable(fragment).header is None
+
+
 def test_a_damaged_dtg_costs_only_its_line(seed_cable_text: str) -> None:
     damaged = seed_cable_text.replace("O 220816Z MAR 07", "O 22Q816Z MAR 07")
     cable = cableparse.parse_cable(damaged)

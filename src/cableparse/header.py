@@ -241,11 +241,24 @@ _PRINTOUT_LABEL = re.compile(r"[A-Za-z]+:\s{2,}\S")
 _BODY_START = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 
 
+# A line of a metadata block (``Canonical ID: 1975STATE065432_b``, ``Office Action:
+# ACTION EUR``): a label of one to four words and a colon.
+_METADATA_LABEL = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:(?:\s|$)")
+
+
 def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> int | None:
+    # A document may open with a block of metadata lines, one of which is a TAGS line of
+    # the catalogue (PlusD's table: Date, Canonical ID, ..., TAGS, ..., To): while that
+    # block goes on, its TAGS line says nothing of where the body starts.
+    head = _untabbed(lines[first])
+    in_metadata = bool(_METADATA_LABEL.match(head)) and not _BODY_START.match(head)
     for index in range(first, stop):
         line = _untabbed(lines[index])
         if _STRONG_FORMAT_LINE.match(line):
             return index
+        in_metadata = in_metadata and (not line or _METADATA_LABEL.match(line) is not None)
+        if in_metadata:
+            continue
         # A classification line does not stop the search: some releases print it (or a
         # whole e-mail prelude) above the routing header; those lines become notes.
         if _BODY_START.match(line) and not _PRINTOUT_LABEL.match(line):
