@@ -71,6 +71,11 @@ _Action = tuple[bool, Any]
 _Stack = tuple[int, ...]
 _REJECT: _Stack = ()
 _ACCEPT: _Stack = (-1,)
+# A stack as token_spans walks it: the stack, its top state's scanner (a bound match
+# method) and the stacks each terminal leads to from it, filled in as they are met (None
+# where the tables refuse the terminal).  Following a link is one lookup by the
+# terminal's name: no key tuple to build and hash per token.
+_Node = tuple[_Stack, Callable[..., Any], dict[str, Any]]
 
 #: The tokens of a text as (terminal, begin, end) offsets.
 TokenSpans = tuple[tuple[str, int, int], ...]
@@ -178,6 +183,7 @@ class TableParser:
         self._steps: dict[str, dict[tuple[_Stack, str], _Stack]] = {
             start: {} for start in self._start_states
         }
+        self._nodes: dict[str, dict[_Stack, _Node]] = {start: {} for start in self._start_states}
         from lark import Token
         from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 
@@ -310,27 +316,38 @@ class TableParser:
         """:meth:`tokens` as (terminal, begin, end) spans of ``text``, for any text: the
         header is read this way, its rules being flat too (one format line, one run of
         terminals)."""
-        matchers = self._matchers
         unkept = self._unkept
-        steps = self._steps[start]
-        stack: _Stack = (self._start_states[start],)
+        node = self._node(start, (self._start_states[start],))
         spans: list[tuple[str, int, int]] = []
         position = 0
         end = len(text)
         while position < end:
-            found = matchers[stack[-1]](text, position)
+            stack, match, links = node
+            found = match(text, position)
             if found is None:
                 return None
             kind = found.lastgroup
             skipped = unkept.get(kind)
             if not skipped:  # ignored text is never seen by the parser
-                stack = steps.get((stack, kind)) or self._step(start, stack, kind)
-                if not stack:
+                following = links.get(kind, _UNKNOWN)
+                if following is _UNKNOWN:
+                    after = self._step(start, stack, kind)
+                    following = links[kind] = self._node(start, after) if after else None
+                if following is None:
                     return None
+                node = following
                 if skipped is None:
                     spans.append((kind, position, found.end()))
             position = found.end()
-        return tuple(spans) if self._step(start, stack, "$END") is _ACCEPT else None
+        return tuple(spans) if self._step(start, node[0], "$END") is _ACCEPT else None
+
+    def _node(self, start: str, stack: _Stack) -> _Node:
+        """The node of ``stack`` (see _Node), made once."""
+        nodes = self._nodes[start]
+        node = nodes.get(stack)
+        if node is None:
+            node = remember(nodes, stack, (stack, self._matchers[stack[-1]], {}))
+        return node
 
     def _step(self, start: str, stack: _Stack, kind: str) -> _Stack:
         """The stack after ``kind`` (its reductions, then its shift), _REJECT or _ACCEPT."""
