@@ -218,6 +218,13 @@ def test_many_items() -> None:
         ("REF: A) USDOC 05667 B)HK 05511", 2007, [("A", "07USDOC5667"), ("B", "07HONGKONG5511")]),
         ("REF: A. ST. PETERSBURG 75", 2007, [("A", "07STPETERSBURG75")]),
         ("REF: A. E.O. 12958", 2008, [("A", None)]),
+        # Short names of posts whose ids spell them out.
+        ("REF: RIO 346", 2009, [(None, "09RIODEJANEIRO346")]),
+        (
+            "REF: A. USEU 1234 B. UNVIE 55",
+            2009,
+            [("A", "09USEUBRUSSELS1234"), ("B", "09UNVIEVIENNA55")],
+        ),
     ],
 )
 def test_more_item_shapes(
@@ -269,6 +276,44 @@ def test_with_citing_year_fills_missing_ids() -> None:
     ]
     known = read_references(field, 2005)
     assert with_citing_year(known, 2007) == known
+
+
+def test_a_cable_without_date_cites_with_the_year_its_reference_id_takes(
+    cablegate_pages: list[tuple[str, str, int]],
+) -> None:
+    # No date-time group: the year comes from the DECL date (a defect says so), and the
+    # REF items that name no year are read with it, as the reference id is.
+    import cableparse
+
+    text = next(text for name, text, _ in cablegate_pages if name == "05ANKARA1730")
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable) and cable.header is None
+    assert cable.reference_id == "05ANKARA1730"
+    assert [r.cable_id for r in cable.references][:3] == [
+        "05ANKARA1074",
+        "05ANKARA1231",
+        "05ANKARA1275",
+    ]
+    assert [d.code.value for d in cable.defects] == ["reference-id-year-guessed"]
+
+
+def test_a_release_stamp_dates_a_cable_without_header(seed_cable_text: str) -> None:
+    # Copies without the routing header print the cable's date above it; a DECL date 25
+    # years on would guess 2022.
+    import cableparse
+
+    body = seed_cable_text[seed_cable_text.index("C O N F I D E N T I A L") :]
+    body = body.replace("DECL: 03/22/2017", "DECL: 03/22/2032")
+    body = body.replace("SUBJECT:", "REF: STATE 35498\nSUBJECT:")
+    cable = cableparse.parse("Thursday, 22 March 2007, 08:16\n" + body)
+    assert isinstance(cable, cableparse.Cable) and cable.header is None
+    assert cable.reference_id == "07BEIJING1960"
+    assert [r.cable_id for r in cable.references] == ["07STATE35498"]
+    assert "reference-id-year-guessed" not in [d.code.value for d in cable.defects]
+    guessed = cableparse.parse(body)
+    assert isinstance(guessed, cableparse.Cable)
+    assert guessed.reference_id == "22BEIJING1960"
+    assert [r.cable_id for r in guessed.references] == ["22STATE35498"]
 
 
 # --- The plain-item fast path reads an item as the general reading does ------------------

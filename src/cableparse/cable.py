@@ -11,11 +11,11 @@ from .body import parse_body
 from .classified_by import read_classified_by
 from .defects import DefectCode
 from .header import find_header, parse_header
-from .layout import is_classification_line
+from .layout import RELEASE_STAMP, is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
 from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble
-from .references import reference_id
+from .references import reference_id, with_citing_year
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 
@@ -44,6 +44,8 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     if header is not None:
         _check_julian_day(header, sink)
     year = _year(header, page)
+    if year is None:
+        year = _stamp_year(source.text)
     preamble = parse_preamble(lines, begin, sink, year)
     if preamble.classification_line is None and header is not None:
         preamble = _classification_from_notes(lines, header, preamble, sink, year)
@@ -81,7 +83,18 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
 
     origin = line.origin if line else None
     serial = line.serial if line else None
-    reference_id = _reference_id(origin, serial, year, header, page, preamble, sink)
+    references = preamble.references
+    if year is None and preamble.declassify is not None and preamble.declassify.date is not None:
+        # Declassification dates were usually set ten years after the cable was written.
+        year = preamble.declassify.date.year - _DECL_YEARS
+        if origin and serial is not None:
+            sink.report(
+                DefectCode.REFERENCE_ID_YEAR_GUESSED,
+                "no date-time group: the year of the reference id comes from the DECL date",
+            )
+        # REF items that name no year cite cables of the year the reference id takes.
+        references = tuple(with_citing_year(references, year))
+    reference_id = _reference_id(origin, serial, year, header, page, sink)
 
     return Cable(
         reference_id=reference_id,
@@ -96,7 +109,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         declassify=preamble.declassify,
         tags=preamble.tags,
         subject=preamble.subject,
-        references=preamble.references,
+        references=references,
         classified_by=classified_by,
         paragraphs=paragraphs,
         text_blocks=body.text_blocks,
@@ -150,6 +163,20 @@ def _check_julian_day(header: Header, sink: DefectSink) -> None:
     )
 
 
+def _stamp_year(text: str) -> int | None:
+    """The year of a release stamp in the text (``Thursday, 22 March 2007, 08:16``): the
+    date the cable was written, which copies without a routing header print above it."""
+    stamp = RELEASE_STAMP.search(text)
+    if stamp is None:
+        return None
+    year = int(stamp.group(0).rsplit(",", 1)[0][-4:])  # ..., 22 March 2007, 08:16
+    return year if year >= _FIRST_CABLE_YEAR else None
+
+
+# The oldest cables of the releases are from 1966; a stamp before that is no cable's date.
+_FIRST_CABLE_YEAR = 1960
+
+
 def _year(header: Header | None, page: Page | None) -> int | None:
     if header is not None and header.date_time_group is not None:
         return header.date_time_group.year
@@ -164,17 +191,8 @@ def _reference_id(
     year: int | None,
     header: Header | None,
     page: Page | None,
-    preamble: Preamble,
     sink: DefectSink,
 ) -> str | None:
-    if year is None and preamble.declassify is not None and preamble.declassify.date is not None:
-        # Declassification dates were usually set ten years after the cable was written.
-        year = preamble.declassify.date.year - _DECL_YEARS
-        if origin and serial is not None:
-            sink.report(
-                DefectCode.REFERENCE_ID_YEAR_GUESSED,
-                "no date-time group: the year of the reference id comes from the DECL date",
-            )
     if origin and _REDACTED.fullmatch(origin.replace(" ", "")):
         origin = None  # the release blanked the post out: no id can be built from it
     if origin and serial is not None and year is not None:

@@ -17,7 +17,8 @@ tested with, for fuzzing your own pipeline.
   summaries, comments, redactions, portion marks such as ``S//NF`` and ``C/REL NATO``.
   Every field value is one the parser returns for ``render(cable)``, so
   ``parse(render(cable))`` equals the cable apart from ``defects`` (a cable without a
-  header has its reference id year taken from the DECL date, which is recorded).
+  header has its reference id year taken from the DECL date, which is recorded, and its
+  REF items that name no year cite that year).
 * :func:`cable_texts` renders such cables and, when asked, damages them the way real
   transcriptions are damaged: lines wrapped, lower-cased, dropped, page headers put in,
   apostrophes keyed as commas.
@@ -590,7 +591,7 @@ def _cable(
         declassify=declassify,
         tags=draw(_tags()),
         subject=draw(_subject),
-        references=draw(_references(year)),
+        references=draw(_references(reference_year)),
         classified_by=draw(st.none() | _classified_by()),
         paragraphs=paragraphs,
         text_blocks=blocks,
