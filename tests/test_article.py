@@ -291,6 +291,50 @@ def test_byline_after_headline() -> None:
     assert story.paragraphs == ("Body.", "More body.")
 
 
+def test_byline_and_affiliation_under_a_headline_without_blank_lines() -> None:
+    # A wire story as a web page prints it: the byline, the agency under it, then the
+    # dateline; no blank line between the byline and the agency.
+    story = article(
+        "Senate passes budget bill after all-night session\n\n"
+        "By LISA MASCARO and ALAN FRAM\nAssociated Press\n\n"
+        "WASHINGTON (AP) — The Senate passed a sweeping budget bill early Saturday.\n\n"
+        "The vote was 51-49.\n"
+    )
+    assert story.title == "Senate passes budget bill after all-night session"
+    assert story.authors == ("LISA MASCARO", "ALAN FRAM")
+    assert story.boilerplate == ("Associated Press",)
+    assert story.dateline == Dateline("WASHINGTON", "AP")
+    assert story.paragraphs == (
+        "The Senate passed a sweeping budget bill early Saturday.",
+        "The vote was 51-49.",
+    )
+
+
+def test_byline_right_under_the_headline_with_its_date() -> None:
+    story = article(
+        "How the Fed Thinks About Inflation\nBy Jane Doe | March 3, 2017\n\n"
+        "The Federal Reserve has a dual mandate.\n\nIt aims for 2 percent inflation.\n"
+    )
+    assert story.title == "How the Fed Thinks About Inflation"
+    assert story.authors == ("Jane Doe",)
+    assert story.date == dt.date(2017, 3, 3)
+    assert story.paragraphs == (
+        "The Federal Reserve has a dual mandate.",
+        "It aims for 2 percent inflation.",
+    )
+    # Without the date, and with a first line of text right under the byline.
+    story = article(
+        "How the Fed Thinks About Inflation\nBy Jane Doe\nThe Federal Reserve has a dual "
+        "mandate.\n\nIt aims for 2 percent inflation.\n"
+    )
+    assert (story.title, story.authors, story.date) == (
+        "How the Fed Thinks About Inflation",
+        ("Jane Doe",),
+        None,
+    )
+    assert story.paragraphs[0] == "The Federal Reserve has a dual mandate."
+
+
 def test_byline_with_job_title_and_story_type() -> None:
     names, rejected = split_names("Paul Taylor, European Affairs Editor")
     assert (names, rejected) == (("Paul Taylor",), ())

@@ -303,12 +303,17 @@ def _is_credit_line(text: str) -> bool:
     return reading is not None and reading.is_credit
 
 
+# What follows the names on a web byline, after a bar or a bullet: ``| March 3, 2017``.
+_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+(?P<tail>.*)$")
+
+
 def _byline_names(text: str) -> tuple[str, ...] | None:
     """Names of a ``By A and B`` line, or ``None`` when it is not one."""
     match = _BYLINE.match(text)
     if match is None or len(text.split()) > 16:
         return None
-    names, rejected = split_names(_STORY_TYPE.sub("", match.group("names")))
+    names_text = _BYLINE_TAIL.sub("", match.group("names"))
+    names, rejected = split_names(_STORY_TYPE.sub("", names_text))
     # ``By one measure, …``, ``By Tuesday, the market …``: a sentence, not a byline.
     if rejected or any(" " not in name for name in names):
         return None
@@ -376,13 +381,16 @@ class _Builder:
                 line,
             )
 
-    def add_byline(self, text: str) -> bool:
+    def add_byline(self, text: str, line: int = 0) -> bool:
         reading = _byline_names(text)
         if reading is None:
             return False
         self.add_authors(reading)
         if not reading:  # ``By Reuters Staff``: a byline that names nobody
             self.boilerplate.append(text)
+        tail = _BYLINE_TAIL.search(text)
+        if tail is not None and not self.set_date(tail.group("tail"), line):
+            self.boilerplate.append(tail.group("tail"))  # ``| Updated`` or a section name
         return True
 
 
@@ -500,7 +508,7 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
         elif blocks[-1]:
             blocks.append([])
     paragraphs: list[_Paragraph] = []
-    for block in blocks:
+    for block in _bylines_apart(blocks):
         if not block:
             continue
         if _is_wrapped([line for _, line in block]):
@@ -514,6 +522,45 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
                 paragraphs.append(_Paragraph(number, fold_space(line)))
             previous = line
     return paragraphs
+
+
+# The lead blocks in which a byline may stand among other lines.
+_LEAD_BLOCKS = 3
+# An affiliation under a byline (``Associated Press``, ``Staff Writer``): a few capitalised
+# words and nothing else.
+_AFFILIATION = re.compile(r"[A-Z][\w.&'’\-]*(?: (?:[A-Z][\w.&'’\-]*|of|and|the)){0,4}")
+
+
+def _is_affiliation(text: str) -> bool:
+    return _AFFILIATION.fullmatch(text) is not None and not _SENTENCE_END.search(text)
+
+
+def _bylines_apart(blocks: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """The blocks, a byline in one of the lead blocks set apart as a block of its own,
+    with the affiliation line under it: a headline, a byline and an agency written with
+    no blank line between them are no wrapped paragraph."""
+    result: list[list[tuple[int, str]]] = []
+    for position, block in enumerate(blocks):
+        at = next(
+            (
+                index
+                for index, (_, line) in enumerate(block[:3])
+                if len(block) > 1 and _byline_names(fold_space(line)) is not None
+            ),
+            None,
+        )
+        if position >= _LEAD_BLOCKS or at is None:
+            result.append(block)
+            continue
+        rest = block[at + 1 :]
+        affiliation = bool(rest) and _is_affiliation(fold_space(rest[0][1]))
+        cut = at + 1 + int(affiliation)
+        result.extend(
+            part
+            for part in (block[:at], block[at : at + 1], block[at + 1 : cut], block[cut:])
+            if part
+        )
+    return result
 
 
 def _runs_on(line: str, following: str) -> bool:
@@ -540,8 +587,18 @@ def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragra
         and _is_headline(paragraphs[0].text)
     ):
         builder.title = paragraphs.pop(0).text
-    while paragraphs and builder.add_byline(paragraphs[0].text):
+    bylines = 0
+    while paragraphs and builder.add_byline(paragraphs[0].text, paragraphs[0].line):
         paragraphs.pop(0)
+        bylines += 1
+    if (
+        bylines
+        and len(paragraphs) > 1
+        and _is_affiliation(paragraphs[0].text)
+        and parse_dateline(paragraphs[0].text) is None
+    ):
+        # ``Associated Press`` under the byline: whom the authors write for.
+        builder.boilerplate.append(paragraphs.pop(0).text)
     for paragraph in paragraphs[:3]:
         reading = parse_dateline(paragraph.text)
         if reading is None:
