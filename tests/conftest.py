@@ -109,6 +109,19 @@ def cablegate_pages() -> list[tuple[str, str, int]]:
 
 
 @pytest.fixture(scope="session")
+def cablegate_blocks() -> list[tuple[str, str, str]]:
+    """(reference id, header block, body block) of the 1,295 corpus pages, each block
+    unescaped and without the line ends around it."""
+    blocks: list[tuple[str, str, str]] = []
+    for name, html_text in iter_cablegate_pages():
+        parser = _PreBlocks()
+        parser.feed(html_text)
+        head, body = ("".join(block).strip("\n") for block in parser.blocks[:2])
+        blocks.append((name, head, body))
+    return blocks
+
+
+@pytest.fixture(scope="session")
 def cablegate_anchor_numbers() -> dict[str, list[int]]:
     """Reference id → the numbers of the page's ¶ paragraph anchors."""
     return {name: page_anchor_numbers(html_text) for name, html_text in iter_cablegate_pages()}

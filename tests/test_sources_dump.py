@@ -63,3 +63,26 @@ def test_sample_dumps_from_the_corpus() -> None:
             assert document.reference_id == name
             assert document.classification is not None
             assert document.paragraphs, name
+
+
+def test_sample_dumps_read_as_plain_text() -> None:
+    # The same files given to parse() as text, prelude and all: the header and the body,
+    # joined into one line where the page's blocks meet, come apart there.
+    archive = corpus_file("alx-cablegate-txt-sample.tar.xz")
+    with tarfile.open(archive) as tar:
+        files = {
+            member.name.rsplit("/", 1)[-1][:-4]: tar.extractfile(member).read()  # type: ignore[union-attr]
+            for member in tar
+            if member.isfile() and member.name.endswith(".txt")
+        }
+    for name in ("79TEHRAN8980", "09STATE132349", "09KHARTOUM249", "66BUENOSAIRES2481"):
+        as_text = cableparse.parse(files[name].decode("utf-8"))
+        as_dump = parse_bytes(files[name], name=f"{name}.txt")
+        assert isinstance(as_text, cableparse.Cable) and isinstance(as_dump, cableparse.Cable)
+        assert as_text.reference_id == as_dump.reference_id == name
+        assert (as_text.classification, as_text.section) == (
+            as_dump.classification,
+            as_dump.section,
+        )
+        assert as_text.header is not None and as_dump.header is not None
+        assert as_text.header.to == as_dump.header.to, name

@@ -7,6 +7,7 @@ import re
 
 import attrs
 
+from ._lark import preamble_tokens
 from .body import parse_body
 from .classified_by import read_classified_by
 from .defects import DefectCode
@@ -17,7 +18,7 @@ from .policy import DefectSink, Policy
 from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble
 from .references import reference_id, with_citing_year
 from .text import SourceText
-from .transform.preamble import classification_from_letters
+from .transform.preamble import classification_from_letters, read_classification_tokens
 
 __all__ = ["build_cable"]
 
@@ -35,11 +36,34 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     unparsed: list[UnparsedLine] = []
     begin = 0
     found = find_header(lines)
-    if found is not None:
-        result = parse_header(lines, found[0], found[1], sink)
+    glued_head: UnparsedLine | None = None
+    if found is None:
+        # No header, but its notice (the partial-extract sentence) joined to the
+        # classification line: the preamble reads from the classification on, the notice
+        # stays a marker of that line.
+        index = next((i for i, line in enumerate(lines) if line.strip()), None)
+        column = _glued_body(lines[index]) if index is not None else None
+        if index is not None and column is not None:
+            glued_head = UnparsedLine(index + 1, lines[index][:column])
+            lines = _with_line(lines, index, lines[index][column:])
+            begin = index
+    else:
+        first, end = found
+        column = _glued_body(lines[end - 1])
+        if column is None:
+            result = parse_header(lines, first, end, sink)
+            begin = result.end
+        else:
+            # The header's last line and the body's first line (the classification line or
+            # a release stamp) joined into one, by copies that concatenate the header and
+            # body blocks: the header reads the line up to the body, the preamble from
+            # there, both as that input line.
+            glued = lines[end - 1]
+            result = parse_header(_with_line(lines, end - 1, glued[:column]), first, end, sink)
+            lines = _with_line(lines, end - 1, glued[column:])
+            begin = end - 1
         header = result.header
         unparsed.extend(result.unparsed)
-        begin = result.end
 
     if header is not None:
         _check_julian_day(header, sink)
@@ -118,11 +142,63 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         signature=body.signature,
         redactions=body.redactions,
         page=page,
-        markers=preamble.markers + body.markers,
+        markers=((glued_head,) if glued_head else ()) + preamble.markers + body.markers,
         unparsed=tuple(sorted(unparsed, key=lambda u: u.line)),
         defects=tuple(sink.defects),
         spans=preamble.spans + body.spans,
     )
+
+
+# Where a classification line may start inside a line: its first word, spaced or not.
+_CLASSIFICATION_INSIDE = re.compile(
+    r"(?<=\S)(?=C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|U ?N ?C ?L ?A ?S"
+    r"|T ?O ?P +S ?E ?C ?R ?E ?T|L ?I ?M ?I ?T ?E ?D +O ?F ?F ?I ?C ?I ?A ?L)"
+)
+
+
+def _glued_body(line: str) -> int | None:
+    """The column where the first line of a body, a whole classification line (with its
+    post and serial) or a release stamp, starts inside ``line``, glued onto what stands
+    before it; None if there is none."""
+    if len(line) < 20:  # no room for both
+        return None
+    if "day, " in line:  # every day name ends so: a memchr spares the stamp's pattern
+        stamp = RELEASE_STAMP.search(line, 1)
+        if stamp is not None and not line[stamp.start() - 1].isspace():
+            return stamp.start()
+    # Each classification word holds one of these, spaced or not; most lines hold none.
+    if not (
+        "ONF" in line
+        or "ECR" in line
+        or "NCL" in line
+        or "IMI" in line
+        or "O N F" in line
+        or "E C R" in line
+        or "N C L" in line
+        or "I M I" in line
+    ):
+        return None
+    if is_classification_line(line):
+        return None  # the line is a classification line itself (TOPSECRET BEIJING 000001)
+    for candidate in _CLASSIFICATION_INSIDE.finditer(line, _SHORTEST_HEAD):
+        # A letter or two before the word is a damaged word (``CSE C R E T``), no line.
+        tail = line[candidate.start() :]
+        if not is_classification_line(tail):
+            continue
+        tokens = preamble_tokens(tail.strip(), "classification_line")
+        if tokens is not None:
+            read = read_classification_tokens(tokens)
+            if read.origin and read.serial is not None:
+                return candidate.start()
+    return None
+
+
+# What the line before a glued body line holds at least: an addressee, a note.
+_SHORTEST_HEAD = 3
+
+
+def _with_line(lines: tuple[str, ...], index: int, text: str) -> tuple[str, ...]:
+    return (*lines[:index], text, *lines[index + 1 :])
 
 
 def _classification_from_notes(
