@@ -242,11 +242,17 @@ def _check_julian_day(header: Header, sink: DefectSink) -> None:
 def _stamp_year(text: str) -> int | None:
     """The year of a release stamp in the text (``Thursday, 22 March 2007, 08:16``): the
     date the cable was written, which copies without a routing header print above it."""
-    stamp = RELEASE_STAMP.search(text)
-    if stamp is None:
-        return None
-    year = int(stamp.group(0).rsplit(",", 1)[0][-4:])  # ..., 22 March 2007, 08:16
-    return year if year >= _FIRST_CABLE_YEAR else None
+    # Every day name ends in "day": the stamp is looked for where a memchr finds "day, ",
+    # not by the pattern at every character of the text.
+    found = text.find("day, ")
+    while found >= 0:
+        for start in range(max(0, found - 6), found - 2):  # Fri-day .. Wednes-day
+            stamp = RELEASE_STAMP.match(text, start)
+            if stamp is not None:
+                year = int(stamp.group(0).rsplit(",", 1)[0][-4:])  # ..., 22 March 2007, 08:16
+                return year if year >= _FIRST_CABLE_YEAR else None
+        found = text.find("day, ", found + 5)
+    return None
 
 
 # The oldest cables of the releases are from 1966; a stamp before that is no cable's date.
