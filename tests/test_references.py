@@ -278,6 +278,27 @@ def test_with_citing_year_fills_missing_ids() -> None:
     assert with_citing_year(known, 2007) == known
 
 
+_ITEMS = ("BEIJING 1", "KABUL 936/935", "06 KABUL 12", "JONES EMAIL 3/4", "REFTEL", "STATE 5")
+
+
+@given(
+    st.lists(st.sampled_from(_ITEMS), min_size=1, max_size=6),
+    st.booleans(),
+    st.integers(1966, 2010),
+)
+def test_with_citing_year_reads_as_if_the_year_was_known(
+    items: list[str], lettered: bool, year: int
+) -> None:
+    # Items repeated, next to each other or not, each giving one or more references.
+    if lettered:
+        field = "REF: " + " ".join(f"{chr(65 + i)}) {item}" for i, item in enumerate(items))
+    else:
+        field = "REF: " + "; ".join(items)
+    from cableparse.references import with_citing_year
+
+    assert with_citing_year(read_references(field, None), year) == read_references(field, year)
+
+
 def test_a_cable_without_date_cites_with_the_year_its_reference_id_takes(
     cablegate_pages: list[tuple[str, str, int]],
 ) -> None:

@@ -196,17 +196,22 @@ def with_citing_year(references: Sequence[Reference], year: int | None) -> list[
     ):
         return list(references)
     result: list[Reference] = []
-    reread: tuple[str | None, str] | None = None
-    for reference in references:
-        key = (reference.label, reference.text)
-        if key == reread:
-            continue
-        if reference.kind is ReferenceKind.CABLE and reference.cable_id is None:
-            reread = key
-            result.extend(_references(reference.label, reference.text, year))
-        else:
-            reread = None
+    index = 0
+    while index < len(references):
+        reference = references[index]
+        index += 1
+        if reference.kind is not ReferenceKind.CABLE or reference.cable_id is not None:
             result.append(reference)
+            continue
+        result.extend(_references(reference.label, reference.text, year))
+        # The references the item gave without the year stand in a row, this one first
+        # (a list of serials gave one): skip the others, but not the same item written
+        # again (``BEIJING 1; BEIJING 1``).
+        key = (reference.label, reference.text)
+        given = len(_references(reference.label, reference.text, None))
+        stop = min(len(references), index + given - 1)
+        while index < stop and (references[index].label, references[index].text) == key:
+            index += 1
     return result
 
 
