@@ -218,6 +218,15 @@ def test_many_items() -> None:
         ("REF: A) USDOC 05667 B)HK 05511", 2007, [("A", "07USDOC5667"), ("B", "07HONGKONG5511")]),
         ("REF: A. ST. PETERSBURG 75", 2007, [("A", "07STPETERSBURG75")]),
         ("REF: A. E.O. 12958", 2008, [("A", None)]),
+        # Colons between the items, as older cables wrote them (72TEHRAN1164); a time
+        # (10:30) is no serial followed by a colon.
+        (
+            "REF: TEHRAN 1091: TEHRAN 263: MOSCOW 1603",
+            1972,
+            [(None, "72TEHRAN1091"), (None, "72TEHRAN263"), (None, "72MOSCOW1603")],
+        ),
+        ("REF: A. STATE 1234: B. PARIS 5678", 1972, [("A", "72STATE1234"), ("B", "72PARIS5678")]),
+        ("REF: MEETING AT 10:30 WITH STATE 12", 2007, [(None, None)]),
         # Short names of posts whose ids spell them out.
         ("REF: RIO 346", 2009, [(None, "09RIODEJANEIRO346")]),
         (

@@ -35,7 +35,7 @@ _LABEL = re.compile(
 )
 _POST = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
 _CABLE = re.compile(
-    r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/:-])"
+    r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/-]|:\d)"
     r"(?: ?\(([A-Z][A-Z /]*)\))?"
 )
 # What may follow a cable reference in the same item.
@@ -178,7 +178,7 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
         items = [(None, part) for part in _unlabelled_parts(body)]
     references = []
     for label, item in items:
-        item = fold_space(item).strip(" ;,")
+        item = fold_space(item).strip(" ;,:")
         if item:
             references.extend(_references(label, item, year))
     return references
@@ -324,9 +324,10 @@ def _cable_run(chunk: str) -> list[str] | None:
             return None
         trailer = _TRAILER.match(upper, match.end())
         end = trailer.end() if trailer else match.end()
-        pieces.append(chunk[position:end].strip(" ,;."))
+        pieces.append(chunk[position:end].strip(" ,;.:"))
         position = end
-        while position < len(upper) and upper[position] in " ,&":
+        # Separators between references: commas, ampersands and (in older cables) colons.
+        while position < len(upper) and upper[position] in " ,&:":
             position += 1
         if upper.startswith("AND ", position):
             position += 4
