@@ -208,3 +208,18 @@ def test_starting_at_the_cable_table_reads_what_the_whole_page_gives(
     # Without a cable table the whole page is read.
     other = "<html><body><p>Before</p><table><tr><td>cell</td></tr></table></body></html>"
     assert read_html(other).text == "Before\n\ncell"
+
+
+def test_a_page_given_to_parse_as_text_reads_as_the_file(page_files: list[Path]) -> None:
+    # parse() on the markup itself (a page read into a string) gives what parse_file
+    # gives for the page, metadata included.
+    for path in page_files[::50]:
+        markup = path.read_text(encoding="utf-8")
+        assert cableparse.parse(markup) == parse_file(path), path.name
+    other = (
+        "<!DOCTYPE html><html><body><h1>Markets rally</h1>"
+        "<p>NEW YORK (Reuters) - Stocks rose.</p><p>Bonds fell.</p></body></html>"
+    )
+    assert cableparse.parse(other) == parse_bytes(other.encode())
+    # Text that merely opens with a tag is text.
+    assert cableparse.parse("<b>Note</b> Stocks rose.\n\nBonds fell.\n").page is None

@@ -26,11 +26,24 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     """Parse a document: a :class:`Cable` when it has a cable's structure, else an
     :class:`Article`.  Lenient by default: problems become ``defects``; with
     ``strict=True`` the first problem raises :class:`ParseError`.
+
+    A whole HTML page given as text is read as :func:`parse_bytes` reads one (a
+    Cablegate page's metadata table becomes ``page``).
     """
+    if page is None and text[:64].lstrip()[:1] == "<" and _is_markup(text):
+        from .sources.parse import parse_bytes  # a page given as text: rare, and lazy
+
+        return parse_bytes(text.encode("utf-8", "surrogatepass"), name="page.html", strict=strict)
     source = normalize(text)
     if is_cable(source.text):
         return _guarded(build_cable, _cable_fallback, source, strict, page)
     return _guarded(build_article, _article_fallback, source, strict, page)
+
+
+def _is_markup(text: str) -> bool:
+    from .sources.html import looks_like_html
+
+    return looks_like_html(text[:1024].encode("utf-8", "surrogatepass"))
 
 
 def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) -> Cable:
