@@ -363,3 +363,34 @@ def test_redaction_count_from_the_lower_case_bytes(text: str) -> None:
     texts = text.split("\x00")
     expected = [len(module._REDACTION.findall(piece)) for piece in texts]
     assert module._redactions(texts, "\x00".join(texts).encode().lower()) == expected
+
+
+def test_sections_pasted_one_after_another(seed_cable_text: str) -> None:
+    # The seed cut into two sections, each with its own routing header and classification
+    # line, pasted together: the second header is layout inside the body, and the text
+    # reads as the seed's.
+    head, body = seed_cable_text.split("C O N F I D E N T I A L BEIJING 001960")
+    first, second = body.split("¶3.")
+    section = "C O N F I D E N T I A L SECTION {} OF 02 BEIJING 001960"
+    text = (
+        head.replace("#1960 ", "#1960/01 ")
+        + section.format("01")
+        + first
+        + "\n"
+        + head.replace("#1960 ", "#1960/02 ")
+        + section.format("02")
+        + "\n\nSIPDIS\n\n¶3."
+        + second
+    )
+    seed = cableparse.parse(seed_cable_text)
+    pasted = cableparse.parse(text)
+    assert isinstance(seed, cableparse.Cable) and isinstance(pasted, cableparse.Cable)
+    assert pasted.section == cableparse.Section(1, 2)
+    assert [(p.number, p.heading, p.text) for p in pasted.paragraphs] == [
+        (p.number, p.heading, p.text) for p in seed.paragraphs
+    ]
+    assert pasted.text_blocks == () and pasted.signature == "RANDT"
+    markers = [m.text for m in pasted.markers]
+    assert markers[0] == "VZCZCXRO2111" and section.format("02") in markers
+    assert len(markers) == head.strip().count("\n") + 1 + 2  # the header, the line, SIPDIS
+    assert pasted.unparsed == ()

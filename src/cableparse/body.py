@@ -15,7 +15,15 @@ import attrs
 
 from .comments import find_comments
 from .defects import DefectCode
-from .layout import DASH_CHARS, PARAGRAPH_NUMBER, RULE_ENDINGS, is_rule, page_line_rest
+from .header import find_header
+from .layout import (
+    DASH_CHARS,
+    PARAGRAPH_NUMBER,
+    RULE_ENDINGS,
+    is_classification_line,
+    is_rule,
+    page_line_rest,
+)
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span
@@ -187,14 +195,15 @@ class _Blocks:
 
 
 # Most body lines are running text.  A line can be more only if it opens with a digit, a
-# pilcrow or P (a paragraph number, PAGE, the trailer 2004CARACA02200 - ...), ends as
+# pilcrow, P or V (a paragraph number, PAGE, the trailer 2004CARACA02200 - ..., the VZCZC
+# line of a later section's routing header pasted after the first section), ends as
 # _special_end says (a page line ends with a digit: MADRID 00000869  002 OF 004; a rule,
 # a ``Title -----`` heading), stands above a rule (a heading), or is a short line that
 # _SHORT_MARKS or is_repeated_classification (at most 40 characters) knows.  A first
 # character past ASCII is let through too, so that Unicode digits (which \d and int()
 # read) need no isdecimal() call on every line.
 _ASCII = frozenset(map(chr, range(128)))
-_PLAIN_FIRST = _ASCII - frozenset("0123456789P")
+_PLAIN_FIRST = _ASCII - frozenset("0123456789PV")
 _PLAIN_LAST = _ASCII - frozenset("0123456789-=_")
 _SHORT = 40
 # Captions, and the two words of PAGE_LINE that neither open nor end with a digit.
@@ -377,6 +386,10 @@ class _Reader:
         first = text[0]
         if first in _DIGITS or first == "\u00b6" or (first > "\x7f" and first.isdecimal()):
             return self._numbered(index, raw, text)
+        if first == "V" and text.startswith("VZCZC"):
+            after = self._section_header(index)
+            if after:
+                return after
         last = text[-1]
         if (
             first == "P"
@@ -388,6 +401,25 @@ class _Reader:
             return (first in _DASHES and self._boxed_heading(index)) or index + 1
         consumed = self._heading(index, text)
         return index + consumed if consumed else self._add(text, index)
+
+    def _section_header(self, index: int) -> int:
+        """The routing header of a later section (sections pasted one after another),
+        from its VZCZC line at ``index``, and the classification line under it: layout,
+        kept as markers; the text goes on after it as after a page break.  The index of
+        the line after them, 0 if no header starts at ``index``."""
+        found = find_header(self.lines, index)
+        if found is None or found[0] != index:
+            return 0
+        stop = min(found[1], self.end)
+        following = next((i for i in range(stop, self.end) if self.texts[i - self.begin]), None)
+        if following is not None and is_classification_line(self.texts[following - self.begin]):
+            stop = following + 1
+        self.markers.extend(
+            UnparsedLine(i + 1, self.lines[i])
+            for i in range(index, stop)
+            if self.texts[i - self.begin]
+        )
+        return stop
 
     def _boxed_heading(self, rule: int) -> int:
         """A title of two or three lines boxed by the rule at ``rule`` and one below it:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -147,7 +148,7 @@ class HeaderResult:
     unparsed: tuple[UnparsedLine, ...] = ()
 
 
-def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int, int] | None:
+def find_header(lines: Sequence[str], start: int = 0) -> tuple[int, int] | None:
     """0-based [first, end) line range of the routing header, or None if there is none.
 
     The header opens at the first non-blank line when that is a format line, or a note of
@@ -175,7 +176,7 @@ def find_header(lines: tuple[str, ...] | list[str], start: int = 0) -> tuple[int
     return (first, end) if end is not None else None
 
 
-def _header_end(lines: tuple[str, ...] | list[str], walk_from: int) -> int | None:
+def _header_end(lines: Sequence[str], walk_from: int) -> int | None:
     """Where the header that goes on at ``walk_from`` ends (0-based, exclusive); None when
     no format line is met before it ends."""
     n = len(lines)
@@ -219,7 +220,7 @@ def _header_end(lines: tuple[str, ...] | list[str], walk_from: int) -> int | Non
 _ADDRESSEES_GO_ON = re.compile(rf"{_ADDRESSEE_KEYWORD.pattern}|R[A-Z0-9]{{3,9}}/[A-Z]")
 
 
-def _next_text(lines: tuple[str, ...] | list[str], index: int) -> str:
+def _next_text(lines: Sequence[str], index: int) -> str:
     """The next line after ``index`` that is not blank, stripped; "" if there is none."""
     for line in itertools.islice(lines, index + 1, None):
         if line.strip():
@@ -246,7 +247,7 @@ _BODY_START = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 _METADATA_LABEL = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:(?:\s|$)")
 
 
-def _find_anchor(lines: tuple[str, ...] | list[str], first: int, stop: int) -> int | None:
+def _find_anchor(lines: Sequence[str], first: int, stop: int) -> int | None:
     # A document may open with a block of metadata lines, one of which is a TAGS line of
     # the catalogue (PlusD's table: Date, Canonical ID, ..., TAGS, ..., To): while that
     # block goes on, its TAGS line says nothing of where the body starts.

@@ -288,7 +288,7 @@ def parse_preamble(
         if kind is None and _is_repeated_header(lines, index):
             # A copy of the routing header inside the text (a pasted database row carries
             # the whole cable again): its lines are layout, not preamble fields.
-            found = find_header(tuple(lines), index)
+            found = find_header(lines, index)
             stop = found[1] if found is not None else index + 1
             markers.extend(
                 UnparsedLine(i + 1, lines[i]) for i in range(index, stop) if lines[i].strip()
