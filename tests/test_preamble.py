@@ -337,3 +337,20 @@ def test_a_repeated_subject_is_no_defect_and_a_longer_copy_completes_it() -> Non
         "1. (S) Text.\n"
     )
     assert cut_short.subject == "mongolia's consultations with dprk vice foreign minister kim"
+
+
+def test_caption_lines_one_under_another_are_one_field() -> None:
+    text = (
+        "C O N F I D E N T I A L BEIJING 001960\n\nSIPDIS\nNOFORN\n\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 03/22/2017\nTAGS: PREL\nSUBJECT: X\n\n1. (C) Text.\n"
+    )
+    cable = cableparse.parse_cable(text)
+    assert cable.captions == ("SIPDIS", "NOFORN")
+    captions = [f.span for f in cable.spans if f.name == "caption"]
+    assert [(s.first_line, s.last_line) for s in captions] == [(3, 4), (6, 6)]
+    # A flood of them is one field too (no object per line), and loses none.
+    flood = text.replace("SIPDIS\nNOFORN\n", "SIPDIS\n" + "NOFORN\n" * 20_000)
+    flooded = cableparse.parse_cable(flood)
+    assert flooded.captions == ("SIPDIS", "NOFORN")
+    first = next(f.span for f in flooded.spans if f.name == "caption")
+    assert (first.first_line, first.last_line) == (3, 20_003)

@@ -336,6 +336,16 @@ def parse_preamble(
             if kind == "marker":
                 markers.append(UnparsedLine(index + 1, raw))
                 current = None
+            elif (
+                kind == "caption"
+                and fields
+                and fields[-1].kind == "caption"
+                and fields[-1].last == index
+            ):
+                # Caption lines one under another (SIPDIS / NOFORN) are one field: a flood
+                # of them makes no object per line.
+                fields[-1].add(index + 1, stripped)
+                current = None
             else:
                 if kind == "classification":
                     have_classification = True
@@ -756,7 +766,9 @@ def _caption_line(text: str) -> tuple[tuple[str, ...], str]:
     known = _CAPTIONS.get(text)
     if known is None:
         leftover = fold_space(_CAPTION.sub(" ", text).strip(" ,;"))
-        known = remember(_CAPTIONS, text, (tuple(_read_captions(text)), leftover))
+        known = (tuple(_read_captions(text)), leftover)
+        if "\n" not in text:  # the lines of a field of several are not worth a key
+            remember(_CAPTIONS, text, known)
     return known
 
 
