@@ -39,14 +39,19 @@ def test_text_without_a_prelude_is_left_alone() -> None:
     assert read_dump("07PARIS1\nSubject\nnot a date\nSECRET\nEmbassy Paris\n") is None
 
 
-def test_sample_dumps_from_the_corpus() -> None:
+def _sample_files() -> dict[str, bytes]:
+    """Reference id -> bytes of each file of the alx sample."""
     archive = corpus_file("alx-cablegate-txt-sample.tar.xz")
     with tarfile.open(archive) as tar:
-        files = {
+        return {
             member.name.rsplit("/", 1)[-1][:-4]: tar.extractfile(member).read()  # type: ignore[union-attr]
             for member in tar
             if member.isfile() and member.name.endswith(".txt")
         }
+
+
+def test_sample_dumps_from_the_corpus() -> None:
+    files = _sample_files()
     assert len(files) == 8
     with_body = {
         "66BUENOSAIRES2481",
@@ -68,13 +73,7 @@ def test_sample_dumps_from_the_corpus() -> None:
 def test_sample_dumps_read_as_plain_text() -> None:
     # The same files given to parse() as text, prelude and all: the header and the body,
     # joined into one line where the page's blocks meet, come apart there.
-    archive = corpus_file("alx-cablegate-txt-sample.tar.xz")
-    with tarfile.open(archive) as tar:
-        files = {
-            member.name.rsplit("/", 1)[-1][:-4]: tar.extractfile(member).read()  # type: ignore[union-attr]
-            for member in tar
-            if member.isfile() and member.name.endswith(".txt")
-        }
+    files = _sample_files()
     for name in ("79TEHRAN8980", "09STATE132349", "09KHARTOUM249", "66BUENOSAIRES2481"):
         as_text = cableparse.parse(files[name].decode("utf-8"))
         as_dump = parse_bytes(files[name], name=f"{name}.txt")
