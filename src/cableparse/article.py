@@ -541,15 +541,17 @@ def _bylines_apart(blocks: list[list[tuple[int, str]]]) -> list[list[tuple[int, 
     no blank line between them are no wrapped paragraph."""
     result: list[list[tuple[int, str]]] = []
     for position, block in enumerate(blocks):
-        at = next(
-            (
-                index
-                for index, (_, line) in enumerate(block[:3])
-                if len(block) > 1 and _byline_names(fold_space(line)) is not None
-            ),
-            None,
-        )
-        if position >= _LEAD_BLOCKS or at is None:
+        at = None
+        if position < _LEAD_BLOCKS and len(block) > 1:
+            at = next(
+                (
+                    index
+                    for index, (_, line) in enumerate(block[:3])
+                    if _byline_names(fold_space(line)) is not None
+                ),
+                None,
+            )
+        if at is None:
             result.append(block)
             continue
         rest = block[at + 1 :]

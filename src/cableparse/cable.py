@@ -162,10 +162,9 @@ def _glued_body(line: str) -> int | None:
     before it; None if there is none."""
     if len(line) < 20:  # no room for both
         return None
-    if "day, " in line:  # every day name ends so: a memchr spares the stamp's pattern
-        stamp = RELEASE_STAMP.search(line, 1)
-        if stamp is not None and not line[stamp.start() - 1].isspace():
-            return stamp.start()
+    stamp = _release_stamp(line, 1)
+    if stamp is not None and not line[stamp.start() - 1].isspace():
+        return stamp.start()
     # Each classification word holds one of these, spaced or not; most lines hold none.
     if not (
         "ONF" in line
@@ -239,20 +238,28 @@ def _check_julian_day(header: Header, sink: DefectSink) -> None:
     )
 
 
-def _stamp_year(text: str) -> int | None:
-    """The year of a release stamp in the text (``Thursday, 22 March 2007, 08:16``): the
-    date the cable was written, which copies without a routing header print above it."""
-    # Every day name ends in "day": the stamp is looked for where a memchr finds "day, ",
-    # not by the pattern at every character of the text.
-    found = text.find("day, ")
+def _release_stamp(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first release stamp (``Thursday, 22 March 2007, 08:16``) in ``text`` from
+    ``start``.  Every day name ends in "day": the pattern is tried where a memchr finds
+    "day, ", not at every character of the text (it opens with no literal)."""
+    found = text.find("day, ", start)
     while found >= 0:
-        for start in range(max(0, found - 6), found - 2):  # Fri-day .. Wednes-day
-            stamp = RELEASE_STAMP.match(text, start)
+        for begin in range(max(start, found - 6), found - 2):  # Fri-day .. Wednes-day
+            stamp = RELEASE_STAMP.match(text, begin)
             if stamp is not None:
-                year = int(stamp.group(0).rsplit(",", 1)[0][-4:])  # ..., 22 March 2007, 08:16
-                return year if year >= _FIRST_CABLE_YEAR else None
+                return stamp
         found = text.find("day, ", found + 5)
     return None
+
+
+def _stamp_year(text: str) -> int | None:
+    """The year of a release stamp in the text: the date the cable was written, which
+    copies without a routing header print above it."""
+    stamp = _release_stamp(text)
+    if stamp is None:
+        return None
+    year = int(stamp.group(0).rsplit(",", 1)[0][-4:])  # ..., 22 March 2007, 08:16
+    return year if year >= _FIRST_CABLE_YEAR else None
 
 
 # The oldest cables of the releases are from 1966; a stamp before that is no cable's date.

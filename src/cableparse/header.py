@@ -86,7 +86,7 @@ _HEADER_NOTE = re.compile(
     r"|ACTION +[A-Z]"
     r"|ORIGIN +[A-Z]"
     rf"|INFO +{_OFFICE_CODE}"
-    r"|[A-Z]{1,6}-\d\d(?: +|$)"
+    rf"|{_OFFICE_CODE}"
     r"|/\d+ ?W\b"
     r"|-{5,}"
     r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+[A-Z]{0,4}\d+)?\s*$"
