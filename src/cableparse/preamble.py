@@ -610,11 +610,14 @@ def _read_fields(
             if line.handling and line.handling.upper() in ("NOFORN", "SENSITIVE"):
                 captions.append(line.handling.upper())
         elif field.kind == "caption":
-            found, leftover = _caption_line(text)
-            captions.extend(found)
-            if leftover and any(c.isalnum() for c in leftover):
-                # ``C O R R E C T E D C O P Y (PRIMARY TAG)``: the note is no caption.
-                distribution.append(leftover)
+            # Line by line: each line of the field is a caption line of its own, and the
+            # memo knows the few that recur.
+            for part in field.parts:
+                found, leftover = _caption_line(part)
+                captions.extend(found)
+                if leftover and any(c.isalnum() for c in leftover):
+                    # ``C O R R E C T E D C O P Y (PRIMARY TAG)``: the note is no caption.
+                    distribution.append(leftover)
         elif field.kind == "distribution":
             distribution.append(fold_space(text))
         elif field.kind == "eo":
@@ -766,9 +769,7 @@ def _caption_line(text: str) -> tuple[tuple[str, ...], str]:
     known = _CAPTIONS.get(text)
     if known is None:
         leftover = fold_space(_CAPTION.sub(" ", text).strip(" ,;"))
-        known = (tuple(_read_captions(text)), leftover)
-        if "\n" not in text:  # the lines of a field of several are not worth a key
-            remember(_CAPTIONS, text, known)
+        known = remember(_CAPTIONS, text, (tuple(_read_captions(text)), leftover))
     return known
 
 
