@@ -335,6 +335,18 @@ def test_byline_right_under_the_headline_with_its_date() -> None:
     assert story.paragraphs[0] == "The Federal Reserve has a dual mandate."
 
 
+def test_desk_initials_closing_a_wire_story_are_boilerplate() -> None:
+    story = article(
+        "Macron urges EU unity\n\nPARIS, March 3, 2018 (AFP) - Macron urged unity.\n\n"
+        "He spoke in Paris.\n\nbur-jh/ach\n"
+    )
+    assert story.paragraphs == ("Macron urged unity.", "He spoke in Paris.")
+    assert story.boilerplate == ("bur-jh/ach",)
+    # A closing line of prose with a slash stays text.
+    story = article("Headline\n\nStocks rose.\n\nand/or fell\n")
+    assert story.paragraphs == ("Stocks rose.", "and/or fell")
+
+
 def test_byline_with_job_title_and_story_type() -> None:
     names, rejected = split_names("Paul Taylor, European Affairs Editor")
     assert (names, rejected) == (("Paul Taylor",), ())

@@ -635,6 +635,9 @@ def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Par
             builder.add_credits(reading, last.line)
             last.text = last.text[: unclosed.start()].rstrip()
     kept = [p for p in paragraphs if p.text]
+    if len(kept) > 1 and _DESK_INITIALS.fullmatch(kept[-1].text):
+        # ``bur-jh/ach``: the initials of the writers and editors who handled a wire story.
+        builder.boilerplate.append(kept.pop().text)
     if len(kept) > 1 and builder.add_byline(kept[-1].text):
         trailer = kept.pop().text
         if trailer not in builder.boilerplate:  # a nameless byline is there already
@@ -642,6 +645,8 @@ def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Par
     return kept
 
 
+# Wire desks' sign-off initials, lower case, joined by slashes: ``jm/ach``, ``bur-sst/rox``.
+_DESK_INITIALS = re.compile(r"[a-z]{2,6}(?:-[a-z]{2,6})?(?:/[a-z]{2,6}(?:-[a-z]{2,6})?)+")
 _OPEN_CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*$")
 _CLOSING = re.compile(r"[^()]*\)")
 
