@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -394,3 +395,42 @@ def test_sections_pasted_one_after_another(seed_cable_text: str) -> None:
     assert markers[0] == "VZCZCXRO2111" and section.format("02") in markers
     assert len(markers) == head.strip().count("\n") + 1 + 2  # the header, the line, SIPDIS
     assert pasted.unparsed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Items of a list inside a marked paragraph, numbered with a parenthesis.
+        (
+            "¶1. (SBU) Four channels:\n2) Talks\n3) Visits\n\n¶2. (SBU) More.\n",
+            [(1, "SBU", "Four channels: 2) Talks 3) Visits"), (2, "SBU", "More.")],
+        ),
+        ("1. (C) One:\n\n2) item\n\n2. (C) Two.\n", [(1, "C", "One: 2) item"), (2, "C", "Two.")]),
+        # Paragraphs numbered with a parenthesis throughout stay paragraphs.
+        ("1) (C) One.\n\n2) (C) Two.\n", [(1, "C", "One."), (2, "C", "Two.")]),
+        ("1) One.\n\n2) Two.\n", [(1, None, "One."), (2, None, "Two.")]),
+    ],
+)
+def test_list_items_with_a_parenthesis_inside_marked_paragraphs(
+    text: str, expected: list[tuple[int, str | None, str]]
+) -> None:
+    cable = cableparse.parse_cable(text)
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == expected
+
+
+def test_collection_directive_items_are_no_paragraphs(
+    cablegate_pages: list[tuple[str, str, int]],
+) -> None:
+    # 09MOSCOW2754 lists four channels as 1) ... 4) inside paragraph 1, and the 2009
+    # collection directives list their topics as 1) ... under each heading: WikiLeaks
+    # anchored the paragraphs only.
+    texts = {name: text for name, text, _ in cablegate_pages}
+    numbers = {
+        name: [p.number for p in cableparse.parse_cable(texts[name]).paragraphs]
+        for name in ("09MOSCOW2754", "09STATE80163", "09STATE62393")
+    }
+    assert numbers == {
+        "09MOSCOW2754": [1, 2, 3, 4, 5, 6, 7],
+        "09STATE80163": [1, 2, 3, 15],
+        "09STATE62393": [1, 2, 3, 4],
+    }

@@ -483,6 +483,15 @@ class _Reader:
             consumed = self._heading(index, text)
             return index + consumed if consumed else self._add(text, index)
         number = int(match.group(1))
+        closing = source[match.end(1)]  # the period or parenthesis, or white space before it
+        if (
+            match.group(2) is None
+            and (closing == ")" or (closing.isspace() and _delimiter(source, match) == ")"))
+            and self._after_marked_period()
+        ):
+            # ``2) Bilateral Defense Consultations`` after ``¶1. (SBU) ... four formal
+            # channels:``: the items of a list inside the paragraph, not paragraphs.
+            return self._add(text, index)
         previous = self.previous_number
         if previous is not None and number != previous + 1:
             above = self._above(index)
@@ -508,6 +517,17 @@ class _Reader:
         if rest:
             self.blocks.pieces.append(rest)
         return index + 1
+
+    def _after_marked_period(self) -> bool:
+        """Whether the last paragraph so far opened with a portion mark after a period
+        (``¶1. (SBU)``).  Asked only of a number closed by a parenthesis, which is rare."""
+        blocks = self.blocks
+        last = next((k for k in range(len(blocks.numbers) - 1, -1, -1) if blocks.numbers[k]), None)
+        if last is None or blocks.markings[last] is None:
+            return False
+        text = self.texts[blocks.firsts[last] - 1 - self.begin]
+        opening = _PLAIN_PARAGRAPH.match(text) or _PARAGRAPH.match(text)
+        return opening is not None and _delimiter(text, opening) == "."
 
     def _above(self, index: int) -> str:
         """The line above ``index`` (stripped) where it is running text of the open block,
@@ -576,6 +596,12 @@ _PAGE_BREAK_LINES = 3
 # A boxed title takes at most this many lines, each at most this long.
 _BOX_LINES = 3
 _BOX_WIDTH = 100
+
+
+def _delimiter(source: str, match: re.Match[str]) -> str:
+    """What closes a paragraph number: ``.`` or ``)``."""
+    char = source[match.end(1)]  # right after the digits, but for white space before it
+    return char if char in ".)" else source[match.end(1) : match.end()].lstrip()[:1]
 
 
 def _stops_mid_sentence(above: str) -> bool:
