@@ -406,6 +406,11 @@ def test_sections_pasted_one_after_another(seed_cable_text: str) -> None:
             [(1, "SBU", "Four channels: 2) Talks 3) Visits"), (2, "SBU", "More.")],
         ),
         ("1. (C) One:\n\n2) item\n\n2. (C) Two.\n", [(1, "C", "One: 2) item"), (2, "C", "Two.")]),
+        # Questions of a tasking cable, each with its own mark, inside paragraph 1.
+        (
+            "¶1. (C/NF) Questions:\n1) (C/NF) WHO?\n2) (C/NF) WHEN?\n\n¶2. (U) Cite it.\n",
+            [(1, "C/NF", "Questions: 1) (C/NF) WHO? 2) (C/NF) WHEN?"), (2, "U", "Cite it.")],
+        ),
         # Paragraphs numbered with a parenthesis throughout stay paragraphs.
         ("1) (C) One.\n\n2) (C) Two.\n", [(1, "C", "One."), (2, "C", "Two.")]),
         ("1) One.\n\n2) Two.\n", [(1, None, "One."), (2, None, "Two.")]),
@@ -421,16 +426,18 @@ def test_list_items_with_a_parenthesis_inside_marked_paragraphs(
 def test_collection_directive_items_are_no_paragraphs(
     cablegate_pages: list[tuple[str, str, int]],
 ) -> None:
-    # 09MOSCOW2754 lists four channels as 1) ... 4) inside paragraph 1, and the 2009
-    # collection directives list their topics as 1) ... under each heading: WikiLeaks
-    # anchored the paragraphs only.
+    # 09MOSCOW2754 lists four channels as 1) ... 4) inside paragraph 1, the 2009
+    # collection directives list their topics as 1) ... under each heading, and
+    # 09STATE74787 asks its questions as 1) (C/NF) ...: WikiLeaks anchored the paragraphs
+    # only.
     texts = {name: text for name, text, _ in cablegate_pages}
     numbers = {
         name: [p.number for p in cableparse.parse_cable(texts[name]).paragraphs]
-        for name in ("09MOSCOW2754", "09STATE80163", "09STATE62393")
+        for name in ("09MOSCOW2754", "09STATE80163", "09STATE62393", "09STATE74787")
     }
     assert numbers == {
         "09MOSCOW2754": [1, 2, 3, 4, 5, 6, 7],
         "09STATE80163": [1, 2, 3, 15],
         "09STATE62393": [1, 2, 3, 4],
+        "09STATE74787": [1, 2],
     }

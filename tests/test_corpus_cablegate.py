@@ -82,14 +82,14 @@ def test_paragraph_counts_match_the_anchors(
     raw = sum(1 for _, cable, anchors in parsed if len(cable.paragraphs) == anchors)
     assert raw / len(parsed) >= 0.90
     # The anchors themselves are wrong where a wrapped line opened with a year; discounting
-    # anchors that break the paragraph sequence, the counts agree for 95.8 % of the pages
-    # (1,241 of 1,295; most of the rest are pages whose anchors are missing).
+    # anchors that break the paragraph sequence, the counts agree for 96.3 % of the pages
+    # (1,247 of 1,295; most of the rest are pages whose anchors are missing).
     plausible = sum(
         1
         for name, cable, _ in parsed
         if len(cable.paragraphs) == plausible_paragraph_anchors(cablegate_anchor_numbers[name])
     )
-    assert plausible / len(parsed) >= 0.955
+    assert plausible / len(parsed) >= 0.96
 
 
 def _covered_lines(cable: cableparse.Cable) -> set[int]:

@@ -485,12 +485,11 @@ class _Reader:
         number = int(match.group(1))
         closing = source[match.end(1)]  # the period or parenthesis, or white space before it
         if (
-            match.group(2) is None
-            and (closing == ")" or (closing.isspace() and _delimiter(source, match) == ")"))
-            and self._after_marked_period()
-        ):
+            closing == ")" or (closing.isspace() and _delimiter(source, match) == ")")
+        ) and self._after_marked_period():
             # ``2) Bilateral Defense Consultations`` after ``¶1. (SBU) ... four formal
-            # channels:``: the items of a list inside the paragraph, not paragraphs.
+            # channels:``, or ``1) (C/NF) WHO ...?``: the items of a list inside the
+            # paragraph (marked or not), not paragraphs.
             return self._add(text, index)
         previous = self.previous_number
         if previous is not None and number != previous + 1:
