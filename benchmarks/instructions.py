@@ -2,9 +2,9 @@
 
 On a shared machine the cables/s of ``parse_corpus.py`` move by 10-30 % from one run to
 the next, more than most single changes are worth.  The count of machine instructions
-does not move: string hashes are salted the same way in every run (``PYTHONHASHSEED``),
-so the same code counts the same.  Two versions may still differ by ~10 k a cable where
-a garbage collection falls inside or outside the measured pages.  This script runs the
+does not move: string hashes are salted the same way in every run (``PYTHONHASHSEED``)
+and the garbage collector is off while the sample is parsed, so the same code counts the
+same (to ~1 k a cable).  This script runs the
 full parse (``parse`` + ``to_dict``) of a sample of the corpus under ``valgrind
 --tool=callgrind`` twice, once without the sample, and reports the difference per
 cable.  It counts work, not time (cache misses and branch mispredictions cost time and
@@ -20,6 +20,7 @@ Needs valgrind on the PATH; takes a minute or two.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import pickle
 import shutil
@@ -46,6 +47,12 @@ def child(sample_file: str, count: int) -> None:
         warm_up, sample = pickle.load(handle)
     for text in warm_up:
         cableparse.to_dict(cableparse.parse(text))
+    # Where a collection of the older generations falls depends on everything allocated
+    # before it, so one more object anywhere moved the count by up to ~30 k a cable; with
+    # the collector off, the same code counts the same to ~1 k.  (It costs nothing
+    # measurable on the corpus: parse_corpus.py runs with it on.)
+    gc.collect()
+    gc.disable()
     for text in sample[:count]:
         cableparse.to_dict(cableparse.parse(text))
 
