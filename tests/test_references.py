@@ -440,3 +440,24 @@ def test_a_second_ref_block_goes_on_with_the_letters_of_the_first() -> None:
     assert [(r.label, r.kind) for r in read_references("REF: J. SMITH EMAIL OF 3/4/09", 2009)] == [
         (None, EMAIL)
     ]
+
+
+def test_a_ref_field_ends_at_a_blank_line_after_a_whole_cable_reference(
+    cablegate_pages: list[tuple[str, str, int]],
+) -> None:
+    # 72TEHRAN1164: "REF: TEHRAN 1091: TEHRAN 263: MOSCOW 1603" / blank / "COUNTRY TEAM.
+    # MESSAGE" / blank / "BEGIN SUMMARY": the REF list is complete, and the summary opens
+    # at BEGIN SUMMARY, which needs no colon.  07BUENOSAIRES2345's item B, an e-mail, goes
+    # on after its blank line as before.
+    import cableparse
+
+    texts = {name: text for name, text, _ in cablegate_pages}
+    tehran = cableparse.parse(texts["72TEHRAN1164"])
+    assert isinstance(tehran, cableparse.Cable)
+    assert [r.text for r in tehran.references] == ["TEHRAN 1091", "TEHRAN 263", "MOSCOW 1603"]
+    assert tehran.summary is not None and tehran.summary.startswith("GENERAL AZIMI, MINISTER")
+    buenos_aires = cableparse.parse(texts["07BUENOSAIRES2345"])
+    assert isinstance(buenos_aires, cableparse.Cable)
+    assert [r.text for r in buenos_aires.references][-1] == (
+        "MCWHIRTER 12/14/07 E-MAIL TO DS COMMAND CENTER"
+    )

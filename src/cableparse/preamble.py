@@ -467,7 +467,13 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
             and following.upper() == following
             and _BODY_OPENING.match(following) is None
         )
-    return len(last) >= 40
+    # A long REF line wraps onto the line after the blank one, unless it ends on a whole
+    # cable reference (``... MOSCOW 1603``): the item is complete, what follows is text.
+    return len(last) >= 40 and _ENDS_ON_CABLE.search(last) is None
+
+
+# A post and a serial ending a line: ``MOSCOW 1603``, ``RIO DE JANEIRO 311``.
+_ENDS_ON_CABLE = re.compile(r"(?<![^\s;,:])[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3} 0*\d{1,7}$")
 
 
 def _goes_on_after_page_break(field: _Field, following: str) -> bool:

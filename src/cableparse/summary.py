@@ -14,8 +14,12 @@ from .text import search_at_word
 
 __all__ = ["find_summary", "may_hold_summary"]
 
+_SUMMARY_AND = r"(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?"
+# ``SUMMARY:`` or ``Summary.`` opens a summary; after BEGIN no colon is needed
+# (``BEGIN SUMMARY`` alone on its line).
 _SUMMARY = re.compile(
-    r"(?:^|(?<=[\s(]))(?:BEGIN\s+)?SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?\s*[:.\-]+\s*",
+    r"(?:^|(?<=[\s(]))(?:BEGIN\s+SUMMARY" + _SUMMARY_AND + r"\b\s*[:.\-]*"
+    r"|SUMMARY" + _SUMMARY_AND + r"\s*[:.\-]+)\s*",
     re.IGNORECASE,
 )
 _SUMMARY_HEADING = re.compile(r"(?i)summary\b")
