@@ -483,7 +483,9 @@ class _Reader:
             consumed = self._heading(index, text)
             return index + consumed if consumed else self._add(text, index)
         number = int(match.group(1))
-        closing = source[match.end(1)]  # the period or parenthesis, or white space before it
+        # The character after the digits closes the number but for white space before it
+        # (then _delimiter looks further): read inline, as every numbered line asks.
+        closing = source[match.end(1)]
         if (
             closing == ")" or (closing.isspace() and _delimiter(source, match) == ")")
         ) and self._after_marked_period():

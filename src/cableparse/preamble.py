@@ -42,7 +42,7 @@ from .model import (
     field_span,
 )
 from .policy import DefectSink
-from .references import read_references
+from .references import ends_on_cable_reference, read_references
 from .text import fold_space
 from .transform.preamble import (
     ClassificationLine,
@@ -469,11 +469,7 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
         )
     # A long REF line wraps onto the line after the blank one, unless it ends on a whole
     # cable reference (``... MOSCOW 1603``): the item is complete, what follows is text.
-    return len(last) >= 40 and _ENDS_ON_CABLE.search(last) is None
-
-
-# A post and a serial ending a line: ``MOSCOW 1603``, ``RIO DE JANEIRO 311``.
-_ENDS_ON_CABLE = re.compile(r"(?<![^\s;,:])[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3} 0*\d{1,7}$")
+    return len(last) >= 40 and not ends_on_cable_reference(last)
 
 
 def _goes_on_after_page_break(field: _Field, following: str) -> bool:

@@ -17,7 +17,14 @@ from .memo import remember
 from .model import Reference, ReferenceKind
 from .text import fold_space
 
-__all__ = ["cable_id", "post_key", "read_references", "reference_id", "with_citing_year"]
+__all__ = [
+    "cable_id",
+    "ends_on_cable_reference",
+    "post_key",
+    "read_references",
+    "reference_id",
+    "with_citing_year",
+]
 
 _LABEL_WORD = re.compile(
     r"\s*(?i:PROGRAM\s+REF|REF(?:ERENCES?|S|\(S\))?|REFTELS?(?=\s*:))(?![A-Za-z])\s*[:.]?"
@@ -123,6 +130,15 @@ _CABLE_LIST = re.compile(
 _PAREN_YEAR = re.compile(r"^\((\d{2}|\d{4})\) ?")
 _SERIAL_FIRST = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
 _REFTEL = re.compile(r"REFTELS?\b")
+
+
+# A post and a serial ending a line: ``MOSCOW 1603``, ``RIO DE JANEIRO 311``.
+_ENDS_ON_CABLE = re.compile(r"(?<![^\s;,:])" + _POST + r" 0*\d{1,7}$")
+
+
+def ends_on_cable_reference(line: str) -> bool:
+    """Whether ``line`` ends on a whole cable reference, a post and its serial."""
+    return _ENDS_ON_CABLE.search(line) is not None
 
 
 def cable_id(year: str | None, post: str, serial: str, citing_year: int | None) -> str | None:
