@@ -15,7 +15,7 @@ import attrs
 
 from .comments import find_comments
 from .defects import DefectCode
-from .header import find_header
+from .header import header_at
 from .layout import (
     DASH_CHARS,
     PARAGRAPH_NUMBER,
@@ -407,10 +407,10 @@ class _Reader:
         from its VZCZC line at ``index``, and the classification line under it: layout,
         kept as markers; the text goes on after it as after a page break.  The index of
         the line after them, 0 if no header starts at ``index``."""
-        found = find_header(self.lines, index)
-        if found is None or found[0] != index:
+        end = header_at(self.lines, index)
+        if end is None:
             return 0
-        stop = min(found[1], self.end)
+        stop = min(end, self.end)
         following = next((i for i in range(stop, self.end) if self.texts[i - self.begin]), None)
         if following is not None and is_classification_line(self.texts[following - self.begin]):
             stop = following + 1
@@ -523,7 +523,8 @@ class _Reader:
         """Whether the last paragraph so far opened with a portion mark after a period
         (``¶1. (SBU)``).  Asked only of a number closed by a parenthesis, which is rare."""
         blocks = self.blocks
-        last = next((k for k in range(len(blocks.numbers) - 1, -1, -1) if blocks.numbers[k]), None)
+        numbers = blocks.numbers
+        last = next((k for k in range(len(numbers) - 1, -1, -1) if numbers[k] is not None), None)
         if last is None or blocks.markings[last] is None:
             return False
         text = self.texts[blocks.firsts[last] - 1 - self.begin]

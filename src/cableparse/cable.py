@@ -7,7 +7,6 @@ import re
 
 import attrs
 
-from ._lark import preamble_tokens
 from .body import parse_body
 from .classified_by import read_classified_by
 from .defects import DefectCode
@@ -15,10 +14,10 @@ from .header import find_header, parse_header
 from .layout import RELEASE_STAMP, is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
-from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble
+from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classification_line
 from .references import reference_id, with_citing_year
 from .text import SourceText
-from .transform.preamble import classification_from_letters, read_classification_tokens
+from .transform.preamble import classification_from_letters
 
 __all__ = ["build_cable"]
 
@@ -41,9 +40,9 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         # No header, but its notice (the partial-extract sentence) joined to the
         # classification line: the preamble reads from the classification on, the notice
         # stays a marker of that line.
-        index = next((i for i, line in enumerate(lines) if line.strip()), None)
-        column = _glued_body(lines[index]) if index is not None else None
-        if index is not None and column is not None:
+        index = next((i for i, line in enumerate(lines) if line.strip()), 0)
+        column = _glued_body(lines[index])
+        if column is not None:
             glued_head = UnparsedLine(index + 1, lines[index][:column])
             lines = _with_line(lines, index, lines[index][column:])
             begin = index
@@ -184,11 +183,9 @@ def _glued_body(line: str) -> int | None:
         tail = line[candidate.start() :]
         if not is_classification_line(tail):
             continue
-        tokens = preamble_tokens(tail.strip(), "classification_line")
-        if tokens is not None:
-            read = read_classification_tokens(tokens)
-            if read.origin and read.serial is not None:
-                return candidate.start()
+        read = read_classification_line(tail.strip())
+        if read is not None and read.origin and read.serial is not None:
+            return candidate.start()
     return None
 
 

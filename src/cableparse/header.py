@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from lark import Lark
     from lark.exceptions import UnexpectedInput
 
-__all__ = ["HeaderResult", "find_header", "parse_header"]
+__all__ = ["HeaderResult", "find_header", "header_at", "parse_header"]
 
 # Openings of format lines 1-9.  The strong ones mark a routing header wherever they
 # stand; the addressee keywords only inside one.
@@ -212,6 +212,13 @@ def _header_end(lines: Sequence[str], walk_from: int) -> int | None:
             break
         i += 1
     return i if seen_format else None
+
+
+def header_at(lines: Sequence[str], index: int) -> int | None:
+    """The end (0-based, exclusive) of a routing header that opens on line ``index``, as
+    a copy of one inside the text does; None if none opens there."""
+    found = find_header(lines, index)
+    return found[1] if found is not None and found[0] == index else None
 
 
 # After a blank line inside the addressee blocks, what says the blocks go on: the next

@@ -18,7 +18,7 @@ import attrs
 from ._lark import get_parser, plain_tag_codes, preamble_tokens, tags_field_tokens
 from .classified_by import read_classified_by
 from .defects import DefectCode
-from .header import find_header
+from .header import header_at
 from .layout import (
     DASH_LINE,
     LEADING_PORTION_MARK,
@@ -53,7 +53,7 @@ from .transform.preamble import (
 )
 from .vocab import CAPTION_WORDS
 
-__all__ = ["Preamble", "parse_preamble"]
+__all__ = ["Preamble", "parse_preamble", "read_classification_line"]
 
 _SPACED_CAPTIONS = (r"C O R R E C T E D\s+C O P Y", "E X D I S", "N O D I S", "N O F O R N")
 _CAPTION = re.compile(
@@ -288,8 +288,7 @@ def parse_preamble(
         if kind is None and _is_repeated_header(lines, index):
             # A copy of the routing header inside the text (a pasted database row carries
             # the whole cable again): its lines are layout, not preamble fields.
-            found = find_header(lines, index)
-            stop = found[1] if found is not None else index + 1
+            stop = header_at(lines, index) or index + 1
             markers.extend(
                 UnparsedLine(i + 1, lines[i]) for i in range(index, stop) if lines[i].strip()
             )
@@ -592,8 +591,8 @@ def _read_fields(
         spans.append(field_span(field.kind, field.first, field.last))
         text = field.text
         if field.kind == "classification":
-            tokens = preamble_tokens(text, "classification_line")
-            if tokens is None:
+            line = read_classification_line(text)
+            if line is None:
                 sink.report(
                     DefectCode.CLASSIFICATION_LINE_INVALID,
                     f"classification line not understood: {text!r}",
@@ -602,7 +601,6 @@ def _read_fields(
                 )
                 unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
                 continue
-            line = read_classification_tokens(tokens)
             values.setdefault("classification_line", line)
             if line.rest:
                 found, leftover = _caption_line(line.rest)
@@ -686,6 +684,12 @@ def _read_fields(
         spans=tuple(spans),
         end=end,
     )
+
+
+def read_classification_line(text: str) -> ClassificationLine | None:
+    """A classification line read with the grammar, or None where it refuses ``text``."""
+    tokens = preamble_tokens(text, "classification_line")
+    return read_classification_tokens(tokens) if tokens is not None else None
 
 
 def _read_tags(text: str) -> list[Tag] | None:

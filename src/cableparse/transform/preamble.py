@@ -278,8 +278,12 @@ def tag_kind(code: str) -> TagKind:
     return TagKind.UNKNOWN
 
 
+def _four_letters(word: str) -> bool:
+    return len(word) == 4 and word.isalpha() and word.isascii()
+
+
 def _is_program(code: str) -> bool:
-    return len(code) == 4 and code.startswith("K") and code.isalpha() and code.isascii()
+    return _four_letters(code) and code.startswith("K")
 
 
 @functools.cache
@@ -290,13 +294,7 @@ def _subject_initials() -> frozenset[str]:
 def _subject_shaped(word: str) -> bool:
     """Shaped like a subject code: four capitals, the first one that subject codes open
     with (PFOR, PINT and other codes of the 1970s are not in the table)."""
-    return (
-        len(word) == 4
-        and word.isupper()
-        and word.isalpha()
-        and word.isascii()
-        and word[0] in _subject_initials()
-    )
+    return _four_letters(word) and word.isupper() and word[0] in _subject_initials()
 
 
 def _is_code(word: str) -> bool:
