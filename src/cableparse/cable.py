@@ -18,6 +18,7 @@ from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classificat
 from .references import reference_id, with_citing_year
 from .text import SourceText
 from .transform.preamble import classification_from_letters
+from .vocab import station_name_words
 
 __all__ = ["build_cable"]
 
@@ -48,19 +49,22 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
             begin = index
     else:
         first, end = found
-        column = _glued_body(lines[end - 1])
-        if column is None:
+        glued = _glued_in_header(lines, first, end)
+        if glued is None:
             result = parse_header(lines, first, end, sink)
             begin = result.end
         else:
-            # The header's last line and the body's first line (the classification line or
-            # a release stamp) joined into one, by copies that concatenate the header and
-            # body blocks: the header reads the line up to the body, the preamble from
-            # there, both as that input line.
-            glued = lines[end - 1]
-            result = parse_header(_with_line(lines, end - 1, glued[:column]), first, end, sink)
-            lines = _with_line(lines, end - 1, glued[column:])
-            begin = end - 1
+            # The header's last line and the body's first line (the classification line,
+            # a release stamp, a caption) joined into one, by copies that concatenate the
+            # header and body blocks: the header reads the line up to the body, the
+            # preamble from there, both as that input line.
+            index, column = glued
+            glued_line = lines[index]
+            result = parse_header(
+                _with_line(lines, index, glued_line[:column]), first, index + 1, sink
+            )
+            lines = _with_line(lines, index, glued_line[column:])
+            begin = index
         header = result.header
         unparsed.extend(result.unparsed)
 
@@ -148,22 +152,36 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     )
 
 
-# Where a classification line may start inside a line: its first word, spaced or not.
+# Where a classification line may start inside a line: its first word, spaced or not,
+# in capitals or spaced in title case (``S e c r e t state 068250``).
 _CLASSIFICATION_INSIDE = re.compile(
     r"(?<=\S)(?=C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|U ?N ?C ?L ?A ?S"
-    r"|T ?O ?P +S ?E ?C ?R ?E ?T|L ?I ?M ?I ?T ?E ?D +O ?F ?F ?I ?C ?I ?A ?L)"
+    r"|T ?O ?P +S ?E ?C ?R ?E ?T|L ?I ?M ?I ?T ?E ?D +O ?F ?F ?I ?C ?I ?A ?L"
+    r"|C o n f i d e n t i a l|S e c r e t|U n c l a s|T o p +s e c r e t)"
 )
+# What opens a body that has no classification line on top, glued onto the end of the
+# line above: a caption (``... PRIORITYSIPDIS``), the ID label of a release's metadata
+# block (``... PRIORITYID: 190648``).
+_GLUED_OPENING = re.compile(r"(?<=[A-Z0-9/])(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|ID: \d+) *$")
+_OPENING_ENDS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS")
+# Words that end an addressee line: a precedence, a serial, a place (see _ends_address).
+# The station table writes Washington out; addressee lines mostly abbreviate it.
+_ADDRESS_ENDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "WASHDC"})
 
 
 def _glued_body(line: str) -> int | None:
     """The column where the first line of a body, a whole classification line (with its
-    post and serial) or a release stamp, starts inside ``line``, glued onto what stands
-    before it; None if there is none."""
+    post and serial), a release stamp or an opening caption, starts inside ``line``,
+    glued onto what stands before it; None if there is none."""
     if len(line) < 20:  # no room for both
         return None
     stamp = _release_stamp(line, 1)
     if stamp is not None and not line[stamp.start() - 1].isspace():
         return stamp.start()
+    if line.rstrip().endswith(_OPENING_ENDS) or "ID: " in line:
+        opening = _GLUED_OPENING.search(line, _SHORTEST_HEAD)
+        if opening is not None:
+            return opening.start()
     # Each classification word holds one of these, spaced or not; most lines hold none.
     if not (
         "ONF" in line
@@ -174,6 +192,9 @@ def _glued_body(line: str) -> int | None:
         or "E C R" in line
         or "N C L" in line
         or "I M I" in line
+        or "o n f" in line
+        or "e c r" in line
+        or "n c l" in line
     ):
         return None
     if is_classification_line(line):
@@ -185,8 +206,67 @@ def _glued_body(line: str) -> int | None:
             continue
         read = read_classification_line(tail.strip())
         if read is not None and read.origin and read.serial is not None:
-            return candidate.start()
+            column = candidate.start()
+            # Releases print some bodies with the first letter doubled (``SS E C R E T``):
+            # the letter before the word is the body's where the line reads as an address
+            # without it and not with it (``PRIORITYSS E C R E T``, ``PARISS E C R E T``).
+            if (
+                line[column - 1] == line[column]
+                and _ends_address(line[: column - 1])
+                and not _ends_address(line[:column])
+            ):
+                return column - 1
+            return column
     return None
+
+
+def _ends_address(head: str) -> bool:
+    """Whether ``head`` ends as an addressee line does: on a precedence word, a serial or
+    the last word of a station's name (``WASHDC``, ``PESHAWAR``)."""
+    words = head.replace("/", " ").split()
+    if not words:
+        return False
+    last = words[-1]
+    return last in _ADDRESS_ENDS or last.isdigit() or last in station_name_words()
+
+
+def _glued_in_header(lines: tuple[str, ...], first: int, end: int) -> tuple[int, int] | None:
+    """The line and column of a body line glued onto a line of the header found at
+    [first, end); None if there is none.  Most often it is the header's last line; where
+    the body does not open with a classification line, the glued line may have taken
+    the body's next lines into the header as addressees (``CORRECTED COPY -TEXT``), so
+    the lines of the last addressee block are all looked at."""
+    last = end - 1
+    while last > first and not lines[last].strip():
+        last -= 1
+    if last == end - 1:  # no blank line between the header and what follows it
+        column = _glued_body(lines[last])
+        if column is not None:
+            return last, column
+        last -= 1
+    following = end
+    while following < len(lines) and not lines[following].strip():
+        following += 1
+    if following == len(lines) or _opens_body(lines[following]):
+        return None
+    for index in range(last, first - 1, -1):
+        line = lines[index]
+        column = _glued_body(line)
+        if column is not None:
+            return index, column
+        if line.lstrip().startswith(_BLOCK_KEYWORDS):
+            return None
+    return None
+
+
+def _opens_body(line: str) -> bool:
+    """Whether ``line`` is what most bodies open with: a classification line or a release
+    stamp above one."""
+    return is_classification_line(line) or RELEASE_STAMP.match(line.strip()) is not None
+
+
+# The keywords that open an addressee block (or the line above them).
+_BLOCK_KEYWORDS = ("TO ", "INFO ", "XMT ", "FM ")
 
 
 # What the line before a glued body line holds at least: an addressee, a note.

@@ -17,6 +17,7 @@ __all__ = [
     "SECURITY_LETTER_OF",
     "organization_tags",
     "station_name",
+    "station_name_words",
     "subject_tags",
 ]
 
@@ -102,6 +103,12 @@ def _routes() -> dict[str, str]:
     return {
         row[0].strip(): row[1].strip() for row in csv.reader(text.splitlines()) if len(row) >= 2
     }
+
+
+@functools.cache
+def station_name_words() -> frozenset[str]:
+    """The last word of every station name of the ACP 117 table (``WASHDC``, ``PESHAWAR``)."""
+    return frozenset(name.split()[-1] for name in _routes().values() if name.split())
 
 
 def station_name(routing_indicator: str | None) -> str | None:
