@@ -37,7 +37,9 @@ _TEXT = st.text(
     st.one_of(
         st.characters(max_codepoint=0xFF),
         st.characters(min_codepoint=0x100, max_codepoint=0x3000),
-        st.sampled_from(["\ud800", "\udfff", "\x00", "\x1f", "\x7f", "\t", "\n", "\r", "\x0b"]),
+        st.sampled_from(
+            ["\ud800", "\udfff", "\x00", "\x1f", "\x7f", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000"]
+        ),
     ),
     max_size=60,
 )
@@ -50,6 +52,25 @@ def test_control_check_agrees_with_the_pattern_and_keeps_lines(text: str) -> Non
     assert source.had_control_characters is (_CONTROL.search(unified) is not None)
     assert _CONTROL.search(source.text) is None
     assert len(source.lines) == unified.count("\n") + 1
+
+
+@given(_TEXT)
+def test_only_spaces_says_whether_any_other_white_space_is_left(text: str) -> None:
+    # The body folds white space by squeezing runs of spaces when this says so.
+    source = normalize(text)
+    other = any(char.isspace() and char not in " \n" for char in source.text)
+    if source.only_spaces:
+        assert not other
+    if not re.search(r"[\ud800-\udfff\\\[]", text):  # no surrogate, escape or link
+        assert source.only_spaces is not other
+
+
+def test_only_spaces_on_each_path_of_the_scan() -> None:
+    assert normalize("A  B\n\x0bC").only_spaces is True  # the control becomes a space
+    assert normalize("A\xa0B").only_spaces is False  # Latin-1
+    assert normalize("\u201cA\u2003B").only_spaces is False  # wider
+    assert normalize("\u201cA B").only_spaces is True
+    assert normalize("A\ud800 B").only_spaces is False  # a lone surrogate: not looked at
 
 
 # Both closings the body searches for: END COMMENT (white space, "(", white space first)

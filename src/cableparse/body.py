@@ -208,24 +208,21 @@ _PLAIN_LAST = _ASCII - frozenset("0123456789-=_")
 _SHORT = 40
 # Captions, and the two words of PAGE_LINE that neither open nor end with a digit.
 _SHORT_MARKS = ONE_WORD_CAPTIONS | {"NNNN", "BT"}
-# The white space characters (str.isspace) but the ASCII space and the line end.
-_OTHER_WHITE = (
-    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-_ASCII_OTHER_WHITE = "".join(white for white in _OTHER_WHITE if white.isascii())
 _DIGITS = frozenset("0123456789")
 _DASHES = frozenset(DASH_CHARS)
 
 
-def parse_body(lines: Sequence[str], begin: int, sink: DefectSink) -> Body:
-    """Read lines[begin:] (0-based) as the body of a cable."""
+def parse_body(
+    lines: Sequence[str], begin: int, sink: DefectSink, only_spaces: bool = False
+) -> Body:
+    """Read lines[begin:] (0-based) as the body of a cable; ``only_spaces`` says that the
+    lines hold no white space but the ASCII space (SourceText.only_spaces)."""
     end = len(lines)
     while end > begin and not lines[end - 1].strip():
         end -= 1
     signature, signature_index, trailer = _find_signature(lines, begin, end)
     end = min(trailer, default=end)
-    probe = _Probe(lines[begin:end])
+    probe = _Probe(lines[begin:end], only_spaces)
     reader = _Reader(lines, begin, end, probe, sink)
     reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in trailer)
     if signature_index is not None:
@@ -667,12 +664,9 @@ class _Probe:
 
     __slots__ = ("only_spaces", "texts")
 
-    def __init__(self, lines: Sequence[str]):
+    def __init__(self, lines: Sequence[str], only_spaces: bool):
         self.texts = list(map(str.strip, lines))
-        text = " ".join(self.texts)
-        # One memchr per character is far faster than a regex or isprintable() over the text.
-        others = _ASCII_OTHER_WHITE if text.isascii() else _OTHER_WHITE
-        self.only_spaces = not any(map(text.__contains__, others))
+        self.only_spaces = only_spaces
 
 
 def _assemble(

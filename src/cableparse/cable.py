@@ -77,7 +77,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     if preamble.classification_line is None and header is not None:
         preamble = _classification_from_notes(lines, header, preamble, sink, year)
     unparsed.extend(preamble.unparsed)
-    body = parse_body(lines, preamble.end, sink)
+    body = parse_body(lines, preamble.end, sink, source.only_spaces)
 
     paragraphs = body.paragraphs
     classified_by = preamble.classified_by

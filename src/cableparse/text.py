@@ -19,6 +19,12 @@ _ESCAPED_LINE_END = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 # Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL_BYTES = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
+# The white space characters (str.isspace) but the ASCII space, the line ends and what
+# _CONTROL blanks out.
+_OTHER_WHITE = (
+    "\t\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 @attrs.frozen(slots=True)
@@ -29,6 +35,9 @@ class SourceText:
     lines: tuple[str, ...]
     #: True when control characters were replaced by spaces.
     had_control_characters: bool = False
+    #: True when the ASCII space is the text's only white space besides its line ends
+    #: (folding white space is then squeezing runs of spaces).
+    only_spaces: bool = False
 
 
 def normalize(text: str) -> SourceText:
@@ -37,7 +46,7 @@ def normalize(text: str) -> SourceText:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    had_control = _has_control(text)
+    had_control, only_spaces = _scan(text)
     if had_control:
         text = _CONTROL.sub(" ", text)
     # One-character tests first: they are several times cheaper than the two-character
@@ -46,22 +55,28 @@ def normalize(text: str) -> SourceText:
         text = _MARKDOWN_LINK.sub(r"\1", text)
     if "\\" in text and ("\\\n" in text or text.endswith("\\")):
         text = _ESCAPED_LINE_END.sub("", text)
-    return SourceText(text, tuple(text.split("\n")), had_control)
+    # Dropping links and escapes adds no white space: only_spaces holds for the result.
+    return SourceText(text, tuple(text.split("\n")), had_control, only_spaces)
 
 
-def _has_control(text: str) -> bool:
-    """``_CONTROL.search(text)``, done in bulk: one memchr per control byte over an
-    encoding of the text.  Latin-1 where it fits (most cables: the pilcrow is Latin-1),
-    else UTF-8, whose multi-byte sequences hold no byte below 0x80; lone surrogates,
-    which neither encodes, go through the regex."""
+def _scan(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` holds a control character (``_CONTROL.search(text)``), and whether
+    it holds no white space but the ASCII space, line ends and control characters (which
+    become spaces).  Done in bulk, one memchr per byte looked for, over an encoding of the
+    text: Latin-1 where it fits (most cables: the pilcrow is Latin-1), which leaves three
+    white space characters to look for, else UTF-8, whose multi-byte sequences hold no
+    byte below 0x80; lone surrogates, which neither encodes, go through the regex."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
-            return _CONTROL.search(text) is not None
-    return any(byte in data for byte in _CONTROL_BYTES)
+            return _CONTROL.search(text) is not None, False
+        control = any(byte in data for byte in _CONTROL_BYTES)
+        return control, not any(map(text.__contains__, _OTHER_WHITE))
+    control = any(byte in data for byte in _CONTROL_BYTES)
+    return control, not (b"\t" in data or b"\x85" in data or b"\xa0" in data)
 
 
 def fold_space(text: str) -> str:
