@@ -18,13 +18,15 @@ DUMP = (
 )
 
 
-def test_prelude_becomes_the_page_and_the_glued_line_is_split() -> None:
+def test_prelude_becomes_the_page_and_the_lines_keep_their_numbers() -> None:
     dump = read_dump(DUMP)
     assert dump is not None
     assert dump.page.reference_id == "79TEHRAN8980"
     assert dump.page.created == dt.datetime(1979, 8, 13, tzinfo=dt.timezone.utc)
     assert (dump.page.classification, dump.page.origin) == ("CONFIDENTIAL", "Embassy Tehran")
-    assert "TO SECSTATE WASHDC 3182\nC O N F I D E N T I A L SECTION 01 OF 02" in dump.text
+    # The prelude's lines are left blank; the glued line stays one line (the cable
+    # parser splits it), so every line keeps the number it has in the file.
+    assert dump.text.split("\n") == [""] * 5 + DUMP.split("\n")[5:]
     cable = parse_bytes(DUMP.encode())
     assert isinstance(cable, cableparse.Cable)
     assert cable.reference_id == "79TEHRAN8980"
@@ -32,6 +34,36 @@ def test_prelude_becomes_the_page_and_the_glued_line_is_split() -> None:
     assert cable.header is not None and cable.header.to[0].serial == "3182"
     assert cable.subject == "NEGOTIATIONS"
     assert cable.signature == "LAINGEN"
+    spans = {f.name: f.span.first_line for f in cable.header.spans + cable.spans}
+    assert (spans["dtg"], spans["to"], spans["classification"], spans["subject"]) == (6, 8, 8, 12)
+    assert cable.paragraphs[0].span is not None and cable.paragraphs[0].span.first_line == 14
+    # Given to parse() or parse_cable() as text, the prelude is read the same way.
+    assert cableparse.parse(DUMP) == cableparse.parse_cable(DUMP) == cable
+
+
+def test_a_prelude_without_text_and_a_notice_glued_to_the_classification_line() -> None:
+    # A catalogue entry (prelude only) is a cable of the page's id and level; a partial
+    # extract's notice glued onto the classification line is a marker of that line.
+    stub = cableparse.parse("01VATICAN1261\nDROC\nTue Mar 06 00:00:00 +0100 2001\nCONFIDENTIAL\n")
+    assert isinstance(stub, cableparse.Cable)
+    assert (stub.reference_id, stub.classification) == (
+        "01VATICAN1261",
+        Classification.CONFIDENTIAL,
+    )
+    notice = (
+        "This record is a partial extract of the original cable. The full text of the "
+        "original cable is not available."
+    )
+    text = (
+        "02ADANA386\nPRESS SUMMARY\nWed Nov 20 00:00:00 +0100 2002\nUNCLASSIFIED\n"
+        f"Consulate Adana\n{notice}UNCLAS SECTION 01 OF 02 ADANA 0386\n\nSIPDIS\n\n"
+        "E.O. 12958: N/A\nTAGS: PREL TU\nSUBJECT: PRESS SUMMARY\n\n1. Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable)
+    assert (cable.reference_id, cable.origin, cable.serial) == ("02ADANA386", "ADANA", 386)
+    assert cable.distribution == () and cable.captions == ("SIPDIS",)
+    assert cable.markers[0] == cableparse.UnparsedLine(6, notice)
 
 
 def test_text_without_a_prelude_is_left_alone() -> None:
@@ -71,17 +103,9 @@ def test_sample_dumps_from_the_corpus() -> None:
 
 
 def test_sample_dumps_read_as_plain_text() -> None:
-    # The same files given to parse() as text, prelude and all: the header and the body,
-    # joined into one line where the page's blocks meet, come apart there.
-    files = _sample_files()
-    for name in ("79TEHRAN8980", "09STATE132349", "09KHARTOUM249", "66BUENOSAIRES2481"):
-        as_text = cableparse.parse(files[name].decode("utf-8"))
-        as_dump = parse_bytes(files[name], name=f"{name}.txt")
-        assert isinstance(as_text, cableparse.Cable) and isinstance(as_dump, cableparse.Cable)
-        assert as_text.reference_id == as_dump.reference_id == name
-        assert (as_text.classification, as_text.section) == (
-            as_dump.classification,
-            as_dump.section,
-        )
-        assert as_text.header is not None and as_dump.header is not None
-        assert as_text.header.to == as_dump.header.to, name
+    # The same files given to parse() as text, prelude and all, read as the files do.
+    for name, data in _sample_files().items():
+        as_text = cableparse.parse(data.decode("utf-8"))
+        as_dump = parse_bytes(data, name=f"{name}.txt")
+        assert isinstance(as_text, cableparse.Cable) and as_text == as_dump, name
+        assert as_text.reference_id == name

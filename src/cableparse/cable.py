@@ -30,7 +30,13 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         sink.report(DefectCode.CONTROL_CHARACTERS, "control characters replaced by spaces")
     if not source.text.strip():
         sink.report(DefectCode.EMPTY_INPUT, "the input holds no text")
-        return Cable(page=page, defects=tuple(sink.defects))
+        # A page with no text (a catalogue entry) still says what the cable is.
+        return Cable(
+            reference_id=page.reference_id if page is not None else None,
+            classification=_page_classification(page),
+            page=page,
+            defects=tuple(sink.defects),
+        )
 
     header: Header | None = None
     unparsed: list[UnparsedLine] = []
@@ -88,8 +94,8 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     classification = line.classification if line else None
     if classification is None and header is not None and header.security is not None:
         classification = header.security.classification
-    if classification is None and page is not None and page.classification:
-        classification = classification_from_letters(page.classification.split("//")[0])
+    if classification is None:
+        classification = _page_classification(page)
     if (
         line is not None
         and line.classification is not None
@@ -275,6 +281,13 @@ _SHORTEST_HEAD = 3
 
 def _with_line(lines: tuple[str, ...], index: int, text: str) -> tuple[str, ...]:
     return (*lines[:index], text, *lines[index + 1 :])
+
+
+def _page_classification(page: Page | None) -> Classification | None:
+    """The level of a page's classification (``SECRET//NOFORN`` → SECRET)."""
+    if page is None or not page.classification:
+        return None
+    return classification_from_letters(page.classification.split("//")[0])
 
 
 def _classification_from_notes(

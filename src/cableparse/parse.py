@@ -28,12 +28,19 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     ``strict=True`` the first problem raises :class:`ParseError`.
 
     A whole HTML page given as text is read as :func:`parse_bytes` reads one (a
-    Cablegate page's metadata table becomes ``page``).
+    Cablegate page's metadata table becomes ``page``), and so is a text dump that opens
+    with a five-line prelude (reference id, subject, date, classification, origin: the
+    alx/cablegate files), which is a cable whatever its text holds.
     """
-    if page is None and text[:64].lstrip()[:1] == "<" and _is_markup(text):
-        from .sources.parse import parse_bytes  # a page given as text: rare, and lazy
+    if page is None:
+        if text[:64].lstrip()[:1] == "<" and _is_markup(text):
+            from .sources.parse import parse_bytes  # a page given as text: rare, and lazy
 
-        return parse_bytes(text.encode("utf-8", "surrogatepass"), name="page.html", strict=strict)
+            encoded = text.encode("utf-8", "surrogatepass")
+            return parse_bytes(encoded, name="page.html", strict=strict)
+        dumped = _dump(text)
+        if dumped is not None:
+            return parse_cable(dumped[0], strict=strict, page=dumped[1])
     source = normalize(text)
     if is_cable(source.text):
         return _guarded(build_cable, _cable_fallback, source, strict, page)
@@ -46,8 +53,24 @@ def _is_markup(text: str) -> bool:
     return looks_like_html(text[:1024].encode("utf-8", "surrogatepass"))
 
 
+def _dump(text: str) -> tuple[str, Page] | None:
+    """The text and the page of a text dump with a prelude (see sources/dump.py); None
+    for any other text.  Every prelude opens with the two digits of a year."""
+    if not text[:2].isdigit():
+        return None
+    from .sources.dump import read_dump  # the sources import this module: lazy
+
+    dump = read_dump(text)
+    return (dump.text, dump.page) if dump is not None else None
+
+
 def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) -> Cable:
-    """Parse ``text`` as a cable whatever it looks like (fragments are fine)."""
+    """Parse ``text`` as a cable whatever it looks like (fragments are fine); a text dump
+    with a prelude is read as :func:`parse` reads one."""
+    if page is None:
+        dumped = _dump(text)
+        if dumped is not None:
+            text, page = dumped
     return _guarded(build_cable, _cable_fallback, normalize(text), strict, page)
 
 

@@ -4,7 +4,8 @@ Such a file opens with the reference id, the subject, the creation date in Ruby'
 ``Time#to_s`` form (``Mon Aug 13 00:00:00 +0100 1979``), the classification and the
 origin, followed by the text of the page's ``<pre>`` blocks joined without a separator,
 which glues the classification line onto the last header line
-(``TO SECSTATE WASHDC 3182C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980``).
+(``TO SECSTATE WASHDC 3182C O N F I D E N T I A L SECTION 01 OF 02 TEHRAN 08980``); the
+cable parser splits such a line where the body starts (cable.py), keeping its number.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import re
 
 import attrs
 
-from ..layout import RELEASE_STAMP
 from ..model import Page
 from ..vocab import MONTHS
 
@@ -24,18 +24,13 @@ _REFERENCE_ID = re.compile(r"\d{2}[A-Z][A-Z0-9]{1,24}\d{1,7}$")
 _RUBY_TIME = re.compile(
     r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) (\d\d):(\d\d):(\d\d) [+-]\d{4} (\d{4})$"
 )
-# A spaced classification glued onto the end of a line by the join of the two blocks.
-# The same join glues a release-date stamp (Thursday, 31 December 2009, 14:55) on too.
-_GLUED_CLASSIFICATION = re.compile(
-    r"(?<=\S)(?=(?:C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|UNCLAS )\b"
-    r"|" + RELEASE_STAMP.pattern + r")"
-)
 
 
 @attrs.frozen(slots=True)
 class DumpDocument:
     page: Page
-    #: The cable text after the prelude, the glued classification line split off.
+    #: The cable text after the prelude, the prelude's lines left blank: a line of the
+    #: text is the line of the file with the same number.
     text: str
 
 
@@ -68,17 +63,4 @@ def read_dump(text: str) -> DumpDocument | None:
         classification=lines[3].strip() or None,
         origin=lines[4].strip() or None,
     )
-    body = lines[5] if len(lines) > 5 else ""
-    return DumpDocument(page, _split_glued(body))
-
-
-def _split_glued(body: str) -> str:
-    out = []
-    for line in body.split("\n"):
-        match = _GLUED_CLASSIFICATION.search(line)
-        if match is not None and match.start() > 0:
-            out.append(line[: match.start()].rstrip())
-            out.append(line[match.start() :])
-        else:
-            out.append(line)
-    return "\n".join(out)
+    return DumpDocument(page, "\n" * (len(lines) - 1) + (lines[5] if len(lines) > 5 else ""))
