@@ -98,6 +98,34 @@ def test_tabs_in_the_office_distribution_block_are_blanks() -> None:
     assert (cable.origin, cable.serial) == ("HARARE", 6677)
 
 
+def test_the_archive_document_number_above_the_office_block_is_a_note() -> None:
+    # The 2000-era layout with the archive's number for the document under the date-time
+    # group: the header goes on to FM/TO/INFO, and the control number under it
+    # (CONFIDENTIAL PTQ1859) is a note, not the classification line of post "PTQ".
+    text = (
+        "This record is a partial extract of the original cable. The full text of the "
+        "original cable is not available.\n\n291359Z Nov 00\n\n"
+        "2000HARARE06677 - CONFIDENTIAL\n\n"
+        "                           CONFIDENTIAL     PTQ1859\n\n"
+        "PAGE 01        HARARE  06677  01 OF 03  291400Z\n"
+        "ACTION AF-00\n\n"
+        "INFO  LOG-00   NP-00    AID-00   ACQ-00   CEA-01   CIAE-00\n"
+        "      SANA-00   /001W\n"
+        "                  ------------------A54E38  291401Z /38\n"
+        "FM AMEMBASSY HARARE\n"
+        "TO SECSTATE WASHDC IMMEDIATE 7738\n"
+        "INFO NSC WASHDC IMMEDIATE\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\n\nSUBJECT: ZIMBABWE\n"
+    )
+    cable = cableparse.parse_cable(text)
+    assert cable.header is not None
+    assert cable.header.from_ == "AMEMBASSY HARARE"
+    assert [(a.address, a.serial) for a in cable.header.to] == [("SECSTATE WASHDC", "7738")]
+    assert "2000HARARE06677 - CONFIDENTIAL" in cable.header.notes
+    assert (cable.origin, cable.serial, cable.reference_id) == ("HARARE", 6677, "00HARARE6677")
+    assert cable.distribution == ()
+
+
 def test_addressees_with_dashes_and_slashes_stay_in_the_list() -> None:
     head = HEAD + "\nRUEHPU/AMEMBASSY PORT-AU-PRINCE 0001\nRHMFISS/CDR USSOUTHCOM MIAMI FL//J2/J3//"
     cable = cableparse.parse_cable(head + "\n" + CLASSIFICATION_LINE + BODY)

@@ -79,9 +79,10 @@ _ADDRESSEE_KEYWORD = re.compile(rf"(?:FM|TO|INFO(?! *{_OFFICE_CODE})|XMT)(?:[ /]
 # Lines older layouts put around the format lines: the partial-extract notice, the page
 # line, office distribution (ACTION / ORIGIN / INFO LOG-00 ...), the distribution count, a
 # dashed message id, a classification word, who drafted and approved the telegram, a
-# release-date stamp.
+# release-date stamp, the archive's document number (``2000HOCHI00838 - UNCLASSIFIED``).
 _HEADER_NOTE = re.compile(
     r"(?:This record is a partial extract"
+    r"|\d{4}[A-Z]{3,6}\d{5} +- "
     r"|PAGE +\d"
     r"|ACTION +[A-Z]"
     r"|ORIGIN +[A-Z]"
