@@ -33,6 +33,50 @@ def test_portion_marks_of_every_shape() -> None:
     assert cable.paragraphs[2].text == "Three."
 
 
+def test_a_title_alone_between_blank_lines_heads_the_next_paragraph() -> None:
+    # 04MADRID1187, 04ANKARA348: titles without rules, a blank line above and below;
+    # they went on with the paragraph above as its last words.
+    cable = body(
+        "Summary\n\n1. (C) Talks went on.  End Summary.\n\nCaving in to Terrorists?\n\n"
+        "2. (C) The opposition said no.\n\n\u201cWe Have a Problem\u201d\n\n3. (C) Yes.\n\n"
+        "Comment\n\n4. (C) We think so.\n"
+    )
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [
+        (1, "Summary"),
+        (2, "Caving in to Terrorists?"),
+        (3, "\u201cWe Have a Problem\u201d"),
+        (4, "Comment"),
+    ]
+    assert [p.text for p in cable.paragraphs] == [
+        "Talks went on. End Summary.",
+        "The opposition said no.",
+        "Yes.",
+        "We think so.",
+    ]
+    assert cable.text_blocks == () and cable.summary == "Talks went on."
+    first = PREAMBLE.count("\n") + 1
+    headings = [f.span.first_line for f in cable.spans if f.name == "heading"]
+    assert headings == [first, first + 4, first + 8, first + 12]
+    assert [p.span.last_line for p in cable.paragraphs if p.span] == [
+        first + 2,
+        first + 6,
+        first + 10,
+        first + 14,
+    ]
+    # What stays text: the end of the sentence above, a framing phrase, a page line
+    # in lower case, a redacted name, a sentence.
+    for line, above in (
+        ("President would agree", "1. (C) The minister said that the"),
+        ("END TEXT", "1. (C) BEGIN TEXT: we agree."),
+        ("Nairobi 00002497 002 of 002", "1. (C) Text."),
+        ("XXXXXXXXXXXX", "1. (C) Text."),
+        ("The talks ended.", "1. (C) Text."),
+    ):
+        cable = body(f"{above}\n\n{line}\n\n2. (C) Next.\n")
+        assert [p.heading for p in cable.paragraphs] == [None, None], line
+        assert cable.paragraphs[0].text.endswith(line), line
+
+
 def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
     cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2]

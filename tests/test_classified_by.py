@@ -362,3 +362,44 @@ def test_a_wrap_inside_the_reason_number_is_no_paragraph_one() -> None:
     assert [p.number for p in cable.paragraphs] == [1, 2]
     assert cable.paragraphs[0].text == "The need for consensus."
     assert DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE not in {d.code for d in cable.defects}
+
+
+def test_paragraph_one_run_on_after_the_reasons_opens_the_body() -> None:
+    # Tripoli and Vatican cables of 2009-2010 (09TRIPOLI686, 10VATICAN13) run the whole
+    # of paragraph 1, the summary, on after the reasons; its portion mark is no reason.
+    head = (
+        "C O N F I D E N T I A L TRIPOLI 000686\n\nSIPDIS\n\nE.O. 12958: DECL: 8/24/2019\n"
+        "TAGS: PREL PGOV UK LY\nSUBJECT: QADHAFI PERSONALLY WELCOMES LOCKERBIE BOMBER\n\n"
+    )
+    field = (
+        "CLASSIFIED BY: Joan Polaschik, Charge d'Affaires, U.S. Embassy Tripoli, "
+        "Department of State. REASON: 1.4 (b), (d)"
+    )
+    run_on = "1. (C/NF) Summary: Libyan leader Muammar al-Qadhafi met the bomber. End Summary."
+    rest = "\n\nMEGRAHI WELCOMED WITH A WARM EMBRACE\n\n2. (SBU) The leader met him August 21.\n"
+    for classified_by in (
+        field + " " + run_on,
+        field.replace(" REASON", "\nREASON") + " " + run_on,
+    ):
+        cable = cableparse.parse_cable(head + classified_by + rest)
+        assert cable.classified_by is not None
+        assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+        assert cable.classified_by.authority.endswith("U.S. Embassy Tripoli, Department of State")
+        assert [(p.number, p.marking, p.heading) for p in cable.paragraphs] == [
+            (1, "C/NF", None),
+            (2, "SBU", "MEGRAHI WELCOMED WITH A WARM EMBRACE"),
+        ]
+        assert cable.paragraphs[0].text == run_on[len("1. (C/NF) ") :]
+        assert cable.summary == "Libyan leader Muammar al-Qadhafi met the bomber."
+        # Paragraph 1 starts on the line the field ends on.
+        run_on_line = (head + classified_by).count("\n") + 1
+        spans = {f.name: f.span for f in cable.spans}
+        assert spans["classified_by"].last_line == run_on_line
+        assert cable.paragraphs[0].span is not None
+        assert cable.paragraphs[0].span.first_line == run_on_line
+        assert cable.unparsed == () and DefectCode.UNPARSED_LINE not in {
+            d.code for d in cable.defects
+        }
+    # A mark with no text after it (a stray copy of the next line's) is left alone.
+    stray = cableparse.parse_cable(head + field + " 1. (C)\n\n1. (C) Text.\n")
+    assert [(p.number, p.text) for p in stray.paragraphs] == [(1, "Text.")]

@@ -182,6 +182,12 @@ class _Blocks:
         self.pieces.append(piece)
         self.lasts[-1] = line
 
+    def drop_last(self) -> None:
+        """Take the last block back, its pieces with it."""
+        del self.pieces[self.starts.pop() :]
+        for column in (self.numbers, self.markings, self.headings, self.firsts, self.lasts):
+            column.pop()
+
     def joined(self) -> list[str]:
         """The pieces of each block joined by spaces; an unnumbered block opens with its
         heading (it has no heading of its own)."""
@@ -507,6 +513,8 @@ class _Reader:
         if marking is not None and not plain:
             # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
             marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
+        if not self.titles:
+            self._lone_title(index)
         self.blocks.open(number, marking, self._take_heading() if self.titles else None, index + 1)
         self.is_open = True
         self.heading_line = 0
@@ -515,6 +523,46 @@ class _Reader:
         if rest:
             self.blocks.pieces.append(rest)
         return index + 1
+
+    def _lone_title(self, index: int) -> None:
+        """A title alone between blank lines right above the paragraph that opens at
+        ``index`` (``Caving in to Terrorists?``, ``Comment``), which went on with the block
+        above as running text: taken back from it as the pending heading."""
+        texts, begin = self.texts, self.begin
+        at = index - 1 - begin
+        # Most paragraphs have a blank line above them and the last line of a paragraph of
+        # several lines above that: two tests.
+        if at < 1 or texts[at]:
+            return
+        while at >= 0 and not texts[at]:
+            at -= 1
+        if at < 0 or (at and texts[at - 1]):
+            return
+        title = texts[at]
+        blocks = self.blocks
+        if (
+            not blocks.pieces
+            or blocks.pieces[-1] is not title
+            or blocks.lasts[-1] != at + begin + 1
+            or not _is_lone_title(title)
+        ):
+            return
+        above = at - 1
+        while above >= 0 and not texts[above]:
+            above -= 1
+        if above >= 0 and _stops_mid_sentence(texts[above]):
+            return  # the line may end the sentence above after all
+        if len(blocks.pieces) - 1 > blocks.starts[-1]:
+            blocks.pieces.pop()
+            blocks.lasts[-1] = max(above + begin + 1, blocks.firsts[-1])
+        elif blocks.numbers[-1] is None and blocks.headings[-1] is None:
+            blocks.drop_last()  # an unnumbered block of the title alone
+        else:
+            return
+        line = at + begin + 1
+        self.titles.append(title)
+        self.heading_line = line
+        self.spans.append(field_span("heading", line, line))
 
     def _after_marked_period(self) -> bool:
         """Whether the last paragraph so far opened with a portion mark after a period
@@ -601,6 +649,26 @@ def _delimiter(source: str, match: re.Match[str]) -> str:
     """What closes a paragraph number: ``.`` or ``)``."""
     char = source[match.end(1)]  # right after the digits, but for white space before it
     return char if char in ".)" else source[match.end(1) : match.end()].lstrip()[:1]
+
+
+# A title alone on its line: at most this long, opening with a capital (after a quote),
+# ending with neither a period, comma, semicolon or colon nor a digit (a page line the
+# release wrote in lower case: ``Nairobi 00002497 002 of 002``), no phrase that frames the
+# text, no serial (a page line run into a title) and no redacted name.
+_TITLE_WIDTH = 80
+_FRAMING = re.compile(r"(?i:begin|end|(?:un)?quote)\b")
+_NOT_IN_TITLE = re.compile(r"\d{5}|[Xx]{10}")
+
+
+def _is_lone_title(text: str) -> bool:
+    first = text[1:2] if text[0] in "\"'\u201c\u2018" else text[0]
+    return (
+        len(text) <= _TITLE_WIDTH
+        and text[-1] not in ".,;:0123456789"
+        and first.isupper()
+        and _FRAMING.match(text) is None
+        and _NOT_IN_TITLE.search(text) is None
+    )
 
 
 def _stops_mid_sentence(above: str) -> bool:

@@ -83,6 +83,10 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     if preamble.classification_line is None and header is not None:
         preamble = _classification_from_notes(lines, header, preamble, sink, year)
     unparsed.extend(preamble.unparsed)
+    if preamble.body_column:
+        # Paragraph 1 run on after the Classified By: the body reads that line from there.
+        run_on = lines[preamble.end]
+        lines = _with_line(lines, preamble.end, run_on[preamble.body_column :])
     body = parse_body(lines, preamble.end, sink, source.only_spaces)
 
     paragraphs = body.paragraphs

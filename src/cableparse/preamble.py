@@ -109,6 +109,9 @@ class Preamble:
     spans: tuple[FieldSpan, ...] = ()
     #: 0-based index of the first line after the preamble.
     end: int = 0
+    #: Where the body starts inside line ``end`` when the line holds the end of the
+    #: preamble too (a Classified By run on into paragraph 1); 0 for the whole line.
+    body_column: int = 0
 
 
 class _Field:
@@ -219,12 +222,26 @@ def parse_preamble(
     # The rest of line ``index`` after a field label glued onto a continuation line: read
     # as a line of its own before the next line.
     pending: str | None = None
+    # The line and column where paragraph 1 opens, run on after the reasons of a
+    # Classified By (``REASON: 1.4 (b), (d) 1. (C) Summary: ...``): the preamble reads the
+    # line up to there, and ends with it.
+    run_on: tuple[int, int] | None = None
     while index < n:
         raw = lines[index]
         if pending is not None:
             stripped, pending = pending, None
         else:
+            if run_on is not None:
+                end = run_on[0]
+                break
             stripped = raw.strip()
+            if " 1." in stripped and "(" in stripped:
+                cut = _run_on_paragraph(
+                    stripped, current is not None and current.kind == "classified_by"
+                )
+                if cut is not None:
+                    run_on = (index, len(raw) - len(raw.lstrip()) + cut)
+                    stripped = stripped[:cut].rstrip()
         if not stripped:
             # A blank line ends a field, except inside a lettered REF list.
             if current is not None:
@@ -377,7 +394,11 @@ def parse_preamble(
             current = field if piece_kind in _CONTINUED else None
         seen_field = True
         index += 1
+    if run_on is not None and end == n:
+        end = run_on[0]  # the run-on line was the last one
     preamble = _read_fields(fields, markers, lines, sink, end, year)
+    if run_on is not None and end == run_on[0]:
+        preamble = attrs.evolve(preamble, body_column=run_on[1])
     if unknown:
         for line_index in unknown:
             sink.report(
@@ -483,6 +504,31 @@ def _goes_on_after_page_break(field: _Field, following: str) -> bool:
 
 
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
+
+
+# Paragraph 1 opening, with its portion mark: ``1. (C) ``, ``1. (C/NF) ``.
+_RUN_ON_OPENING = re.compile(r"1\.\s{1,3}\((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6})*\)\s+(?=\S)")
+
+
+def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
+    """Where paragraph 1 opens in ``text``, run on after the reasons of a Classified By
+    (the label on this line, or the field going on from the line above); None if it
+    does not.  The reasons hold 1.4 or 1.5, and the opening comes after them."""
+    start = 0
+    if not in_classified_by:
+        label = _CLASSIFIED_BY.search(text)
+        if label is None:
+            return None
+        start = label.end()
+    reason = _REASON_NUMBER.search(text, start)
+    if reason is None:
+        return None
+    found = text.find(" 1.", reason.end())
+    while found >= 0:
+        if _RUN_ON_OPENING.match(text, found + 1):
+            return found + 1
+        found = text.find(" 1.", found + 3)
+    return None
 
 
 _REASON_HEAD = re.compile(r"1\s*[.,]")
