@@ -461,3 +461,19 @@ def test_a_ref_field_ends_at_a_blank_line_after_a_whole_cable_reference(
     assert [r.text for r in buenos_aires.references][-1] == (
         "MCWHIRTER 12/14/07 E-MAIL TO DS COMMAND CENTER"
     )
+
+
+def test_a_release_date_in_the_decl_field_guesses_no_year(seed_cable_text: str) -> None:
+    # The National Archives copies of 1960s cables write the date of their own release
+    # there (66BUENOSAIRES2481): ten years before it is no date of the cable.
+    import cableparse
+
+    body = seed_cable_text[seed_cable_text.index("C O N F I D E N T I A L") :]
+    released = body.replace("DECL: 03/22/2017", "DECL: DECLASSIFIED BY NARA 09/02/2009")
+    cable = cableparse.parse(released)
+    assert isinstance(cable, cableparse.Cable) and cable.header is None
+    assert cable.declassify is not None
+    assert cable.declassify.text == "DECLASSIFIED BY NARA 09/02/2009"
+    assert (cable.origin, cable.serial, cable.reference_id) == ("BEIJING", 1960, None)
+    assert "reference-id-missing" in [d.code.value for d in cable.defects]
+    assert cableparse.parse(body).reference_id == "07BEIJING1960"  # DECL 2017, less ten

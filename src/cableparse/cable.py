@@ -121,8 +121,14 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     origin = line.origin if line else None
     serial = line.serial if line else None
     references = preamble.references
-    if year is None and preamble.declassify is not None and preamble.declassify.date is not None:
-        # Declassification dates were usually set ten years after the cable was written.
+    if (
+        year is None
+        and preamble.declassify is not None
+        and preamble.declassify.date is not None
+        and not preamble.declassify.text.upper().startswith("DECLASSIFIED")
+    ):
+        # Declassification dates were usually set ten years after the cable was written;
+        # the date of a release (``DECLASSIFIED BY NARA 09/02/2009``) says nothing of it.
         year = preamble.declassify.date.year - _DECL_YEARS
         if origin and serial is not None:
             sink.report(
