@@ -477,3 +477,44 @@ def test_a_release_date_in_the_decl_field_guesses_no_year(seed_cable_text: str) 
     assert (cable.origin, cable.serial, cable.reference_id) == ("BEIJING", 1960, None)
     assert "reference-id-missing" in [d.code.value for d in cable.defects]
     assert cableparse.parse(body).reference_id == "07BEIJING1960"  # DECL 2017, less ten
+
+
+def test_labelled_lists_written_in_other_ways() -> None:
+    import cableparse
+
+    def references(field: str) -> list[tuple[str | None, str, str | None]]:
+        cable = cableparse.parse_cable(
+            "C O N F I D E N T I A L TAIPEI 004305\n\nE.O. 12958: N/A\nTAGS: ECON TW\n"
+            f"SUBJECT: PORT\n\n{field}\n\n1. (U) Text.\n"
+        )
+        assert [p.text for p in cable.paragraphs] == ["Text."], field
+        return [(r.label, r.text, r.kind.value) for r in cable.references]
+
+    # The label written twice, and an item's text after a blank line under its letter.
+    assert references(
+        "Ref:  Ref A) Taipei 3393 B) Taipei 03793 C) Taipei 03856 D)\n\n"
+        "Taipei 03196 E) Taipei 03197"
+    ) == [
+        ("A", "Taipei 3393", "cable"),
+        ("B", "Taipei 03793", "cable"),
+        ("C", "Taipei 03856", "cable"),
+        ("D", "Taipei 03196", "cable"),
+        ("E", "Taipei 03197", "cable"),
+    ]
+    # One unlabelled item before the letters; each letter written twice.
+    assert references("REF: 09 STATE 96625; A. A)STATE 70789; B. B) SEOUL 1144") == [
+        (None, "09 STATE 96625", "cable"),
+        ("A", "STATE 70789", "cable"),
+        ("B", "SEOUL 1144", "cable"),
+    ]
+    # REF: again after the first letter, a pilcrow before the next one.
+    assert references("REF: A. REF: KATHMANDU 2282\n     ¶B. KATHMANDU 2298") == [
+        ("A", "REF: KATHMANDU 2282", "cable"),
+        ("B", "KATHMANDU 2298", "cable"),
+    ]
+    # Dashes between the items.
+    assert references("Refs:  (A) State 348254\n-      (B) State 348253 -      (C) memo") == [
+        ("A", "State 348254", "cable"),
+        ("B", "State 348253", "cable"),
+        ("C", "memo", "memo"),
+    ]

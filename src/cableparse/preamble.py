@@ -245,7 +245,9 @@ def parse_preamble(
         if not stripped:
             # A blank line ends a field, except inside a lettered REF list.
             if current is not None:
-                if current.kind == "ref" and _next_is_ref_item(lines, index):
+                if current.kind == "ref" and (
+                    _next_is_ref_item(lines, index) or _DANGLING_LABEL.search(current.text)
+                ):
                     index += 1
                     continue
                 if (
@@ -385,8 +387,9 @@ def parse_preamble(
                 continue
             if piece_kind == "classification":
                 have_classification = True
-            if column and piece_kind == "eo" and fields and fields[-1].kind == "eo":
-                # DECL written after the E.O. number on the same line: one field.
+            if column and piece_kind in ("eo", "ref") and fields and fields[-1].kind == piece_kind:
+                # DECL written after the E.O. number on the same line, a REF label again
+                # after an item's letter (``REF: A. REF: KATHMANDU 2282``): one field.
                 fields[-1].parts[-1] += " " + piece
                 continue
             field = _Field(piece_kind, index + 1, piece)
@@ -583,6 +586,11 @@ def _kind_ahead(lines: Sequence[str], index: int, ahead: _Ahead) -> str | None:
 
 
 _REF_ITEM = re.compile(r"\s*¶?\(?[A-Z][.)]\s")
+
+
+# A REF line that ends with the letter of an item whose text went to the next line
+# (``C) Taipei 03856 D)`` / blank / ``Taipei 03196 E) ...``).
+_DANGLING_LABEL = re.compile(r"(?<=\s)\(?[A-Z][.)]\s*$")
 
 
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:

@@ -183,9 +183,11 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     """Items of a REF field with their labels; ``year`` is the citing cable's year."""
     lines = [line for line in text.split("\n") if not _PAGE_LINE.match(line)]
     body = "\n".join(lines)
+    # The label, sometimes written twice (``Ref:  Ref A) Taipei 3393``).
     label_word = _LABEL_WORD.match(body)
-    if label_word is not None:
+    while label_word is not None and label_word.end():
         body = body[label_word.end() :]
+        label_word = _LABEL_WORD.match(body)
     if "OF" in body:  # the page header's "001.2 OF 004"
         body = _PAGE_HEADER.sub(" ", body)
     labelled = _labelled_items(body)
@@ -194,7 +196,8 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
         items = [(None, part) for part in _unlabelled_parts(body)]
     references = []
     for label, item in items:
-        item = fold_space(item).strip(" ;,:")
+        # Dashes set between items (``(A) State 348254 -  (B) State 348253``) end none.
+        item = fold_space(item).strip(" ;,:-\u2013")
         if item:
             references.extend(_references(label, item, year))
     return references
@@ -238,9 +241,11 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
         # The alternatives hold one group each: the last one matched is the letter.
         letter = match[match.lastindex or 0].upper()
         if not cuts:
-            # The first label opens the field; a second REF block goes on with the
-            # letters of the first (``REF: C. STATE 12345``).
-            if body[: match.start()].strip(" ¶\n"):
+            # The first label opens the field, or follows one unlabelled item and a
+            # semicolon (``REF: 09 STATE 96625; A. STATE 70789; B. ...``); a second REF
+            # block goes on with the letters of the first (``REF: C. STATE 12345``).
+            before = body[: match.start()].strip(" ¶\n")
+            if before and (not before.endswith(";") or ";" in before[:-1]):
                 continue
         else:
             previous = cuts[-1]
@@ -256,6 +261,8 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     if not cuts:
         return None
     items: list[tuple[str | None, str]] = []
+    if body[: cuts[0][0]].strip(" ¶\n"):
+        items.append((None, body[: cuts[0][0]]))  # the unlabelled item before the labels
     for i, (_, end, letter) in enumerate(cuts):
         stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(body)
         items.append((letter, body[end:stop]))
