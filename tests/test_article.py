@@ -427,6 +427,68 @@ def test_hard_wrapped_paragraphs_are_unwrapped() -> None:
     )
 
 
+def test_paragraphs_told_by_indentation_alone() -> None:
+    # The Reuters-21578 layout (NLTK's copy): a headline at the margin, then the story
+    # hard-wrapped with no blank line, each paragraph's first line indented deeper.
+    text = (
+        "CANADA TO MONITOR STEEL IMPORTS, EXPORTS\n"
+        "  Canada plans to monitor steel shipments\n"
+        "  flowing in and out of the country, Trade Minister Pat\n"
+        "  Carney said.\n"
+        '      "To help maintain our open access to the U.S. steel market,\n'
+        '  the government is taking further action," Carney said.\n'
+        "      Carney also said Canadian companies were being asked to\n"
+        "  exercise prudence in the U.S. market.\n"
+    )
+    story = article(text)
+    assert story.title == "CANADA TO MONITOR STEEL IMPORTS, EXPORTS"
+    assert story.paragraphs == (
+        "Canada plans to monitor steel shipments flowing in and out of the country, "
+        "Trade Minister Pat Carney said.",
+        '"To help maintain our open access to the U.S. steel market, the government is '
+        'taking further action," Carney said.',
+        "Carney also said Canadian companies were being asked to exercise prudence in "
+        "the U.S. market.",
+    )
+    # A deeper line inside a sentence is no paragraph start.
+    ragged = (
+        "Headline\n\n  The quick brown fox jumps over\n    the lazy dog and keeps\n  on running.\n"
+    )
+    assert article(ragged).paragraphs == (
+        "The quick brown fox jumps over the lazy dog and keeps on running.",
+    )
+
+
+def test_bullets_short_lines_widgets_and_a_date_under_the_standfirst() -> None:
+    story = article(
+        "WikiLeaks: U.S. warns of diplomatic shame\n\n"
+        "Leaders brace for embarrassment as cables are released\n\n"
+        "Published November 26, 2010 5:27PM (EST)\n\n"
+        "U.S. allies have been briefed about the release.\n\n"
+        "\u2022 Julian Assange's account frozen by Swiss bankers\n"
+        "\u2022 Burmese general considered buying a football club\n\n"
+        "Field declined to say what Britain had been warned to expect.\n\n"
+        "View Comments\n"
+    )
+    assert story.title == "WikiLeaks: U.S. warns of diplomatic shame"
+    assert story.date == dt.date(2010, 11, 26)
+    assert story.paragraphs == (
+        "Leaders brace for embarrassment as cables are released",
+        "U.S. allies have been briefed about the release.",
+        "\u2022 Julian Assange's account frozen by Swiss bankers",
+        "\u2022 Burmese general considered buying a football club",
+        "Field declined to say what Britain had been warned to expect.",
+    )
+    assert story.boilerplate == ("View Comments",)
+    # A headline over its date and time, no blank line between: no wrapped paragraph.
+    blog = article(
+        "Latest updates: WikiLeaks' diplomatic cables release\nNovember 29th, 2010\n"
+        "06:42 PM ET\n\nWikiLeaks released on Sunday its latest batch of documents.\n"
+    )
+    assert blog.title == "Latest updates: WikiLeaks' diplomatic cables release"
+    assert blog.date == dt.date(2010, 11, 29)
+
+
 def test_no_blank_lines_means_one_paragraph_per_line() -> None:
     text = "First sentence here.\nSecond sentence here.\nThird sentence here.\n"
     assert article(text).paragraphs == (

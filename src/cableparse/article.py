@@ -235,18 +235,20 @@ def parse_dateline(paragraph: str) -> DatelineReading | None:
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\b")
 _WORD_DATE = re.compile(
-    r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
+    r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+(?P<year>\d{4})"
 )
 _DAY_FIRST_DATE = re.compile(
-    r"(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})"
+    r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})"
 )
 _DATE_STAMP = re.compile(r"(?i:date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
 # ``Published: August 17, 2017``: a label before a date line.
 _DATE_LABEL = re.compile(r"(?i:date|published(?:\s+on)?|posted(?:\s+on)?|updated)\s*:?\s*")
 _DATE_ONLY = re.compile(
-    r"(?:\d{4}-\d{2}-\d{2}|(?:[A-Z][a-z]{2,8},?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
-    r"(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    r"(?:\d{4}-\d{2}-\d{2}"
+    r"|(?:[A-Z][a-z]{2,8},?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?:[A-Z][a-z]{2,8},?\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -285,6 +287,10 @@ _PROMO = re.compile(
     r"(?i:subscribe\s+to\b|follow\s+(?:us|@)|read\s+more\s*(?::|at\b|on\b)|click\s+here\b"
     r"|sign\s+up\s+(?:for|to)\b|like\s+us\s+on\b|join\s+us\s+on\b|share\s+this\b"
     r"|download\s+(?:our|the)\s+app\b|related\s*:|advertisement\s*$"
+    r"|view\s+comments\s*$|post\s+a\s+comment\b|no\s+comments\s*:?\s*$"
+    r"|related\s+(?:posts|stories|articles|coverage)\s*:?\s*$|latest\s+headlines\s*$"
+    r"|e-?mail\s+to\s+a\s+friend\b|republished\s+with\s+permission\b|\(logo:"
+    r"|this\s+(?:article|story\s+)?was\s+published\s+\d+\s+years?\s+ago\s*$"
     r"|(?:\(c\)|©)\s*(?:copyright\s+)?\d{4}|copyright\s+(?:\(c\)|©)?\s*\d{4}"
     r"|all\s+rights\s+reserved)"
 )
@@ -512,7 +518,8 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
         if not block:
             continue
         if _is_wrapped([line for _, line in block]):
-            paragraphs.append(_Paragraph(block[0][0], fold_space(" ".join(t for _, t in block))))
+            for part in _indented_parts(block):
+                paragraphs.append(_Paragraph(part[0][0], fold_space(" ".join(t for _, t in part))))
             continue
         previous = ""
         for number, line in block:
@@ -565,19 +572,52 @@ def _bylines_apart(blocks: list[list[tuple[int, str]]]) -> list[list[tuple[int, 
     return result
 
 
+def _indented_parts(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """A hard-wrapped block cut into its paragraphs where they are told by indentation
+    alone, as wire archives write them (Reuters-21578): the lines of a paragraph stand at
+    one indentation, its first line deeper; a line less deep than them (the headline over
+    the story) stands alone.  A block whose lines share one indentation is one paragraph;
+    so is one where the deeper lines are not the first lines of sentences, and a bullet
+    opens an item of its own."""
+    depths = [len(line) - len(line.lstrip()) for _, line in block]
+    usual = max(set(depths), key=depths.count)
+    parts: list[list[tuple[int, str]]] = [[]]
+    for index, (entry, depth) in enumerate(zip(block, depths, strict=True)):
+        opens = index > 0 and (
+            _BULLET.match(entry[1]) is not None
+            or (depth > usual and _SENTENCE_END.search(block[index - 1][1]) is not None)
+            or depths[index - 1] < usual
+        )
+        if opens and parts[-1]:
+            parts.append([])
+        parts[-1].append(entry)
+    return parts
+
+
+# What opens an item of a list: a bullet and a blank.
+_BULLET = re.compile(r"\s*[•·▪●◦‣∙*]\s")
+
+
 def _runs_on(line: str, following: str) -> bool:
     """A line break inside a sentence: no full stop before it, and no capital (a headline
-    over its first paragraph) or a dangling comma or dash."""
-    if _SENTENCE_END.search(line):
+    over its first paragraph), no bullet, or a dangling comma or dash."""
+    if _SENTENCE_END.search(line) or _BULLET.match(following):
         return False
     return not following.lstrip()[:1].isupper() or bool(_DANGLING.search(line))
 
 
 def _is_wrapped(lines: Sequence[str]) -> bool:
-    """Hard-wrapped lines mostly break inside a sentence."""
+    """Hard-wrapped lines mostly break inside a sentence, near one margin: a line that
+    breaks off far shorter than the longest is no wrap (a headline over its date and time:
+    ``Latest updates: WikiLeaks' diplomatic cables release`` / ``November 29th, 2010``)."""
     inner = lines[:-1]
     ends = sum(1 for line in inner if _SENTENCE_END.search(line))
-    return bool(inner) and ends * 2 < len(inner)
+    if not inner or ends * 2 >= len(inner):
+        return False
+    # The margin: most lines reach it (some copies run paragraphs on past it).
+    lengths = sorted(len(line.rstrip()) for line in lines)
+    margin = lengths[len(lengths) * 3 // 4]
+    return all(_SENTENCE_END.search(line) or len(line.rstrip()) * 2 >= margin for line in inner)
 
 
 def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragraph]:
@@ -593,6 +633,19 @@ def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragra
     while paragraphs and builder.add_byline(paragraphs[0].text, paragraphs[0].line):
         paragraphs.pop(0)
         bylines += 1
+    if builder.date is None:
+        # A date line under the headline, its standfirst or the byline (``Published
+        # November 26, 2010 5:27PM (EST)``, ``November 29th, 2010``).
+        at = next(
+            (
+                index
+                for index, paragraph in enumerate(paragraphs[:_LEAD_BLOCKS])
+                if _is_date_line(paragraph.text, paragraph.line, builder)
+            ),
+            None,
+        )
+        if at is not None:
+            paragraphs.pop(at)
     if (
         bylines
         and len(paragraphs) > 1
@@ -612,6 +665,13 @@ def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragra
         paragraph.text = reading.rest
         break
     return [p for p in paragraphs if p.text]
+
+
+def _is_date_line(text: str, line: int, builder: _Builder) -> bool:
+    """Whether ``text`` is a date alone, perhaps after a label; the date is taken."""
+    label = _DATE_LABEL.match(text)
+    rest = text[label.end() :] if label else text
+    return _DATE_ONLY.match(rest) is not None and builder.set_date(rest, line)
 
 
 def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragraph]:
