@@ -518,3 +518,21 @@ def test_labelled_lists_written_in_other_ways() -> None:
         ("B", "State 348253", "cable"),
         ("C", "memo", "memo"),
     ]
+
+
+def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
+    # 08KUALALUMPUR1114, 10MANAGUA115: each item gives the cable and, after a dash, what it
+    # was about; a date after the dash, or a date for a serial, is no cable.
+    found = read_references(
+        "REF: A. KUALA LUMPUR 1026 - DPM NAJIB DISCUSSES ISA\n"
+        "     ¶B. 2009 MANAGUA 1090 -- FSLN PROTESTORS ATTACK U.S. EMBASSY\n"
+        "     ¶C. USEU TODAY 04/06/04\n     ¶D. MTCR POC 201/2006 - MAY 16 2006",
+        2008,
+    )
+    assert [(r.label, r.kind, r.cable_id) for r in found] == [
+        ("A", ReferenceKind.CABLE, "08KUALALUMPUR1026"),
+        ("B", ReferenceKind.CABLE, "09MANAGUA1090"),
+        ("C", ReferenceKind.OTHER, None),
+        ("D", ReferenceKind.OTHER, None),
+    ]
+    assert found[0].text == "KUALA LUMPUR 1026 - DPM NAJIB DISCUSSES ISA"

@@ -52,6 +52,13 @@ _TRAILER = re.compile(
     r"[ .;,]*"
 )
 _CAPTION = re.compile(r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)")
+_MONTH_NAME = "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+# What a cable's subject after a dash adds to an item (``KUALA LUMPUR 1026 - DPM NAJIB
+# DISCUSSES ISA``): the item still cites that cable.  A date after the dash dates a
+# document of another series (``MTCR POC 201/2006 - MAY 16 2006``).
+_DESCRIPTION = re.compile(
+    r"(?<= )(?:-{1,2}|\u2013|\u2014) +(?!" + _MONTH_NAME + r"[A-Z]*\.? \d)[A-Z\"'(]"
+)
 # Words that look like a post before a number but are none.
 _NOT_POSTS = frozenset(
     {
@@ -124,6 +131,7 @@ _SERIAL = re.compile(r"0*(\d{1,7})(?:[-/](\d{2})(?!\d))?")
 _CABLE_LIST = re.compile(
     r"(?:(?P<year>\d{4}|\d{2}) )?(?P<post>" + _POST + r")"
     r"(?: \((?P<paren_year>\d{2})\))? ?"
+    r"(?!\d{1,2}/\d{1,2}/\d{2}(?:\d\d)?(?!\d))"  # a date (``USEU TODAY 04/06/04``)
     r"(?P<serials>\d{1,7}(?:[-/]\d{2}(?!\d))?(?:(?:/| AND | & |, ?)\d{1,7}(?:[-/]\d{2}(?!\d))?)*)"
     r"(?![\d:])(?: (?P<tail_year>(?:19|20)?\d{2})(?![\d/:-]))?"
 )
@@ -445,7 +453,9 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     if not _is_post(match.group("post")):
         return []
     trailer = _TRAILER.match(upper, match.end())
-    if trailer is None or trailer.end() != len(upper):
+    if trailer is None or (
+        trailer.end() != len(upper) and not _DESCRIPTION.match(upper, trailer.end())
+    ):
         return []
     item_year = _century_year(match.group("year") or match.group("paren_year"))
     if match.group("tail_year"):
