@@ -77,6 +77,36 @@ def test_a_title_alone_between_blank_lines_heads_the_next_paragraph() -> None:
         assert cable.paragraphs[0].text.endswith(line), line
 
 
+def test_the_classified_web_site_plug_is_layout() -> None:
+    # 183 corpus pages close with the post's plug for its classified web site, above the
+    # signer or under it; it went on as the last paragraph's words.
+    cable = body(
+        "1. (C) Text.\n\n2. (U) CPA Baghdad minimize considered.\n"
+        "Visit Embassy Amman\u2019s classified website at\n"
+        "http://www.state.sgov.gov/p/nea/amman/ or access the site through the State "
+        "Department\u2019s SIPRNET home page/\nGNEHM\n"
+    )
+    assert [p.text for p in cable.paragraphs] == ["Text.", "CPA Baghdad minimize considered."]
+    assert cable.signature == "GNEHM"
+    first = PREAMBLE.count("\n") + 4
+    assert [m.line for m in cable.markers] == [first, first + 1]
+    under = body(
+        "1. (C) The relationship has begun to sour.\n\nJEFFREY\n\n"
+        "           \"Visit Ankara's Classified Web Site at http://www.intelink.s\n"
+        'gov.gov/wiki/Portal:Turkey"\n'
+    )
+    assert [p.text for p in under.paragraphs] == ["The relationship has begun to sour."]
+    assert under.signature == "JEFFREY"
+    assert len(under.markers) == 2
+    # A paragraph that mentions the site keeps its words.
+    mention = body(
+        "1. (C) Staff were given a briefing\n(available on Embassy Rome's Classified web "
+        "site).\n\nSPOGLI\n"
+    )
+    assert mention.paragraphs[0].text.endswith("Classified web site).")
+    assert mention.markers == () and mention.signature == "SPOGLI"
+
+
 def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
     cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2]

@@ -228,12 +228,23 @@ def parse_body(
         end -= 1
     signature, signature_index, trailer = _find_signature(lines, begin, end)
     end = min(trailer, default=end)
+    # The post's plug for its classified web site closes many cables, above the signer
+    # or in its place: layout, not the last paragraph's words.
+    plug = _website_plug(lines, begin, end if signature_index is None else signature_index)
+    plug_lines: list[int] = []
+    if plug is not None:
+        if signature is None:
+            # The signer may stand above the plug.
+            signature, signature_index, _ = _find_signature(lines, begin, plug)
+        plug_lines = [i for i in range(plug, end) if i != signature_index and lines[i].strip()]
+        end = plug
     probe = _Probe(lines[begin:end], only_spaces)
     reader = _Reader(lines, begin, end, probe, sink)
+    reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in plug_lines)
     reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in trailer)
     if signature_index is not None:
         reader.spans.append(field_span("signature", signature_index + 1, signature_index + 1))
-    reader.read(signature_index)
+    reader.read(signature_index if signature_index is not None and signature_index < end else None)
     paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
 
     if signature is None and (paragraphs or text_blocks):
@@ -825,6 +836,39 @@ def _squeeze(text: str) -> str:
         text = squeezed
         squeezed = text.replace("  ", " ")
     return text
+
+
+# ``Visit Embassy Amman's classified website at`` / ``http://www.state.sgov.gov/...``,
+# ``Please visit Paris' Classified Website at:``, set off by rules of stars or not.
+_PLUG_OPENING = re.compile(r"[\s*\"\u201c]*(?:please\s+)?visit\b", re.IGNORECASE)
+_PLUG_SITE = re.compile(r"classified\s+(?:siprnet\s+)?web\s*site", re.IGNORECASE)
+# The plug stands among the last lines of text.
+_PLUG_LINES = 8
+
+
+def _website_plug(lines: Sequence[str], begin: int, stop: int) -> int | None:
+    """The first line of the classified web site plug among the last lines before
+    ``stop``; None when there is none.  No line of it or under it opens with a paragraph
+    number."""
+    seen = 0
+    index = stop - 1
+    following = ""  # the next line of text below ``index``
+    while index >= begin and seen < _PLUG_LINES:
+        text = lines[index].strip()
+        if text:
+            if text[0] in _DIGITS or text[0] == "\u00b6":  # a paragraph number, mostly
+                return None
+            # One memchr per line spares most lines the patterns.
+            if (
+                ("isit" in text or "ISIT" in text)
+                and _PLUG_OPENING.match(text)
+                and (_PLUG_SITE.search(text) or _PLUG_SITE.search(following))
+            ):
+                return index
+            following = text
+            seen += 1
+        index -= 1
+    return None
 
 
 def _find_signature(

@@ -246,7 +246,7 @@ def parse_preamble(
             # A blank line ends a field, except inside a lettered REF list.
             if current is not None:
                 if current.kind == "ref" and (
-                    _next_is_ref_item(lines, index) or _DANGLING_LABEL.search(current.text)
+                    _next_is_ref_item(lines, index) or _ends_on_label(current)
                 ):
                     index += 1
                     continue
@@ -591,6 +591,13 @@ _REF_ITEM = re.compile(r"\s*¶?\(?[A-Z][.)]\s")
 # A REF line that ends with the letter of an item whose text went to the next line
 # (``C) Taipei 03856 D)`` / blank / ``Taipei 03196 E) ...``).
 _DANGLING_LABEL = re.compile(r"(?<=\s)\(?[A-Z][.)]\s*$")
+
+
+def _ends_on_label(field: _Field) -> bool:
+    """Whether the last line of a REF field ends with an item's letter (_DANGLING_LABEL),
+    looked for in the last few characters only."""
+    last = field.parts[-1].rstrip()
+    return _DANGLING_LABEL.search(last, max(0, len(last) - 4)) is not None
 
 
 def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
