@@ -151,6 +151,23 @@ def test_all_caps_subject_does_not_swallow_running_text() -> None:
     assert [b.text for b in cable.text_blocks] == ["This is an action request. Please see para 2."]
 
 
+def test_a_handling_statement_under_the_subject_is_no_part_of_it() -> None:
+    # 10PRISTINA84, 03BRASILIA1066: a long all-caps subject, a blank line, then the SBU
+    # statement; it went on as the subject's last words (and would head paragraph 1).
+    for statement in (
+        "SENSITIVE BUT UNCLASSIFIED - PLEASE PROTECT ACCORDINGLY.",
+        " SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY",
+    ):
+        cable = cableparse.parse_cable(
+            "UNCLAS SECTION 01 OF 02 PRISTINA 000084\n\nSIPDIS\n\nE.O. 12958: N/A\n"
+            "TAGS: PGOV KV\nSUBJECT: KOSOVO CELEBRATES SECOND ANNIVERSARY WITH SUCCESSES\n"
+            f"AND CHALLENGES\n\n{statement}\n\n1. (SBU) Summary: text.\n"
+        )
+        assert cable.subject == "KOSOVO CELEBRATES SECOND ANNIVERSARY WITH SUCCESSES AND CHALLENGES"
+        assert [b.text for b in cable.text_blocks] == [statement.strip()]
+        assert cable.paragraphs[0].heading is None
+
+
 def test_redacted_post_gives_no_reference_id_of_its_own() -> None:
     cable = cableparse.parse_cable(
         "R 041200Z JAN 10\nFM AMCONSUL SHENYANG\nTO SECSTATE WASHDC\n\n"

@@ -30,7 +30,7 @@ from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_sp
 from .policy import DefectSink
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
-from .vocab import ONE_WORD_CAPTIONS
+from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS
 
 __all__ = ["Body", "parse_body"]
 
@@ -665,9 +665,14 @@ def _delimiter(source: str, match: re.Match[str]) -> str:
 # A title alone on its line: at most this long, opening with a capital (after a quote),
 # ending with neither a period, comma, semicolon or colon nor a digit (a page line the
 # release wrote in lower case: ``Nairobi 00002497 002 of 002``), no phrase that frames the
-# text, no serial (a page line run into a title) and no redacted name.
+# text or caption that handles it, no serial (a page line run into a title) and no
+# redacted name.
 _TITLE_WIDTH = 80
-_FRAMING = re.compile(r"(?i:begin|end|(?:un)?quote)\b")
+_FRAMING = re.compile(
+    r"(?i:begin|end|(?:un)?quote|"
+    + "|".join(re.escape(word).replace("\\ ", r"\s+") for word in CAPTION_WORDS)
+    + r")\b"
+)
 _NOT_IN_TITLE = re.compile(r"\d{5}|[Xx]{10}")
 
 

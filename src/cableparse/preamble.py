@@ -489,6 +489,8 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
             and last.upper() == last
             and following.upper() == following
             and _BODY_OPENING.match(following) is None
+            # ``SENSITIVE BUT UNCLASSIFIED, PLEASE TREAT ACCORDINGLY`` under it: a caption.
+            and _CAPTION.match(following) is None
         )
     # A long REF line wraps onto the line after the blank one, unless it ends on a whole
     # cable reference (``... MOSCOW 1603``): the item is complete, what follows is text.
