@@ -32,6 +32,27 @@ Classified By: Ambassador Clark T. Randt, Jr.  Reasons 1.4 (b) and (d).
 """
 
 
+NOTICE = (
+    "This record is a partial extract of the original cable. The full text of the "
+    "original cable is not available."
+)
+
+# The office distribution block of the archive's 2000-era copies (00HARARE6677), with the
+# format lines and the classification line under it; tabs among the office codes.
+OFFICE_BLOCK = (
+    "                           CONFIDENTIAL     PTQ1859\n\n"
+    "PAGE 01        HARARE  06677  01 OF 03  291400Z\n"
+    "ACTION AF-00\n\n"
+    "INFO  LOG-00   NP-00    AID-00   ACQ-00\tCEA-01   CIAE-00\n"
+    "      SANA-00\t/001W\n"
+    "                  ------------------A54E38  291401Z /38\n"
+    "FM AMEMBASSY HARARE\n"
+    "TO SECSTATE WASHDC IMMEDIATE 7738\n"
+    "INFO NSC WASHDC IMMEDIATE\n\n"
+    "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\n\nSUBJECT: ZIMBABWE\n"
+)
+
+
 def _addressees(cable: cableparse.Cable) -> list[tuple[str | None, str, str | None]]:
     assert cable.header is not None
     return [(a.routing_indicator, a.address, a.serial) for a in cable.header.to + cable.header.info]
@@ -75,21 +96,7 @@ def test_a_page_line_inside_the_addressee_list_is_a_note() -> None:
 
 
 def test_tabs_in_the_office_distribution_block_are_blanks() -> None:
-    text = (
-        "This record is a partial extract of the original cable. The full text of the "
-        "original cable is not available.\n\n"
-        "                           CONFIDENTIAL     PTQ1859\n\n"
-        "PAGE 01        HARARE  06677  01 OF 03  291400Z\n"
-        "ACTION AF-00\n\n"
-        "INFO  LOG-00   NP-00    AID-00   ACQ-00\tCEA-01   CIAE-00\n"
-        "      SANA-00\t/001W\n"
-        "                  ------------------A54E38  291401Z /38\n"
-        "FM AMEMBASSY HARARE\n"
-        "TO SECSTATE WASHDC IMMEDIATE 7738\n"
-        "INFO NSC WASHDC IMMEDIATE\n\n"
-        "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\n\nSUBJECT: ZIMBABWE\n"
-    )
-    cable = cableparse.parse_cable(text)
+    cable = cableparse.parse_cable(NOTICE + "\n\n" + OFFICE_BLOCK)
     assert cable.header is not None
     assert cable.header.from_ == "AMEMBASSY HARARE"
     assert [(a.address, a.serial) for a in cable.header.to] == [("SECSTATE WASHDC", "7738")]
@@ -102,22 +109,8 @@ def test_the_archive_document_number_above_the_office_block_is_a_note() -> None:
     # The 2000-era layout with the archive's number for the document under the date-time
     # group: the header goes on to FM/TO/INFO, and the control number under it
     # (CONFIDENTIAL PTQ1859) is a note, not the classification line of post "PTQ".
-    text = (
-        "This record is a partial extract of the original cable. The full text of the "
-        "original cable is not available.\n\n291359Z Nov 00\n\n"
-        "2000HARARE06677 - CONFIDENTIAL\n\n"
-        "                           CONFIDENTIAL     PTQ1859\n\n"
-        "PAGE 01        HARARE  06677  01 OF 03  291400Z\n"
-        "ACTION AF-00\n\n"
-        "INFO  LOG-00   NP-00    AID-00   ACQ-00   CEA-01   CIAE-00\n"
-        "      SANA-00   /001W\n"
-        "                  ------------------A54E38  291401Z /38\n"
-        "FM AMEMBASSY HARARE\n"
-        "TO SECSTATE WASHDC IMMEDIATE 7738\n"
-        "INFO NSC WASHDC IMMEDIATE\n\n"
-        "C O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677\n\nSUBJECT: ZIMBABWE\n"
-    )
-    cable = cableparse.parse_cable(text)
+    archive_number = "291359Z Nov 00\n\n2000HARARE06677 - CONFIDENTIAL\n\n"
+    cable = cableparse.parse_cable(NOTICE + "\n\n" + archive_number + OFFICE_BLOCK)
     assert cable.header is not None
     assert cable.header.from_ == "AMEMBASSY HARARE"
     assert [(a.address, a.serial) for a in cable.header.to] == [("SECSTATE WASHDC", "7738")]
@@ -191,27 +184,19 @@ def test_release_stamp_glued_onto_the_last_addressee() -> None:
 
 
 def test_classification_line_glued_onto_the_partial_extract_notice() -> None:
-    notice = (
-        "This record is a partial extract of the original cable. The full text of the "
-        "original cable is not available."
-    )
-    cable = cableparse.parse_cable(notice + CLASSIFICATION_LINE + BODY)
+    cable = cableparse.parse_cable(NOTICE + CLASSIFICATION_LINE + BODY)
     assert cable.header is None
     assert (cable.origin, cable.serial, cable.section) == ("BEIJING", 1960, Section(1, 2))
-    assert cable.markers[0] == UnparsedLine(1, notice)
+    assert cable.markers[0] == UnparsedLine(1, NOTICE)
     assert cable.reference_id == "07BEIJING1960"
 
 
 def test_a_date_time_group_under_the_notice_with_the_classification_glued_on() -> None:
     # A partial extract whose header is a date-time group alone, its line joined to the
     # classification line: the header and the classification line were both lost.
-    notice = (
-        "This record is a partial extract of the original cable. The full text of the "
-        "original cable is not available."
-    )
-    apart = cableparse.parse_cable(notice + "\n\n220816Z Mar 07\n\n" + CLASSIFICATION_LINE + BODY)
+    apart = cableparse.parse_cable(NOTICE + "\n\n220816Z Mar 07\n\n" + CLASSIFICATION_LINE + BODY)
     glued = cableparse.parse_cable(
-        notice + "\n\n220816Z Mar 07" + CLASSIFICATION_LINE + "\n" + BODY
+        NOTICE + "\n\n220816Z Mar 07" + CLASSIFICATION_LINE + "\n" + BODY
     )
     assert glued.header is not None and apart.header is not None
     assert glued.header.date_time_group == apart.header.date_time_group
