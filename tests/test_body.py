@@ -107,6 +107,42 @@ def test_the_classified_web_site_plug_is_layout() -> None:
     assert mention.markers == () and mention.signature == "SPOGLI"
 
 
+def test_a_later_sections_archival_header_and_repeated_preamble_are_layout() -> None:
+    # 01VATICAN4425, 02HANOI2709, 01HARARE3365: the archive's copy of a cable of 2000-2002
+    # prints each section with its control number, office block, format lines,
+    # classification line and the whole preamble again; the paragraph cut by them goes
+    # on after them.
+    section = (
+        "                           UNCLASSIFIED     PTQ0106\n\n"
+        "PAGE 01        VATICA  04425  02 OF 02  240614Z\nACTION DRL-02\n\n"
+        "INFO  LOG-00   CIAE-00  DODE-00  SRPP-00  EB-00    EUR-00   UTED-00\n"
+        "      PMB-00   G-00     SAS-00     /005W\n"
+        "                  ------------------15E3C4  240614Z /40\n"
+        "R 231340Z AUG 01\nFM AMEMBASSY VATICAN\nTO SECSTATE WASHDC 0000\n"
+        "INFO EUROPEAN POLITICAL COLLECTIVE\nAMEMBASSY BEIRUT\n\n"
+        "UNCLAS SECTION 02 OF 02 VATICAN 004425\n\nSIPDIS\n\n"
+        "DEPT. FOR EUR/WE (MENNUTI), EUR/PD/PA\n\nE.O. 12958: N/A\n\n"
+        "TAGS: PREL PHUM VT\nSUBJECT: VATICAN VERBATIM\n\n"
+    )
+    cable = body(
+        "1. THE BISHOP'S UNION WITH THE\n\n                       UNCLASSIFIED\n\n"
+        + section
+        + "CHURCH IS FITTINGLY DESCRIBED AS A MARRIAGE.\n\n2. NEXT.\n"
+    )
+    assert [p.text for p in cable.paragraphs] == [
+        "THE BISHOP'S UNION WITH THE CHURCH IS FITTINGLY DESCRIBED AS A MARRIAGE.",
+        "NEXT.",
+    ]
+    assert cable.text_blocks == ()
+    marked = {m.text.strip() for m in cable.markers}
+    assert {
+        "UNCLASSIFIED     PTQ0106",
+        "FM AMEMBASSY VATICAN",
+        "SUBJECT: VATICAN VERBATIM",
+    } <= marked
+    assert cable.subject == "TEST" and cable.tags == ()
+
+
 def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
     cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2]

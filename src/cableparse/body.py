@@ -27,7 +27,9 @@ from .layout import (
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span
-from .policy import DefectSink
+from .policy import DEFAULT, DefectSink
+from .preamble import opens_preamble_field as _opens_preamble_field
+from .preamble import parse_preamble
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
 from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS
@@ -400,11 +402,13 @@ class _Reader:
         first = text[0]
         if first in _DIGITS or first == "\u00b6" or (first > "\x7f" and first.isdecimal()):
             return self._numbered(index, raw, text)
-        if first == "V" and text.startswith("VZCZC"):
+        last = text[-1]
+        if (first == "V" and text.startswith("VZCZC")) or (
+            last in _DIGITS and _CONTROL_NUMBER.fullmatch(text)
+        ):
             after = self._section_header(index)
             if after:
                 return after
-        last = text[-1]
         if (
             first == "P"
             or len(text) <= _SHORT
@@ -428,12 +432,26 @@ class _Reader:
         following = next((i for i in range(stop, self.end) if self.texts[i - self.begin]), None)
         if following is not None and is_classification_line(self.texts[following - self.begin]):
             stop = following + 1
+            stop = self._repeated_preamble(stop)
         self.markers.extend(
             UnparsedLine(i + 1, self.lines[i])
             for i in range(index, stop)
             if self.texts[i - self.begin]
         )
         return stop
+
+    def _repeated_preamble(self, start: int) -> int:
+        """The end of the preamble that a later section's copy of the archive repeats
+        under its classification line (captions, distribution, E.O., TAGS, SUBJECT), from
+        ``start``; ``start`` itself where no such copy stands there.  It is read as a
+        preamble (its own defects dropped): a copy names E.O., TAGS or SUBJECT."""
+        following = next((i for i in range(start, self.end) if self.texts[i - self.begin]), None)
+        if following is None or not _opens_preamble_field(self.texts[following - self.begin]):
+            return start
+        copy = parse_preamble(self.lines[: self.end], start, DefectSink(DEFAULT, self.lines))
+        if copy.executive_order is None and not copy.tags and copy.subject is None:
+            return start
+        return copy.end
 
     def _boxed_heading(self, rule: int) -> int:
         """A title of two or three lines boxed by the rule at ``rule`` and one below it:
@@ -724,13 +742,22 @@ def _is_layout(raw: str, text: str) -> bool:
     )
 
 
+# The control number that the archive's copies print over each section's header.
+_CONTROL_NUMBER = re.compile(
+    r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+[A-Z]{3}\d{4}"
+)
+
+
 def _special_end(text: str) -> bool:
     """Whether the end of a line can end a page line, a rule or a ``Title ---`` heading."""
     last = text[-1]
     if last in _DIGITS or (last > "\x7f" and last.isdecimal()):
         # A line that opens with neither a digit nor P is a page line only if it ends
-        # like MADRID 00000869  002 OF 004: white space and three digits.
-        return text[-4:-3].isspace() and text[-3:].isdecimal()
+        # like MADRID 00000869  002 OF 004: white space and three digits; or the control
+        # number over a later section's archival header (UNCLASSIFIED     PTQ0106).
+        return (text[-4:-3].isspace() and text[-3:].isdecimal()) or (
+            text[-8:-7].isspace() and text[-7:-4].isalpha() and text[-4:].isdecimal()
+        )
     return last in _DASHES and (text[0] in _DASHES or text.endswith(RULE_ENDINGS))
 
 

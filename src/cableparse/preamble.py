@@ -163,6 +163,12 @@ _LINE = re.compile(
 )
 
 
+def opens_preamble_field(text: str) -> bool:
+    """Whether a (stripped) line opens a preamble field or is a caption line."""
+    match = _KIND.match(text)
+    return match is not None and match.lastgroup not in ("paragraph", "marker")
+
+
 def _kind_of(text: str, have_classification: bool) -> str | None:
     """Which field a (stripped) line opens, or None for a line that opens no field."""
     if not text:
