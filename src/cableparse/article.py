@@ -465,11 +465,7 @@ def _read_date_stamp(lines: list[str], start: int, builder: _Builder) -> int:
             lines[index] = rest
             return index
         return index + 1
-    label = _DATE_LABEL.match(line)
-    line = line[label.end() :] if label else line
-    if _DATE_ONLY.match(line) and builder.set_date(line, index + 1):
-        return index + 1
-    return start
+    return index + 1 if _is_date_line(line, index + 1, builder) else start
 
 
 def _claim_lines(lines: list[str], start: int, builder: _Builder) -> list[tuple[int, str]]:

@@ -18,6 +18,7 @@ from .defects import DefectCode
 from .header import header_at
 from .layout import (
     DASH_CHARS,
+    LEVEL_WORDS,
     PARAGRAPH_NUMBER,
     RULE_ENDINGS,
     is_classification_line,
@@ -743,9 +744,7 @@ def _is_layout(raw: str, text: str) -> bool:
 
 
 # The control number that the archive's copies print over each section's header.
-_CONTROL_NUMBER = re.compile(
-    r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)\s+[A-Z]{3}\d{4}"
-)
+_CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
 
 
 def _special_end(text: str) -> bool:

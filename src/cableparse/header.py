@@ -18,7 +18,13 @@ import attrs
 from ._lark import get_parser
 from .defects import DefectCode
 from .lalr import parse_from, shape, span_reader
-from .layout import PARAGRAPH_NUMBER, RELEASE_STAMP, blank_page_head, classification_word
+from .layout import (
+    LEVEL_WORDS,
+    PARAGRAPH_NUMBER,
+    RELEASE_STAMP,
+    blank_page_head,
+    classification_word,
+)
 from .memo import remember
 from .model import FieldSpan, Header, UnparsedLine, field_span
 from .policy import DefectSink
@@ -90,7 +96,7 @@ _HEADER_NOTE = re.compile(
     rf"|{_OFFICE_CODE}"
     r"|/\d+ ?W\b"
     r"|-{5,}"
-    r"|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:\s+[A-Z]{0,4}\d+)?\s*$"
+    rf"|{LEVEL_WORDS}(?:\s+[A-Z]{{0,4}}\d+)?\s*$"
     r"|(?:DRAFTED|APPROVED|CLEARED|RELEASED) BY[: ]"
     r"|(?:SOURCE|CLEARED|CLEARANCES?):"
     r"|\d{4,7}\s*$"

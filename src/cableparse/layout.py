@@ -13,6 +13,7 @@ __all__ = [
     "DASH_CHARS",
     "DASH_LINE",
     "LEADING_PORTION_MARK",
+    "LEVEL_WORDS",
     "PAGE_HEAD",
     "PAGE_LINE",
     "PARAGRAPH_NUMBER",
@@ -60,6 +61,9 @@ def is_rule(line: str) -> bool:
 
 # The release stamp some copies carry above or inside the text: Thursday, 31 December
 # 2009, 14:55.
+# The level words written alone on the lines around an archive copy's format lines
+# (``CONFIDENTIAL     PTQ1859``), as a pattern to build on.
+LEVEL_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
 RELEASE_STAMP = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
 )
