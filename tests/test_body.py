@@ -143,6 +143,39 @@ def test_a_later_sections_archival_header_and_repeated_preamble_are_layout() -> 
     assert cable.subject == "TEST" and cable.tags == ()
 
 
+def test_paragraphs_run_on_inside_a_line_open_there() -> None:
+    # 07SANTIAGO983, 02BRASILIA4227 (corpus) and the alx files' copies that lost their line
+    # ends (07MOSCOW5585: the whole body on one line): an opening with its portion mark
+    # after the end of a sentence or a rule, its number next in line, opens a paragraph
+    # on that input line.
+    cable = body(
+        "1. (C) Summary: talks went on. Septel provides detailed suggestions. 2. (C) We "
+        "should neither underestimate Chavez nor lose sight of him. End Summary.\n\n"
+        "------- COMMENT -------  3.  (S/NF)  Hurdles remain. 5. (C) Not next in line.\n"
+        "The text goes on, U.S. (C) marks inside a sentence stay text.\n"
+    )
+    assert [(p.number, p.marking, p.heading) for p in cable.paragraphs] == [
+        (1, "C", None),
+        (2, "C", None),
+        (3, "S/NF", "COMMENT"),
+    ]
+    assert [p.text for p in cable.paragraphs] == [
+        "Summary: talks went on. Septel provides detailed suggestions.",
+        "We should neither underestimate Chavez nor lose sight of him. End Summary.",
+        "Hurdles remain. 5. (C) Not next in line. The text goes on, U.S. (C) marks inside "
+        "a sentence stay text.",
+    ]
+    first = PREAMBLE.count("\n") + 1
+    assert [p.span.first_line for p in cable.paragraphs if p.span] == [first, first, first + 2]
+    assert cable.summary == (
+        "talks went on. Septel provides detailed suggestions. We should neither "
+        "underestimate Chavez nor lose sight of him."
+    )
+    assert "paragraph-number-out-of-sequence" not in [d.code.value for d in cable.defects]
+    assert cable.text_blocks == ()
+    assert [f.span.first_line for f in cable.spans if f.name == "heading"] == [first + 2]
+
+
 def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
     cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2]

@@ -82,16 +82,18 @@ def test_paragraph_counts_match_the_anchors(
     raw = sum(1 for _, cable, anchors in parsed if len(cable.paragraphs) == anchors)
     assert raw / len(parsed) >= 0.90
     # The anchors themselves are wrong where a wrapped line opened with a year; discounting
-    # anchors that break the paragraph sequence, the counts agree for 96.0 % of the pages
-    # (1,243 of 1,295; most of the rest are pages whose anchors are missing, and four
-    # whose paragraph 1 runs on after the Classified By reasons, where WikiLeaks anchored
-    # no paragraph 1: 09TRIPOLI65, 09TRIPOLI663, 09TRIPOLI686, 10VATICAN13).
+    # anchors that break the paragraph sequence, the counts agree for 95.1 % of the pages
+    # (1,231 of 1,295).  Most of the rest are pages whose anchors are missing; WikiLeaks
+    # anchored only numbers that open a line, so it missed paragraph 1 run on after the
+    # Classified By reasons (09TRIPOLI65, 09TRIPOLI663, 09TRIPOLI686, 10VATICAN13) and
+    # the paragraphs run on inside a line (``... Septel provides detailed suggestions.
+    # 2. (C) We should ...``, 07SANTIAGO983, 02BRASILIA4227 and 15 more).
     plausible = sum(
         1
         for name, cable, _ in parsed
         if len(cable.paragraphs) == plausible_paragraph_anchors(cablegate_anchor_numbers[name])
     )
-    assert plausible / len(parsed) >= 0.959
+    assert plausible / len(parsed) >= 0.95
 
 
 def _covered_lines(cable: cableparse.Cable) -> set[int]:

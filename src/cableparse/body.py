@@ -242,13 +242,24 @@ def parse_body(
         plug_lines = [i for i in range(plug, end) if i != signature_index and lines[i].strip()]
         end = plug
     probe = _Probe(lines[begin:end], only_spaces)
-    reader = _Reader(lines, begin, end, probe, sink)
-    reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in plug_lines)
-    reader.markers.extend(UnparsedLine(i + 1, lines[i]) for i in trailer)
-    if signature_index is not None:
-        reader.spans.append(field_span("signature", signature_index + 1, signature_index + 1))
-    reader.read(signature_index if signature_index is not None and signature_index < end else None)
+    read_signature = (
+        signature_index if signature_index is not None and signature_index < end else None
+    )
+    reported = len(sink.defects)
+    reader = _read(lines, begin, end, probe, sink, read_signature, {})
     paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
+    if _holds_inline_opening(lowered):
+        # A paragraph opening left inside a block's text (a body whose line ends were
+        # lost): read again, opening paragraphs there too.  Rare, so it costs a second
+        # reading rather than a search of every line in every body.
+        cuts = _inline_openings(probe.texts, begin)
+        if cuts:
+            del sink.defects[reported:]
+            reader = _read(lines, begin, end, probe, sink, read_signature, cuts)
+            paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
+    reader.markers[:0] = [UnparsedLine(i + 1, lines[i]) for i in (*plug_lines, *trailer)]
+    if signature_index is not None:
+        reader.spans.insert(0, field_span("signature", signature_index + 1, signature_index + 1))
 
     if signature is None and (paragraphs or text_blocks):
         # The signer glued after the last sentence of whatever comes last.
@@ -281,6 +292,21 @@ def parse_body(
     )
 
 
+def _read(
+    lines: Sequence[str],
+    begin: int,
+    end: int,
+    probe: _Probe,
+    sink: DefectSink,
+    signature_index: int | None,
+    cuts: dict[int, list[tuple[int, int, str, int]]],
+) -> _Reader:
+    reader = _Reader(lines, begin, end, probe, sink)
+    reader.cuts = cuts
+    reader.read(signature_index)
+    return reader
+
+
 class _Reader:
     """The line loop: blocks of text opened by paragraph numbers and headings.
 
@@ -291,6 +317,7 @@ class _Reader:
     __slots__ = (
         "begin",
         "blocks",
+        "cuts",
         "end",
         "heading_line",
         "is_open",
@@ -320,6 +347,9 @@ class _Reader:
         self.previous_number: int | None = None
         self.markers: list[UnparsedLine] = []
         self.spans: list[FieldSpan] = []
+        # Paragraph openings inside lines (see _inline_openings), by line index: parse_body
+        # reads again with them where the first reading left one inside a block's text.
+        self.cuts: dict[int, list[tuple[int, int, str, int]]] = {}
 
     def read(self, signature_index: int | None) -> None:
         index, texts, begin = self.begin, self.texts, self.begin
@@ -392,6 +422,12 @@ class _Reader:
             last -= 1
         if not self.is_open:
             self._block(first + begin + 1)
+        cuts = self.cuts
+        if cuts and any(first + begin <= line <= last + begin for line in cuts):
+            for at in range(first, last + 1):
+                if texts[at]:
+                    self._add_cut(at + begin, 0)
+            return
         blocks = self.blocks
         blocks.pieces += filter(None, texts[first : last + 1])
         blocks.lasts[-1] = last + begin + 1
@@ -549,6 +585,9 @@ class _Reader:
         self.is_open = True
         self.heading_line = 0
         self.previous_number = number
+        if index in self.cuts:
+            self._add_cut(index, match.end() - (len(source) - len(source.lstrip())))
+            return index + 1
         rest = source[match.end() :].strip()
         if rest:
             self.blocks.pieces.append(rest)
@@ -627,8 +666,39 @@ class _Reader:
         """Text from the line at ``index`` goes on with the open block."""
         if not self.is_open:
             self._block(index + 1)
-        self.blocks.add(piece, index + 1)
+        if index in self.cuts and piece is self.texts[index - self.begin]:
+            self._add_cut(index, 0)
+        else:
+            self.blocks.add(piece, index + 1)
         return index + 1
+
+    def _add_cut(self, index: int, start: int) -> None:
+        """The text of line ``index`` from column ``start`` (of the stripped line) goes on
+        with the open block, a new paragraph opened at each of its inline openings that
+        goes on with the numbers (a flattened body: ``... today. 2. (C) Hurdles ...``)."""
+        text = self.texts[index - self.begin]
+        blocks = self.blocks
+        for column, number, marking, after in self.cuts.get(index, ()):
+            previous = self.previous_number
+            if column < start or number != (1 if previous is None else previous + 1):
+                continue
+            before = text[start:column].strip()
+            title = _INLINE_TITLE.search(before)
+            if title is not None:
+                # ``End Summary. ------- COMMENT ------- 3. (C)``: the paragraph's heading.
+                self.titles.append(title.group(1))
+                self.spans.append(field_span("heading", index + 1, index + 1))
+                before = before[: title.start()].rstrip()
+            if before:
+                blocks.add(before, index + 1)
+            blocks.open(number, marking, self._take_heading() if self.titles else None, index + 1)
+            self.previous_number = number
+            self.is_open = True
+            self.heading_line = 0
+            start = after
+        rest = text[start:].strip()
+        if rest:
+            blocks.add(rest, index + 1)
 
     def _marker(self, index: int, raw: str, text: str) -> bool:
         """A page line, a repeated classification or caption, or a rule: no text of its own.
@@ -745,6 +815,87 @@ def _is_layout(raw: str, text: str) -> bool:
 
 # The control number that the archive's copies print over each section's header.
 _CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
+
+
+# A paragraph opening inside a line, with its portion mark, after the end of a sentence
+# or a rule: bodies whose line ends were lost (the alx files' "compressed" copies) run
+# ``... next week.  2. (C) Hurdles ...`` on one line.
+_INLINE_OPENING = re.compile(
+    r"(?:\u00b6 ?)?([0-9]{1,3})\. {1,2}\(((?:C|S|U|SBU|TS)(?:/{1,2}NF)?)\) +(?=\S)"
+)
+# A title boxed by rules right before an opening inside a line.
+_INLINE_TITLE = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
+# The same opening as _assemble's lower-cased copy of the block texts holds it (its white
+# space folded), from the period on.
+_INLINE_MARK = re.compile(rb"\. \((?:c|s|u|sbu|ts)(?:/{1,2}nf)?\) ")
+
+
+def _holds_inline_opening(lowered: bytes) -> bool:
+    """Whether the lower-cased block texts (see _assemble) hold a period, a portion mark
+    and a blank, as a paragraph opening left inside a block does; most hold no ". (" at
+    all, the openings at the start of a line being no part of any block's text."""
+    found = lowered.find(b". (")
+    while found >= 0:
+        if _INLINE_MARK.match(lowered, found):
+            return True
+        found = lowered.find(b". (", found + 3)
+    return False
+
+
+_BEFORE_INLINE = frozenset(".!?\"'\u201d)-:")
+
+
+def _inline_openings(
+    texts: Sequence[str], begin: int
+) -> dict[int, list[tuple[int, int, str, int]]]:
+    """The paragraph openings inside the (stripped) lines, not at their start: line index
+    → (column, number, portion mark, column after the opening) in order.  Every ". ("
+    in the joined text is a candidate; the many that open their line (``12. (C)``) are
+    passed over with one look back for the line's start."""
+    body = "\n".join(texts)
+    cuts: dict[int, list[tuple[int, int, str, int]]] = {}
+    if ". (" not in body and ".  (" not in body:
+        return cuts
+    for found in sorted(_all_at(body, ". (") + _all_at(body, ".  (")):
+        line_start = body.rfind("\n", 0, found) + 1
+        if found - line_start <= _OPENING_WIDTH or body[found - 1] not in _DIGITS:
+            continue
+        start = found - 1
+        while start > line_start and body[start - 1] in _DIGITS and found - start < 3:
+            start -= 1
+        if body[start - 1] == "\u00b6":
+            start -= 1
+        elif body[start - 2 : start] == "\u00b6 ":
+            start -= 2
+        opening = _INLINE_OPENING.match(body, start)
+        before = start - 1
+        while before > line_start and body[before] == " ":
+            before -= 1
+        if opening is not None and before < start - 1 and body[before] in _BEFORE_INLINE:
+            line = body.count("\n", 0, start)
+            cuts.setdefault(line + begin, []).append(
+                (
+                    start - line_start,
+                    int(opening.group(1)),
+                    opening.group(2),
+                    opening.end() - line_start,
+                )
+            )
+    return cuts
+
+
+# An opening at the start of its line ends its number at most this far in (``¶ 123``).
+_OPENING_WIDTH = 5
+
+
+def _all_at(text: str, part: str) -> list[int]:
+    """Where ``part`` stands in ``text``, each place."""
+    places = []
+    found = text.find(part)
+    while found >= 0:
+        places.append(found)
+        found = text.find(part, found + 1)
+    return places
 
 
 def _special_end(text: str) -> bool:
