@@ -18,6 +18,7 @@ from .defects import DefectCode
 from .header import header_at
 from .layout import (
     DASH_CHARS,
+    INLINE_OPENING,
     LEVEL_WORDS,
     PARAGRAPH_NUMBER,
     RULE_ENDINGS,
@@ -820,14 +821,11 @@ _CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
 # A paragraph opening inside a line, with its portion mark, after the end of a sentence
 # or a rule: bodies whose line ends were lost (the alx files' "compressed" copies) run
 # ``... next week.  2. (C) Hurdles ...`` on one line.
-_INLINE_OPENING = re.compile(
-    r"(?:\u00b6 ?)?([0-9]{1,3})\. {1,2}\(((?:C|S|U|SBU|TS)(?:/{1,2}NF)?)\) +(?=\S)"
-)
 # A title boxed by rules right before an opening inside a line.
 _INLINE_TITLE = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
 # The same opening as _assemble's lower-cased copy of the block texts holds it (its white
 # space folded), from the period on.
-_INLINE_MARK = re.compile(rb"\. \((?:c|s|u|sbu|ts)(?:/{1,2}nf)?\) ")
+_INLINE_MARK = re.compile(rb"\. \((?:ts|sbu|c|s|u)(?:-n)?(?://?[a-z]{2,6})*\) ")
 
 
 def _holds_inline_opening(lowered: bytes) -> bool:
@@ -867,7 +865,7 @@ def _inline_openings(
             start -= 1
         elif body[start - 2 : start] == "\u00b6 ":
             start -= 2
-        opening = _INLINE_OPENING.match(body, start)
+        opening = INLINE_OPENING.match(body, start)
         before = start - 1
         while before > line_start and body[before] == " ":
             before -= 1

@@ -12,6 +12,7 @@ from ._lark import get_parser
 __all__ = [
     "DASH_CHARS",
     "DASH_LINE",
+    "INLINE_OPENING",
     "LEADING_PORTION_MARK",
     "LEVEL_WORDS",
     "PAGE_HEAD",
@@ -61,6 +62,12 @@ def is_rule(line: str) -> bool:
 
 # The release stamp some copies carry above or inside the text: Thursday, 31 December
 # 2009, 14:55.
+# A paragraph opening with its portion mark where it stands inside a line (``2. (C) ``,
+# ``¶1. (C/NF) ``), the text going on after it: the number and the mark are its groups.
+INLINE_OPENING = re.compile(
+    r"(?:\u00b6 ?)?([0-9]{1,3})\.[^\S\n]{1,3}\(((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6})*)\)"
+    r"[^\S\n]+(?=\S)"
+)
 # The level words written alone on the lines around an archive copy's format lines
 # (``CONFIDENTIAL     PTQ1859``), as a pattern to build on.
 LEVEL_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"

@@ -21,6 +21,7 @@ from .defects import DefectCode
 from .header import header_at
 from .layout import (
     DASH_LINE,
+    INLINE_OPENING,
     LEADING_PORTION_MARK,
     PAGE_HEAD,
     PAGE_LINE,
@@ -517,10 +518,6 @@ def _goes_on_after_page_break(field: _Field, following: str) -> bool:
 _REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
 
 
-# Paragraph 1 opening, with its portion mark: ``1. (C) ``, ``1. (C/NF) ``.
-_RUN_ON_OPENING = re.compile(r"1\.\s{1,3}\((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6})*\)\s+(?=\S)")
-
-
 def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
     """Where paragraph 1 opens in ``text``, run on after the reasons of a Classified By
     (the label on this line, or the field going on from the line above); None if it
@@ -536,7 +533,8 @@ def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
         return None
     found = text.find(" 1.", reason.end())
     while found >= 0:
-        if _RUN_ON_OPENING.match(text, found + 1):
+        opening = INLINE_OPENING.match(text, found + 1)
+        if opening is not None and opening.group(1) == "1":
             return found + 1
         found = text.find(" 1.", found + 3)
     return None
