@@ -33,6 +33,20 @@ def test_portion_marks_of_every_shape() -> None:
     assert cable.paragraphs[2].text == "Three."
 
 
+def test_portion_marks_spelled_out_or_written_twice() -> None:
+    # 09STATE96222: "4. (SECRET/REL FRANCE) BEGIN TALKING POINTS" kept its mark as text.
+    cable = body(
+        "1. (SBU) (SBU) The talks go on.\n\n2. (SECRET/REL FRANCE) BEGIN TALKING POINTS\n\n"
+        "3. (Confidential) Text.\n\n4. (U) (C) Two marks that differ.\n"
+    )
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (1, "SBU", "The talks go on."),
+        (2, "SECRET/REL FRANCE", "BEGIN TALKING POINTS"),
+        (3, "CONFIDENTIAL", "Text."),
+        (4, "U", "(C) Two marks that differ."),
+    ]
+
+
 def test_a_title_alone_between_blank_lines_heads_the_next_paragraph() -> None:
     # 04MADRID1187, 04ANKARA348: titles without rules, a blank line above and below;
     # they went on with the paragraph above as its last words.
@@ -349,6 +363,29 @@ def test_signer_above_transmission_trailer() -> None:
     assert cable.signature == "LAINGEN"
     assert cable.paragraphs[0].text == "The talks will go on."
     assert {m.text.strip() for m in cable.markers} >= {"CONFIDENTIAL", "Review 30 JUN 2006"}
+
+
+def test_a_level_word_broken_under_the_signer_is_trailer() -> None:
+    # 05GUAYAQUIL412 (alx copy): the last classification line came out in pieces under
+    # the signer, and the last piece was read as the signer.
+    for trailer in ("UNCLASSIFIED4\nFIED", "UNCLASSI\nFIED", "CONFIDEN\n\nTIAL"):
+        cable = body("1. (U) The consulate will report.\n\nJONES\n" + trailer + "\n")
+        assert cable.signature == "JONES", trailer
+        assert cable.paragraphs[0].text == "The consulate will report."
+        assert [m.text for m in cable.markers] == [t for t in trailer.split("\n") if t]
+    # A name that is no piece of a level word still signs.
+    assert body("1. (U) Text.\n\nSECOR\n").signature == "SECOR"
+
+
+def test_the_downgrading_group_of_older_cables_is_layout() -> None:
+    # 66BUENOSAIRES2481: "GP-3" between the last paragraph and the signer went on as
+    # the paragraph's last word.
+    cable = body("8.  IF AUTHORIZED, ENVISAGE TWO-STEP APPROACH TO FONOFF.\n\nGP-3 \nSACCIO\n")
+    assert cable.paragraphs[-1].text == "IF AUTHORIZED, ENVISAGE TWO-STEP APPROACH TO FONOFF."
+    assert cable.signature == "SACCIO"
+    assert [m.text for m in cable.markers] == ["GP-3 "]
+    # Text that merely ends in such a group is no marker.
+    assert body("1. (U) It is on GP-3\n").paragraphs[0].text == "It is on GP-3"
 
 
 def test_signer_shapes() -> None:

@@ -23,6 +23,7 @@ from .layout import (
     PARAGRAPH_NUMBER,
     RULE_ENDINGS,
     is_classification_line,
+    is_level_word_piece,
     is_rule,
     page_line_rest,
 )
@@ -45,7 +46,9 @@ __all__ = ["Body", "parse_body"]
 _SEP = r"(?:\s?//?\s?|\s{1,3})"
 _CAVEAT = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
 _PORTION = (
-    r"(?:TS|SBU|LOU|U|C|S)(?:-N)?"
+    # The level spelled out too (``(SECRET/REL FRANCE)``, ``(Confidential)``).
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SENSITIVE BUT UNCLASSIFIED"
+    r"|TS|SBU|LOU|U|C|S)(?:-N)?"
     r"(?:" + _SEP + r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN"
     r"|REL(?:\s+TO\s+|\s+(?!TO\s+[A-Z]))"
     r"[A-Z](?:(?!" + _SEP + r"(?:" + _CAVEAT + r")\b)[A-Z ,/]){1,40}?"
@@ -591,6 +594,9 @@ class _Reader:
             return index + 1
         rest = source[match.end() :].strip()
         if rest:
+            if rest[0] == "(" and marking is not None and rest[1:].startswith(marking + ")"):
+                # ``1. (SBU) (SBU) Text``: the mark written twice is one mark.
+                rest = rest[len(marking) + 2 :].lstrip()
             self.blocks.pieces.append(rest)
         return index + 1
 
@@ -809,10 +815,19 @@ def _is_layout(raw: str, text: str) -> bool:
             and _PAGE_LINE.match(raw) is not None
         )
         or (
-            len(text) <= _SHORT and (_is_repeated_classification(text) or text in ONE_WORD_CAPTIONS)
+            len(text) <= _SHORT
+            and (
+                _is_repeated_classification(text)
+                or text in ONE_WORD_CAPTIONS
+                or (first == "G" and _DOWNGRADING_GROUP.fullmatch(text) is not None)
+            )
         )
     )
 
+
+# The group of the declassification schedule that older cables (the 1960s and 1970s)
+# print alone on a line above the signer: ``GP-3``.
+_DOWNGRADING_GROUP = re.compile(r"GP-?\s?[1-4]")
 
 # The control number that the archive's copies print over each section's header.
 _CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
@@ -902,9 +917,12 @@ def _special_end(text: str) -> bool:
     if last in _DIGITS or (last > "\x7f" and last.isdecimal()):
         # A line that opens with neither a digit nor P is a page line only if it ends
         # like MADRID 00000869  002 OF 004: white space and three digits; or the control
-        # number over a later section's archival header (UNCLASSIFIED     PTQ0106).
-        return (text[-4:-3].isspace() and text[-3:].isdecimal()) or (
-            text[-8:-7].isspace() and text[-7:-4].isalpha() and text[-4:].isdecimal()
+        # number over a later section's archival header (UNCLASSIFIED     PTQ0106); or
+        # the downgrading group (GP-3).
+        return (
+            (text[-4:-3].isspace() and text[-3:].isdecimal())
+            or (text[-8:-7].isspace() and text[-7:-4].isalpha() and text[-4:].isdecimal())
+            or (text[0] == "G" and len(text) <= 5)
         )
     return last in _DASHES and (text[0] in _DASHES or text.endswith(RULE_ENDINGS))
 
@@ -1118,6 +1136,7 @@ def _is_trailer(text: str) -> bool:
         or _is_repeated_classification(text)
         or _PAGE_LINE.match(text) is not None
         or is_rule(text)
+        or is_level_word_piece(text)
     )
 
 

@@ -83,6 +83,15 @@ LEADING_PORTION_MARK = re.compile(
 _LEVEL_WORDS = frozenset(
     {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE", "TOPSECRET"}
 )
+# A level word broken over two lines (``UNCLASSI`` / ``FIED``), as transmission left it
+# under the signer: each piece has at least three letters (four for the head), so that no
+# word of a name is one.
+_LEVEL_PIECES = frozenset(
+    piece
+    for word in (*_LEVEL_WORDS, "LIMITED OFFICIAL USE")
+    for cut in range(3, len(word) - 2)
+    for piece in (word[: cut + 1], word[cut:])
+)
 _NON_LETTERS = re.compile(r"[^A-Za-z]")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LEVEL_FIRSTS = frozenset(c for word in _LEVEL_WORDS for c in (word[0], word[0].lower()))
@@ -128,6 +137,11 @@ def is_repeated_classification(text: str) -> bool:
         return False
     letters = text if text.isalpha() and text.isascii() else _NON_LETTERS.sub("", text)
     return letters.upper() in _LEVEL_WORDS
+
+
+def is_level_word_piece(text: str) -> bool:
+    """A piece of a classification word broken over two lines (``FIED``, ``CONFIDEN``)."""
+    return text in _LEVEL_PIECES
 
 
 # The page line of older cables, which transcription sometimes ran into the next line of
