@@ -403,3 +403,35 @@ def test_paragraph_one_run_on_after_the_reasons_opens_the_body() -> None:
     # A mark with no text after it (a stray copy of the next line's) is left alone.
     stray = cableparse.parse_cable(head + field + " 1. (C)\n\n1. (C) Text.\n")
     assert [(p.number, p.text) for p in stray.paragraphs] == [(1, "Text.")]
+
+
+@pytest.mark.parametrize(
+    ("eo_line", "authority"),
+    [
+        # 79TEHRAN8980: E.O. 12065 names the classifier after the schedule.
+        ("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", "TOMSETH, VICTOR L."),
+        ("E.O. 12065: RDS-1 12/31/99 (SMITH, JOHN) OR-M", "SMITH, JOHN"),
+        ("E.O. 12065: XGDS-2 (JONES, A.)", "JONES, A."),
+        # No schedule, or a parenthesis that names no one: no classifier.
+        ("E.O. 12958: DECL: 1.6X1 (JONES, A.)", None),
+        ("E.O. 12065: GDS 8/12/85 (1.4)", None),
+    ],
+)
+def test_the_classifier_of_an_eo_12065_schedule(eo_line: str, authority: str | None) -> None:
+    cable = cableparse.parse_cable(
+        f"C O N F I D E N T I A L TEHRAN 08980\n\n{eo_line}\nTAGS: PINT IR\nSUBJECT: TEST\n\n"
+        "1. (C) Text.\n"
+    )
+    found = cable.classified_by.authority if cable.classified_by is not None else None
+    assert found == authority
+    # The schedule keeps its text whole.
+    assert cable.declassify is not None and cable.declassify.text == eo_line.rsplit(": ", 1)[1]
+
+
+def test_a_classified_by_line_wins_over_the_schedule() -> None:
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L TEHRAN 08980\n\nE.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.)\n"
+        "TAGS: PINT IR\nSUBJECT: TEST\n\nCLASSIFIED BY: AMBASSADOR SULLIVAN\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "AMBASSADOR SULLIVAN"

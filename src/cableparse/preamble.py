@@ -724,6 +724,10 @@ def _read_fields(
                 classified_by_text = text
             elif fold_space(text).upper() != fold_space(classified_by_text).upper():
                 _report_second(field, "Classified By", lines, markers, sink, unparsed)
+    if classified_by_text is None:
+        classifier = _schedule_classifier(values.get("declassify"))
+        if classifier is not None:
+            values["classified_by"] = ClassifiedBy(classifier)
     seen: set[str] = set()
     unique_captions = []
     for caption in captions:
@@ -751,6 +755,21 @@ def _read_fields(
         spans=tuple(spans),
         end=end,
     )
+
+
+# E.O. 12065 (1978-1982) wrote the classifier in parentheses after the schedule, with no
+# Classified By line: ``E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P``.
+_SCHEDULE_CLASSIFIER = re.compile(
+    r"(?:X?GDS|RDS)\b[^()]{0,40}\(\s*([A-Z][A-Za-z'.-]*(?:,?\s+[A-Z][A-Za-z'.-]*){1,4})\s*\)"
+)
+
+
+def _schedule_classifier(declassify: object) -> str | None:
+    """The classifier named in an E.O. 12065 schedule (see _SCHEDULE_CLASSIFIER)."""
+    if not isinstance(declassify, Declassify) or "(" not in declassify.text:
+        return None
+    found = _SCHEDULE_CLASSIFIER.match(declassify.text)
+    return fold_space(found.group(1)) if found is not None else None
 
 
 def read_classification_line(text: str) -> ClassificationLine | None:
