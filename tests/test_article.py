@@ -291,6 +291,55 @@ def test_byline_after_headline() -> None:
     assert story.paragraphs == ("Body.", "More body.")
 
 
+@pytest.mark.parametrize(
+    ("byline", "authors", "outlet"),
+    [
+        ("By Jane Smith and Tom Lee, CNN", ("Jane Smith", "Tom Lee"), "CNN"),
+        ("By Tom Lee, Associated Press", ("Tom Lee",), "Associated Press"),
+        ("By Tom Lee, The Associated Press", ("Tom Lee",), "The Associated Press"),
+        ("By Jane Smith, Xinhua", ("Jane Smith",), "Xinhua"),
+    ],
+)
+def test_byline_with_the_outlet_after_a_comma(
+    byline: str, authors: tuple[str, ...], outlet: str
+) -> None:
+    # The outlet after the names was read as a one-word name, and one-word names make a
+    # sentence (``By Tuesday, ...``): the byline stayed the first paragraph.
+    story = article(
+        f"North Korea fires missile over Japan\n\n{byline}\n\n"
+        "SEOUL, South Korea (CNN) — North Korea fired a missile on Tuesday.\n\nMore.\n"
+    )
+    assert story.authors == authors
+    assert story.boilerplate == (outlet,)
+    assert story.dateline == Dateline("SEOUL, South Korea", "CNN")
+    assert story.paragraphs == ("North Korea fired a missile on Tuesday.", "More.")
+
+
+@pytest.mark.parametrize(
+    "navigation", ["Latest News", "Home > World > Asia", "Home\n\nWorld", "Skip to main content"]
+)
+def test_site_navigation_above_the_headline_is_boilerplate(navigation: str) -> None:
+    story = article(
+        f"{navigation}\n\nNorth Korea fires missile over Japan\n\n"
+        "SEOUL (Reuters) - North Korea fired a missile.\n\nMore.\n"
+    )
+    assert story.title == "North Korea fires missile over Japan"
+    assert story.boilerplate == tuple(navigation.split("\n\n"))
+    assert story.paragraphs == ("North Korea fired a missile.", "More.")
+    # A story whose headline is such a word keeps it.
+    assert article("World\n\nThe world moved on.\n").title == "World"
+
+
+def test_byline_of_several_names_glued_before_the_dateline_with_a_comma() -> None:
+    reading = parse_dateline(
+        "By Jane Smith and Tom Lee, SEOUL, South Korea (CNN) — North Korea fired a missile."
+    )
+    assert reading is not None
+    assert reading.dateline == Dateline("SEOUL, South Korea", "CNN")
+    assert reading.byline == ("Jane Smith", "Tom Lee")
+    assert reading.rest == "North Korea fired a missile."
+
+
 def test_byline_and_affiliation_under_a_headline_without_blank_lines() -> None:
     # A wire story as a web page prints it: the byline, the agency under it, then the
     # dateline; no blank line between the byline and the agency.

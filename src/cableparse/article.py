@@ -182,8 +182,9 @@ _MONTHS = {
 _MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
 _DATELINE = re.compile(
-    # A byline glued in front: ``By Laurence Fletcher MONACO (Reuters) -``.
-    r"(?:By\s+(?P<by>(?:[A-Z][\w'’.\-]*\s+){1,4}?))?"
+    # A byline glued in front: ``By Laurence Fletcher MONACO (Reuters) -``, ``By Jane Smith
+    # and Tom Lee, SEOUL, South Korea (CNN) —``.
+    r"(?:By\s+(?P<by>(?:(?:[A-Z][\w'’.\-]*|and|&),?\s+){1,9}?))?"
     rf"(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD})*"
     # ``ANCHORAGE, Alaska``, ``CITY, Country``: regions in any case after a comma.
     r"(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*)*){0,2}?)"
@@ -313,12 +314,22 @@ def _is_credit_line(text: str) -> bool:
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+(?P<tail>.*)$")
 
 
+# Whom the authors write for, after the last comma of a byline: ``By Jane Smith, CNN``,
+# ``By Tom Lee, Associated Press``.
+_BYLINE_OUTLET = re.compile(
+    r",\s*(?:The\s+)?(?:[A-Z]{2,6}|(?:[A-Z][\w'’.\-]*\s+){0,3}"
+    r"(?:Press|News|Reuters|Bloomberg|Times|Post|Xinhua|Agence France-Presse|Wire))\s*$"
+)
+
+
 def _byline_names(text: str) -> tuple[str, ...] | None:
     """Names of a ``By A and B`` line, or ``None`` when it is not one."""
     match = _BYLINE.match(text)
     if match is None or len(text.split()) > 16:
         return None
     names_text = _BYLINE_TAIL.sub("", match.group("names"))
+    if "," in names_text:
+        names_text = _BYLINE_OUTLET.sub("", names_text)
     names, rejected = split_names(_STORY_TYPE.sub("", names_text))
     # ``By one measure, …``, ``By Tuesday, the market …``: a sentence, not a byline.
     if rejected or any(" " not in name for name in names):
@@ -397,6 +408,10 @@ class _Builder:
         tail = _BYLINE_TAIL.search(text)
         if tail is not None and not self.set_date(tail.group("tail"), line):
             self.boilerplate.append(tail.group("tail"))  # ``| Updated`` or a section name
+        outlet = _BYLINE_OUTLET.search(text if tail is None else text[: tail.start()])
+        if outlet is not None:
+            # Whom the authors write for, as an affiliation line under a byline is kept.
+            self.boilerplate.append(outlet.group().lstrip(", ").rstrip())
         return True
 
 
@@ -616,8 +631,24 @@ def _is_wrapped(lines: Sequence[str]) -> bool:
     return all(_SENTENCE_END.search(line) or len(line.rstrip()) * 2 >= margin for line in inner)
 
 
+# A web page's navigation copied above the headline: a section link alone on its line or
+# a breadcrumb trail (``Home > World > Asia``).
+_NAVIGATION = re.compile(
+    r"(?i:home|menu|search|sign\s+in|log\s+in|skip\s+to\s+(?:main\s+)?content|latest\s+news"
+    r"|top\s+stories|breaking\s+news|news|world(?:\s+news)?|more\s+news"
+    r"|(?:home|news)\s*[>›»|/]\s*[^.!?]{1,80})"
+)
+
+
 def _read_lead(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Paragraph]:
     """Headline, byline and dateline at the top of the body."""
+    while (
+        builder.title is None
+        and len(paragraphs) > 2
+        and "\n" not in paragraphs[0].text
+        and _NAVIGATION.fullmatch(paragraphs[0].text)
+    ):
+        builder.boilerplate.append(paragraphs.pop(0).text)
     if (
         builder.title is None
         and len(paragraphs) > 1
