@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 import cableparse
-from cableparse import Classification, DefectCode
+from cableparse import Classification, DefectCode, Section
+from cableparse._lark import preamble_tokens
 from cableparse.apostrophes import repair_apostrophes
+from cableparse.preamble import read_classification_line
+from cableparse.transform.preamble import read_classification_tokens
 
 
 def test_glued_fields_are_cut_apart() -> None:
@@ -371,3 +377,37 @@ def test_caption_lines_one_under_another_are_one_field() -> None:
     assert flooded.captions == ("SIPDIS", "NOFORN")
     first = next(f.span for f in flooded.spans if f.name == "caption")
     assert (first.first_line, first.last_line) == (3, 20_003)
+
+
+_LEVEL_WORDS = ["C O N F I D E N T I A L", "S E C R E T", "CONFIDENTIAL", "SECRET", "UNCLAS"]
+_AFTER_LEVEL = ["", " SECTION 01 OF 03", " SECTION 2 OF 12", " SECTION", " NOFORN", " SBU"]
+_POSTS = ["PARIS", "LA PAZ", "USUN NEW YORK", "SECTION", "FOR", "NOFORN PARIS", "FORT LAUDERDALE"]
+
+
+@given(
+    level=st.sampled_from(_LEVEL_WORDS),
+    after=st.sampled_from(_AFTER_LEVEL),
+    post=st.sampled_from(_POSTS),
+    serial=st.sampled_from(["001007", "7", "12345678", "123456789", ""]),
+    tail=st.sampled_from(["", " SIPDIS", " 3", "  ", "x"]),
+)
+def test_the_plain_classification_line_reads_as_the_grammar_does(
+    level: str, after: str, post: str, serial: str, tail: str
+) -> None:
+    # The common shapes skip the table runner (read_classification_line's fast path);
+    # every line, of those shapes or near them, must read as the grammar reads it.
+    text = f"{level}{after} {post} {serial}{tail}".strip()
+    tokens = preamble_tokens(text, "classification_line")
+    grammar = read_classification_tokens(tokens) if tokens is not None else None
+    assert read_classification_line(text) == grammar
+
+
+def test_the_plain_classification_line_of_a_corpus_shape() -> None:
+    line = read_classification_line("C O N F I D E N T I A L SECTION 01 OF 03 LA PAZ 003262")
+    assert line is not None
+    assert (line.classification, line.section, line.origin, line.serial) == (
+        Classification.CONFIDENTIAL,
+        Section(1, 3),
+        "LA PAZ",
+        3262,
+    )

@@ -38,6 +38,7 @@ from .model import (
     Declassify,
     FieldSpan,
     Reference,
+    Section,
     Tag,
     UnparsedLine,
     field_span,
@@ -47,6 +48,7 @@ from .references import ends_on_cable_reference, read_references
 from .text import fold_space
 from .transform.preamble import (
     ClassificationLine,
+    classification_level,
     read_classification_tokens,
     read_eo_tokens,
     read_plain_tags,
@@ -772,8 +774,32 @@ def _schedule_classifier(declassify: object) -> str | None:
     return fold_space(found.group(1)) if found is not None else None
 
 
+# The classification line as most cables write it (``C O N F I D E N T I A L SECTION 01 OF
+# 03 PARIS 001007``, ``SECRET STATE 123456``): read without the table runner, to the same
+# value (a test holds the two readings together).  A handling word or a second SECTION
+# where the post would start leaves the line to the grammar, as does any other shape.
+_PLAIN_CLASSIFICATION_LINE = re.compile(
+    r"(C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|CONFIDENTIAL|SECRET"
+    r"|UNCLASSIFIED|UNCLAS)"
+    r"(?: SECTION ([0-9]{1,3}) OF ([0-9]{1,3}))?"
+    r" (?!(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|E F T O|FOR|SECTION)\b)([A-Z]+(?: [A-Z]+)*)"
+    r" ([0-9]{1,8})"
+)
+
+
 def read_classification_line(text: str) -> ClassificationLine | None:
     """A classification line read with the grammar, or None where it refuses ``text``."""
+    plain = _PLAIN_CLASSIFICATION_LINE.fullmatch(text)
+    if plain is not None:
+        level, first, total, origin, serial = plain.groups()
+        return ClassificationLine(
+            classification_level(level),
+            None,
+            Section(int(first), int(total)) if first is not None else None,
+            origin,
+            int(serial),
+            None,
+        )
     tokens = preamble_tokens(text, "classification_line")
     return read_classification_tokens(tokens) if tokens is not None else None
 

@@ -20,6 +20,7 @@ __all__ = [
     "EXECUTIVE_ORDERS",
     "ClassificationLine",
     "classification_from_letters",
+    "classification_level",
     "declassify_date",
     "eo_glued_tags",
     "executive_order_number",
@@ -70,6 +71,11 @@ def _level(text: str) -> Classification | None:
     return remember(_LEVELS, text, classification_from_letters(text), limit=1_000)
 
 
+def classification_level(text: str) -> Classification | None:
+    """The level of a classification word as written (memoised)."""
+    return _LEVELS.get(text) or _level(text)
+
+
 def read_classification_line(tree: Tree[Any]) -> ClassificationLine:
     return read_classification_tokens(tree_tokens(tree))
 
@@ -81,7 +87,7 @@ def read_classification_tokens(tokens: list[tuple[str, str]]) -> ClassificationL
     section: Section | None = None
     for kind, text in tokens:
         if kind == "CLASSIFICATION":
-            level = _LEVELS.get(text) or _level(text)
+            level = classification_level(text)
         elif kind == "POST":
             origin = " ".join(text.split())
         elif kind == "SERIAL":
