@@ -10,7 +10,11 @@ from cableparse import Classification, DefectCode, Section
 from cableparse._lark import preamble_tokens
 from cableparse.apostrophes import repair_apostrophes
 from cableparse.preamble import read_classification_line
-from cableparse.transform.preamble import read_classification_tokens
+from cableparse.transform.preamble import (
+    read_classification_tokens,
+    read_eo_tokens,
+    read_plain_eo_line,
+)
 
 
 def test_glued_fields_are_cut_apart() -> None:
@@ -411,3 +415,28 @@ def test_the_plain_classification_line_of_a_corpus_shape() -> None:
         "LA PAZ",
         3262,
     )
+
+
+@given(
+    label=st.sampled_from(["E.O.", "EO", "E.O", "E. O.", "e.o."]),
+    number=st.sampled_from(["12958", "12598", "1295", "13526", "123456"]),
+    separator=st.sampled_from([": ", " ", ":", ", "]),
+    decl=st.sampled_from(["DECL: ", "DECL:", "Decl: ", "DECL ", "DNG: "]),
+    value=st.sampled_from(["02/22/2011", "3/2/17", "2017/03/22", "N/A", "OADR", "1.6X1", ""]),
+    tail=st.sampled_from(["", " TAGS: PREL", ".", " "]),
+)
+def test_the_plain_eo_line_reads_as_the_grammar_does(
+    label: str, number: str, separator: str, decl: str, value: str, tail: str
+) -> None:
+    text = f"{label} {number}{separator}{decl}{value}{tail}"
+    tokens = preamble_tokens(text, "eo_line")
+    plain = read_plain_eo_line(text)
+    if plain is not None:
+        assert tokens is not None and read_eo_tokens(tokens) == plain
+    # And in a cable, whichever way the line is read.
+    cable = cableparse.parse_cable(
+        f"SECRET PARIS 001007\n\n{text}\nSUBJECT: TEST\n\n1. (S) Text.\n"
+    )
+    if tokens is not None:
+        order, declassify, _ = read_eo_tokens(tokens)
+        assert (cable.executive_order, cable.declassify) == (order, declassify)

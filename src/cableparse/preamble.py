@@ -51,6 +51,7 @@ from .transform.preamble import (
     classification_level,
     read_classification_tokens,
     read_eo_tokens,
+    read_plain_eo_line,
     read_plain_tags,
     read_tag_tokens,
 )
@@ -823,7 +824,8 @@ def _read_eo(
     lines: Sequence[str],
 ) -> str | None:
     """Read the E.O. line into ``values``; returns a TAGS field glued onto it, if any."""
-    tokens = preamble_tokens(field.text, "eo_line")
+    plain = read_plain_eo_line(field.text)
+    tokens = preamble_tokens(field.text, "eo_line") if plain is None else []
     if tokens is None:
         sink.report(
             DefectCode.DECL_INVALID,
@@ -833,7 +835,7 @@ def _read_eo(
         )
         unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
         return None
-    order, declassify, glued_tags = read_eo_tokens(tokens)
+    order, declassify, glued_tags = read_eo_tokens(tokens) if plain is None else plain
     if order is not None:
         values.setdefault("executive_order", order)
     if declassify is not None:

@@ -28,6 +28,7 @@ __all__ = [
     "read_classification_tokens",
     "read_eo_line",
     "read_eo_tokens",
+    "read_plain_eo_line",
     "read_plain_tags",
     "read_tag_tokens",
     "read_tags",
@@ -227,6 +228,23 @@ def read_eo_tokens(
     if value is not None:
         declassify = _declassify(label, value)
     return order, declassify, glued
+
+
+# The E.O. line as most cables write it (``E.O. 12958: DECL: 02/22/2011``, ``EO 12958 DECL:
+# 12/19/2027``, ``DECL: N/A``): read without the table runner, to what read_eo_tokens
+# makes of the grammar's tokens (a test holds the two together).
+_PLAIN_EO_LINE = re.compile(
+    r"(?:E\.O\.|EO) ([0-9]{4,6}):? DECL: ([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|N/A|OADR)"
+)
+
+
+def read_plain_eo_line(text: str) -> tuple[str, Declassify | None, None] | None:
+    """(order, declassification, no glued TAGS) of an E.O. line of the plain shape, else
+    None: the line is left to the grammar."""
+    plain = _PLAIN_EO_LINE.fullmatch(text)
+    if plain is None:
+        return None
+    return executive_order_number(plain[1]), _declassify("DECL", plain[2]), None
 
 
 #: DECL text → its instruction; dates and N/A recur across cables (a bounded memo).
