@@ -190,6 +190,49 @@ def test_paragraphs_run_on_inside_a_line_open_there() -> None:
     assert [f.span.first_line for f in cable.spans if f.name == "heading"] == [first + 2]
 
 
+def test_a_flattened_body_opens_paragraphs_without_marks() -> None:
+    # Copies that lost the body's line ends (the alx files' compressed copies): an
+    # unclassified cable's paragraphs carry no portion mark, so the number after a
+    # sentence's end, next in line, opens the paragraph; also with the release's pilcrow
+    # after a word, a mark glued to the period or to the text, and a mark with a list.
+    sentence = "The minister said the matter will be discussed at length with the delegation. "
+    flat = (
+        f"1. {sentence * 3}2. {sentence * 2}Next year, 2008. 3. \u201cWe agree,\u201d he said. "
+        f"{sentence}END SUMMARY \u00b64. The talks go on. 5.(C) {sentence}6. (S)XXXXXXXXXXXX "
+        f"spoke. 7. (SBU/REL NATO) {sentence}9. Not next in line. 8) Nor this."
+    )
+    cable = body(flat + "\n")
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (4, None),
+        (5, "C"),
+        (6, "S"),
+        (7, "SBU/REL NATO"),
+    ]
+    assert cable.paragraphs[1].text.endswith("Next year, 2008.")
+    assert cable.paragraphs[2].text.startswith("\u201cWe agree,\u201d he said.")
+    assert cable.paragraphs[5].text == "XXXXXXXXXXXX spoke."
+    assert cable.paragraphs[6].text.endswith("9. Not next in line. 8) Nor this.")
+    # Lines of a wrapped cable are no flattened body: a number after a sentence stays text.
+    wrapped = body(f"1. {sentence}\nIn 2008. 2. The talks\nwent on.\n")
+    assert [p.number for p in wrapped.paragraphs] == [1]
+
+
+def test_the_pilcrow_opens_a_marked_paragraph_after_any_word() -> None:
+    # 01PRETORIA1173 flattened: ``... THAT DIALOGUE. END SUMMARY ¶2. (C) THE ...``; the
+    # word before the pilcrow ends no sentence, the pilcrow still opens paragraph 2.
+    cable = body("1. (C) SUMMARY: THE TALKS WENT ON. END SUMMARY \u00b62. (C) THE VOTE.\n")
+    assert [(p.number, p.text) for p in cable.paragraphs] == [
+        (1, "SUMMARY: THE TALKS WENT ON. END SUMMARY"),
+        (2, "THE VOTE."),
+    ]
+    # Without the pilcrow, an opening after a word that ends no sentence stays text.
+    cable = body("1. (C) SUMMARY: THE TALKS WENT ON. END SUMMARY 2. (C) THE VOTE.\n")
+    assert [p.number for p in cable.paragraphs] == [1]
+
+
 def test_a_number_out_of_sequence_without_a_mark_is_text() -> None:
     cable = body("1. (C) The vote was on\n2007. It failed.\n\n2. (C) Next.\n")
     assert [p.number for p in cable.paragraphs] == [1, 2]

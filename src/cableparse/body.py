@@ -252,11 +252,25 @@ def parse_body(
     reported = len(sink.defects)
     reader = _read(lines, begin, end, probe, sink, read_signature, {})
     paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
-    if _holds_inline_opening(lowered):
+    skipped = len(sink.defects) > reported and any(
+        defect.code is DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE
+        for defect in sink.defects[reported:]
+    )
+    # Most bodies end on a line of wrapped width: no call.
+    pieces = reader.blocks.pieces
+    flattened = (
+        _flattened_lines(reader.blocks, probe.texts, begin, skipped)
+        if skipped or (pieces and len(pieces[-1]) > _FLATTENED_LINE)
+        else []
+    )
+    marked = _holds_inline_opening(lowered, bool(flattened))
+    if flattened or marked:
         # A paragraph opening left inside a block's text (a body whose line ends were
         # lost): read again, opening paragraphs there too.  Rare, so it costs a second
         # reading rather than a search of every line in every body.
-        cuts = _inline_openings(probe.texts, begin)
+        cuts = _inline_openings(probe.texts, begin, flattened, marked)
+        if flattened and cuts:
+            cuts = _continuing(cuts, reader.blocks.numbers)
         if cuts:
             del sink.defects[reported:]
             reader = _read(lines, begin, end, probe, sink, read_signature, cuts)
@@ -303,7 +317,7 @@ def _read(
     probe: _Probe,
     sink: DefectSink,
     signature_index: int | None,
-    cuts: dict[int, list[tuple[int, int, str, int]]],
+    cuts: dict[int, list[tuple[int, int, str | None, int]]],
 ) -> _Reader:
     reader = _Reader(lines, begin, end, probe, sink)
     reader.cuts = cuts
@@ -353,7 +367,7 @@ class _Reader:
         self.spans: list[FieldSpan] = []
         # Paragraph openings inside lines (see _inline_openings), by line index: parse_body
         # reads again with them where the first reading left one inside a block's text.
-        self.cuts: dict[int, list[tuple[int, int, str, int]]] = {}
+        self.cuts: dict[int, list[tuple[int, int, str | None, int]]] = {}
 
     def read(self, signature_index: int | None) -> None:
         index, texts, begin = self.begin, self.texts, self.begin
@@ -840,36 +854,103 @@ _CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
 _INLINE_TITLE = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
 # The same opening as _assemble's lower-cased copy of the block texts holds it (its white
 # space folded), from the period on.
-_INLINE_MARK = re.compile(rb"\. \((?:ts|sbu|c|s|u)(?:-n)?(?://?[a-z]{2,6})*\) ")
+_INLINE_MARK = re.compile(rb"\. ?\((?:ts|sbu|c|s|u)(?:-n)?(?://?[a-z]{2,6}(?: [a-z]{2,6})*)*\)")
 
 
-def _holds_inline_opening(lowered: bytes) -> bool:
-    """Whether the lower-cased block texts (see _assemble) hold a period, a portion mark
-    and a blank, as a paragraph opening left inside a block does; most hold no ". (" at
-    all, the openings at the start of a line being no part of any block's text."""
-    found = lowered.find(b". (")
-    while found >= 0:
-        if _INLINE_MARK.match(lowered, found):
-            return True
-        found = lowered.find(b". (", found + 3)
+def _holds_inline_opening(lowered: bytes, flattened: bool = False) -> bool:
+    """Whether the lower-cased block texts (see _assemble) hold a period and a portion
+    mark, as a paragraph opening left inside a block does (in a ``flattened`` body, also
+    with the period glued to the mark); most hold no ". (" at all, the openings at the
+    start of a line being no part of any block's text."""
+    # ``2.(C)``, the period glued to the mark, is looked for in flattened bodies only: a
+    # search costs ~2 us a cable.
+    for opening in (b". (", b".(") if flattened else (b". (",):
+        found = lowered.find(opening)
+        while found >= 0:
+            if _INLINE_MARK.match(lowered, found):
+                return True
+            found = lowered.find(opening, found + 2)
     return False
 
 
 _BEFORE_INLINE = frozenset(".!?\"'\u201d)-:")
 
 
+# A line this long is no line of a wrapped cable (those keep to ~70 characters).
+_FLATTENED_LINE = 300
+# A paragraph opening without a portion mark inside a flattened line: the number after a
+# sentence's end or the release's pilcrow, then a capital or a quote (``... next week.
+# 3. The``, ``END SUMMARY ¶2. THE``).  It opens with one character class, which the regex
+# engine scans for in C (a pattern that opens with alternatives is tried at every
+# character: ten times the cost on the long lines it reads).
+_UNMARKED_OPENING = re.compile(
+    r"[.!?\"'\u201d)\u00b6](?:(?<=\u00b6) ?| {1,2}(?:\u00b6 ?)?)([0-9]{1,3})\.[ ]{1,3}"
+    r"(?=[A-Z\"\u201c])"
+)
+
+
+def _flattened_lines(blocks: _Blocks, texts: Sequence[str], begin: int, skipped: bool) -> list[int]:
+    """Indexes (of ``texts``) of long lines where paragraphs may have run on unmarked:
+    in the last block (a body whose line ends were all lost runs on in the paragraph it
+    opens with), and, where the numbers ``skipped`` one, in the paragraph before the
+    skip (one long line among wrapped ones); only lines that hold the number that would
+    come next.  Most bodies cost a look at the last block's size."""
+    numbers, firsts, lasts = blocks.numbers, blocks.firsts, blocks.lasts
+    if not numbers:
+        return []
+    # (block, the number the paragraph after it would have)
+    chosen = [(len(numbers) - 1, max(filter(None, numbers), default=0) + 1)]
+    if skipped:
+        previous, previous_number = -1, 0
+        for index, number in enumerate(numbers):
+            if number is not None:
+                if previous >= 0 and number > previous_number + 1:
+                    chosen.append((previous, previous_number + 1))
+                previous, previous_number = index, number
+    lines: list[int] = []
+    pieces = blocks.pieces
+    starts = [*blocks.starts, len(pieces)]
+    for block, following in chosen:
+        # The block's pieces are its lines: their mean length says whether one of them
+        # can be long, without a look at each line.
+        size = sum(map(len, pieces[starts[block] : starts[block + 1]]))
+        if size <= _FLATTENED_LINE * (starts[block + 1] - starts[block]) // 2:
+            continue
+        opening = f"{following}."
+        lines.extend(
+            index
+            for index in range(firsts[block] - 1 - begin, lasts[block] - begin)
+            if len(texts[index]) > _FLATTENED_LINE and opening in texts[index]
+        )
+    return sorted(set(lines))
+
+
 def _inline_openings(
-    texts: Sequence[str], begin: int
-) -> dict[int, list[tuple[int, int, str, int]]]:
+    texts: Sequence[str], begin: int, flattened: Sequence[int] = (), marked: bool = True
+) -> dict[int, list[tuple[int, int, str | None, int]]]:
     """The paragraph openings inside the (stripped) lines, not at their start: line index
     → (column, number, portion mark, column after the opening) in order.  Every ". ("
     in the joined text is a candidate; the many that open their line (``12. (C)``) are
-    passed over with one look back for the line's start."""
-    body = "\n".join(texts)
-    cuts: dict[int, list[tuple[int, int, str, int]]] = {}
-    if ". (" not in body and ".  (" not in body:
+    passed over with one look back for the line's start; ``marked=False`` says there is
+    none (_holds_inline_opening).  In the ``flattened`` lines (indexes of ``texts``),
+    openings without a portion mark count too."""
+    cuts: dict[int, list[tuple[int, int, str | None, int]]] = {}
+    for index in flattened:
+        text = texts[index]
+        for unmarked in _UNMARKED_OPENING.finditer(text):
+            start = unmarked.start(1)
+            pilcrow = text.rfind("\u00b6", start - 2, start)
+            cuts.setdefault(index + begin, []).append(
+                (start if pilcrow < 0 else pilcrow, int(unmarked.group(1)), None, unmarked.end())
+            )
+    if not marked:
         return cuts
-    for found in sorted(_all_at(body, ". (") + _all_at(body, ".  (")):
+    body = "\n".join(texts)
+    if ". (" not in body and ".  (" not in body and ".(" not in body:
+        return cuts
+    # ``2.(C)`` with no blank after the period, in a flattened body.
+    glued = _all_at(body, ".(") if flattened else []
+    for found in sorted(_all_at(body, ". (") + _all_at(body, ".  (") + glued):
         line_start = body.rfind("\n", 0, found) + 1
         if found - line_start <= _OPENING_WIDTH or body[found - 1] not in _DIGITS:
             continue
@@ -884,7 +965,12 @@ def _inline_openings(
         before = start - 1
         while before > line_start and body[before] == " ":
             before -= 1
-        if opening is not None and before < start - 1 and body[before] in _BEFORE_INLINE:
+        # The release's pilcrow opens a paragraph after any word (``END SUMMARY ¶2. (C)``).
+        if (
+            opening is not None
+            and before < start - 1
+            and (body[before] in _BEFORE_INLINE or body[start] == "\u00b6")
+        ):
             line = body.count("\n", 0, start)
             cuts.setdefault(line + begin, []).append(
                 (
@@ -894,7 +980,28 @@ def _inline_openings(
                     opening.end() - line_start,
                 )
             )
+    if flattened:
+        for openings in cuts.values():
+            openings.sort()
     return cuts
+
+
+def _continuing(
+    cuts: dict[int, list[tuple[int, int, str | None, int]]], numbers: Sequence[int | None]
+) -> dict[int, list[tuple[int, int, str | None, int]]]:
+    """The cuts without the unmarked openings whose number goes on from no paragraph
+    read or opened before it (``... in 2007. 3. The`` inside paragraph 5): a second
+    reading for them would change nothing."""
+    seen = {number for number in numbers if number is not None}
+    kept: dict[int, list[tuple[int, int, str | None, int]]] = {}
+    for line in sorted(cuts):
+        for cut in cuts[line]:
+            number, marking = cut[1], cut[2]
+            if marking is None and (number in seen or number - 1 not in seen):
+                continue
+            seen.add(number)
+            kept.setdefault(line, []).append(cut)
+    return kept
 
 
 # An opening at the start of its line ends its number at most this far in (``¶ 123``).

@@ -65,8 +65,9 @@ def is_rule(line: str) -> bool:
 # A paragraph opening with its portion mark where it stands inside a line (``2. (C) ``,
 # ``¶1. (C/NF) ``), the text going on after it: the number and the mark are its groups.
 INLINE_OPENING = re.compile(
-    r"(?:\u00b6 ?)?([0-9]{1,3})\.[^\S\n]{1,3}\(((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6})*)\)"
-    r"[^\S\n]+(?=\S)"
+    r"(?:\u00b6 ?)?([0-9]{1,3})\.[^\S\n]{0,3}"
+    r"\(((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6}(?: [A-Z]{2,6})*)*)\)"
+    r"[^\S\n]*(?=\S)"
 )
 # The level words written alone on the lines around an archive copy's format lines
 # (``CONFIDENTIAL     PTQ1859``), as a pattern to build on.
