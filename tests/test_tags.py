@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cableparse
+from cableparse import DefectCode
 from cableparse._lark import get_parser
 from cableparse.model import Tag, TagKind
 from cableparse.transform.preamble import _PERSON_LEAD as PERSON_LEADS
@@ -305,3 +307,12 @@ def test_plain_codes_test_is_linear(line: str) -> None:
     started = time.process_time()
     plain_tag_codes(line)
     assert time.process_time() - started < 0.5
+
+
+def test_a_tags_label_with_a_semicolon() -> None:
+    # 92IZMIR819 (alx copy): "TAGS;  PGOV, TU" was an unparsed line.
+    cable = cableparse.parse_cable(
+        "UNCLAS IZMIR 00819\n\nE.O. 12356: N/A\nTAGS;  PGOV, TU\nSUBJECT: TEST\n\n1. TEXT.\n"
+    )
+    assert [tag.code for tag in cable.tags] == ["PGOV", "TU"]
+    assert DefectCode.UNPARSED_LINE not in {defect.code for defect in cable.defects}

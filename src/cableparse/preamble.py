@@ -77,7 +77,7 @@ _CAPTIONS_ONLY = re.compile(
 
 # Field openings, anchored at the start of a line (after white space).
 _EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?O\.|EO\s+\d|DECL\s*:)")
-_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*:|\s+(?=[A-Z\[(]))")  # "(" opens a person
+_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))")  # "(" opens a person
 _SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
 _REF = re.compile(
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
