@@ -41,9 +41,47 @@ def test_portion_marks_spelled_out_or_written_twice() -> None:
     )
     assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
         (1, "SBU", "The talks go on."),
-        (2, "SECRET/REL FRANCE", "BEGIN TALKING POINTS"),
-        (3, "CONFIDENTIAL", "Text."),
+        (2, "S/REL FRANCE", "BEGIN TALKING POINTS"),
+        (3, "C", "Text."),
         (4, "U", "(C) Two marks that differ."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "CONFIDENTIAL-ENTIRE TEXT.",
+        "CONFIDENTIAL - ENTIRE TEXT.",
+        "C - ENTIRE TEXT",
+        "c entire text.",
+    ],
+)
+def test_the_classification_of_the_entire_text_is_paragraph_ones_mark(opening: str) -> None:
+    # 88GUANGZHOU8077, 88LONDON16998, 94PHNOMPENH4053 (alx copies): older cables mark the
+    # whole text once, in paragraph 1.
+    cable = body(f"\u00b61. {opening}\n\n2. DURING A RECENT CALL.\n")
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (1, "C", ""),
+        (2, None, "DURING A RECENT CALL."),
+    ]
+    run_on = body(f"1. {opening} THE MINISTER SAID.\n").paragraphs[0]
+    assert (run_on.marking, run_on.text) == ("C", "THE MINISTER SAID.")
+    # A sentence about the entire text is no mark.
+    assert body("1. Copies of the entire text follow.\n").paragraphs[0].marking is None
+
+
+def test_a_pilcrow_before_a_line_that_opens_no_paragraph_is_dropped() -> None:
+    # 94JAKARTA10927, 89STATE403378, 97TUNIS5237 (alx copies): the release put a pilcrow
+    # before every line that opened like a numbered paragraph, lettered items and years
+    # too; the digit after a line that stops mid-sentence lost it already.
+    cable = body(
+        "1. THE RESPONSES ARE KEYED TO PARAGRAPH THREE:\n\u00b6A.  NONE.\n\u00b6B.  NO.\n"
+        "\u00b6I. TO PROTECT AMERICAN LIVES;\nHE SERVED THERE UNTIL\n\u00b61967.  IN\n"
+        "\u00b61983 HE RETURNED.\n"
+    )
+    assert [p.text for p in cable.paragraphs] == [
+        "THE RESPONSES ARE KEYED TO PARAGRAPH THREE: A. NONE. B. NO. I. TO PROTECT AMERICAN "
+        "LIVES; HE SERVED THERE UNTIL 1967. IN 1983 HE RETURNED."
     ]
 
 
@@ -429,6 +467,33 @@ def test_the_downgrading_group_of_older_cables_is_layout() -> None:
     assert [m.text for m in cable.markers] == ["GP-3 "]
     # Text that merely ends in such a group is no marker.
     assert body("1. (U) It is on GP-3\n").paragraphs[0].text == "It is on GP-3"
+
+
+def test_a_dash_alone_above_a_blank_line_or_a_number_is_a_spacer() -> None:
+    # 90MANAMA4053, 90CAPETOWN97: archive copies leave "- " between paragraphs.
+    cable = body(
+        "1. FIRST HAND ACCOUNTS WILL FOLLOW SEPTEL:\n- \n\n2. THE DAILY REPORTED.\n- \n"
+        "\u00b63.  THE SAG IS CONCERNED.\n\n4. The plan weakens all Allies.\n\n--\n"
+        "Public discussion would make it harder.\n"
+    )
+    assert [p.text for p in cable.paragraphs] == [
+        "FIRST HAND ACCOUNTS WILL FOLLOW SEPTEL:",
+        "THE DAILY REPORTED.",
+        "THE SAG IS CONCERNED.",
+        # Above text, the dash is a bullet (09STATE127892).
+        "The plan weakens all Allies. -- Public discussion would make it harder.",
+    ]
+    assert [m.text for m in cable.markers] == ["- ", "- "]
+
+
+def test_a_quote_left_under_the_release_trailer_is_trailer() -> None:
+    # 02VATICAN298 (alx copy): the page ends with a lone quotation mark.
+    cable = body(
+        "3. (C) COMMENT: THE TALKS GO ON.\nNICHOLSON\n\n   CONFIDENTIAL\n\n>\n\n"
+        ' 2002VATICA00298 - Classification: CONFIDENTIAL\n\n"\n'
+    )
+    assert cable.signature == "NICHOLSON"
+    assert cable.paragraphs[0].text == "COMMENT: THE TALKS GO ON."
 
 
 def test_signer_shapes() -> None:

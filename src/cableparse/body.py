@@ -122,7 +122,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _TRAILER = re.compile(
-    r"(?:[.>|#]+|NNNN?|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
+    r"(?:[.>|#\"]+|NNNN?|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
     r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}"
     r"|<<\s*END OF DOCUMENT\s*>>)$",
     re.IGNORECASE,
@@ -566,9 +566,10 @@ class _Reader:
         if not plain:
             match = _PARAGRAPH.match(raw)
         if match is None:
-            # Not a paragraph: a heading (``1990 -----``) or running text.
+            # Not a paragraph: a heading (``1990 -----``) or running text (``¶A. NONE.``,
+            # a lettered item the release marked with a pilcrow as it did numbers).
             consumed = self._heading(index, text)
-            return index + consumed if consumed else self._add(text, index)
+            return index + consumed if consumed else self._add(_unpilcrowed(text), index)
         number = int(match.group(1))
         # The character after the digits closes the number but for white space before it
         # (then _delimiter looks further): read inline, as every numbered line asks.
@@ -579,24 +580,32 @@ class _Reader:
             # ``2) Bilateral Defense Consultations`` after ``¶1. (SBU) ... four formal
             # channels:``, or ``1) (C/NF) WHO ...?``: the items of a list inside the
             # paragraph (marked or not), not paragraphs.
-            return self._add(text, index)
+            return self._add(_unpilcrowed(text), index)
         previous = self.previous_number
         if previous is not None and number != previous + 1:
             above = self._above(index)
             accepted = _unexpected_number(match, number, previous, self.sink, index + 1, above)
-            if accepted is None:
-                return self._add(text, index)
-            if accepted < 0:
+            if accepted is None or accepted < 0:
                 # Running text, without the pilcrow that the release put before every
-                # number that opens a line.
-                return self._add(text[1:].lstrip() if text[0] == "\u00b6" else text, index)
+                # number that opens a line (``¶1967.``, ``... PARAGRAPHS 5 AND`` / ``¶6.``).
+                return self._add(_unpilcrowed(text), index)
             number = accepted
         elif previous is None and number >= 200:
-            return self._add(text, index)
+            return self._add(_unpilcrowed(text), index)
         marking = match.group(2)
+        entire = None
         if marking is not None and not plain:
             # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
             marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
+            spelled = _SPELLED_LEVEL.match(marking)
+            if spelled is not None:
+                # ``(SECRET/REL FRANCE)``, ``(Confidential)``: the mark as marks are written.
+                marking = _LEVEL_MARKS[spelled.group()] + marking[spelled.end() :]
+        elif marking is None and source[match.end() : match.end() + 1] in _ENTIRE_TEXT_FIRSTS:
+            # ``1. CONFIDENTIAL - ENTIRE TEXT.``: older cables marked the whole text once.
+            entire = _ENTIRE_TEXT.match(source, match.end())
+            if entire is not None:
+                marking = _LEVEL_MARKS.get(entire.group(1).upper(), entire.group(1).upper())
         if not self.titles:
             self._lone_title(index)
         self.blocks.open(number, marking, self._take_heading() if self.titles else None, index + 1)
@@ -606,7 +615,7 @@ class _Reader:
         if index in self.cuts:
             self._add_cut(index, match.end() - (len(source) - len(source.lstrip())))
             return index + 1
-        rest = source[match.end() :].strip()
+        rest = source[match.end() if entire is None else entire.end() :].strip()
         if rest:
             if rest[0] == "(" and marking is not None and rest[1:].startswith(marking + ")"):
                 # ``1. (SBU) (SBU) Text``: the mark written twice is one mark.
@@ -727,7 +736,7 @@ class _Reader:
         _line calls it only where one of them can match: a line that opens with P, ends
         with a digit, is short, or opens and ends with a rule character.
         """
-        if not (_is_layout(raw, text) or is_rule(text)):
+        if not (_is_layout(raw, text) or is_rule(text) or (text in _SPACERS and self._ends(index))):
             return False
         self.markers.append(UnparsedLine(index + 1, raw))
         rest = page_line_rest(raw) if text[0] == "P" else None
@@ -736,6 +745,16 @@ class _Reader:
             # with the block the page break interrupted.
             self._add(rest, index)
         return True
+
+    def _ends(self, index: int) -> bool:
+        """Whether a blank line, a numbered line or the end of the body follows line
+        ``index``."""
+        following = index + 1 - self.begin
+        return (
+            following >= len(self.texts)
+            or not self.texts[following]
+            or self.texts[following][0] in _NUMBER_FIRSTS
+        )
 
     def _heading(self, index: int, text: str) -> int:
         """The number of lines a heading at ``index`` takes, 0 if there is none."""
@@ -764,6 +783,32 @@ _PAGE_BREAK_LINES = 3
 # A boxed title takes at most this many lines, each at most this long.
 _BOX_LINES = 3
 _BOX_WIDTH = 100
+
+
+# The levels a portion mark may spell out, as marks write them.
+_LEVEL_MARKS = {
+    "TOP SECRET": "TS",
+    "SECRET": "S",
+    "CONFIDENTIAL": "C",
+    "UNCLASSIFIED": "U",
+    "SENSITIVE BUT UNCLASSIFIED": "SBU",
+    "LIMITED OFFICIAL USE": "LOU",
+}
+_SPELLED_LEVEL = re.compile("|".join(sorted(_LEVEL_MARKS, key=len, reverse=True)))
+# The classification of the whole text, as paragraph 1 of older cables gives it:
+# ``CONFIDENTIAL-ENTIRE TEXT.``, ``C - ENTIRE TEXT``, ``LIMITED OFFICIAL USE ENTIRE TEXT``.
+_ENTIRE_TEXT = re.compile(
+    r"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED OFFICIAL USE|TS|LOU|C|S|U)"
+    r"\s*(?:-{1,2}\s*)?ENTIRE\s+TEXT\b\.?",
+    re.IGNORECASE,
+)
+_ENTIRE_TEXT_FIRSTS = frozenset("TSCULtscul")
+
+
+def _unpilcrowed(text: str) -> str:
+    """A line of running text without the pilcrow that the release (the Cablegate web
+    pages) put before whatever opened a line like a paragraph number: ``¶A.``, ``¶1967.``."""
+    return text[1:].lstrip() if text[0] == "\u00b6" else text
 
 
 def _delimiter(source: str, match: re.Match[str]) -> str:
@@ -838,6 +883,12 @@ def _is_layout(raw: str, text: str) -> bool:
         )
     )
 
+
+# A dash or two alone on a line above a blank line or a paragraph number: the spacer that
+# some archive copies leave between paragraphs (``FOLLOW SEPTEL:`` / ``-`` / ``2.``);
+# above text, the dash is a bullet whose item went to the next line.
+_SPACERS = frozenset({"-", "--"})
+_NUMBER_FIRSTS = frozenset("0123456789\u00b6")
 
 # The group of the declassification schedule that older cables (the 1960s and 1970s)
 # print alone on a line above the signer: ``GP-3``.
