@@ -301,6 +301,33 @@ def test_headings_boxed_flattened_and_underlined() -> None:
     assert [p.heading for p in cable.paragraphs] == ["BACKGROUND", "Next Steps", "COMMENT"]
 
 
+def test_a_title_of_two_or_three_lines_over_a_rule_is_one_heading() -> None:
+    # 97TUNIS5237 (alx copy), 09KABUL1892, 10RIYADH123 (corpus): only the last line of
+    # the title was read as the heading, the lines above went on with the paragraph.
+    cable = body(
+        "1. HE HAS TWO CHILDREN.\n\n\nSLAHEDDINE BELAID, PUBLIC WORKS AND HOUSING\n"
+        "MINISTER\n--------------------\n\n2. BELAID WAS BORN IN 1940.\n\n\n"
+        "AMEUR HORCHANI, SECRETARY OF STATE FOR\nAGRICULTURE CHARGED WITH HYDRAULIC\n"
+        "FISHERIES\n----------\n\n3. HORCHANI IS AN ENGINEER.\n\n\n"
+        "SAID BEN MUSTAPHA, FOREIGN MINISTER           .\n-----------\n\n4. BORN IN TUNIS.\n\n"
+        "The talks will go on\nNEXT STEPS\n----------\n\n5. (C) None.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "HE HAS TWO CHILDREN."),
+        ("SLAHEDDINE BELAID, PUBLIC WORKS AND HOUSING MINISTER", "BELAID WAS BORN IN 1940."),
+        (
+            "AMEUR HORCHANI, SECRETARY OF STATE FOR AGRICULTURE CHARGED WITH HYDRAULIC FISHERIES",
+            "HORCHANI IS AN ENGINEER.",
+        ),
+        # A line in lower case above is text, not a title's first line.
+        ("SAID BEN MUSTAPHA, FOREIGN MINISTER", "BORN IN TUNIS. The talks will go on"),
+        ("NEXT STEPS", "None."),
+    ]
+    first = PREAMBLE.count("\n") + 1
+    headings = [f.span for f in cable.spans if f.name == "heading"]
+    assert [(s.first_line - first, s.last_line - first) for s in headings][:2] == [(3, 5), (10, 13)]
+
+
 def test_a_sentence_above_a_rule_is_no_title() -> None:
     # Wrapped text runs straight into a boxed heading: the last line of the paragraph
     # stands over the upper rule, but it ends a sentence begun on the line above.

@@ -746,6 +746,32 @@ class _Reader:
             self._add(rest, index)
         return True
 
+    def _title_lines_above(self, index: int) -> tuple[str, int] | None:
+        """The lines right above a title over a rule at ``index`` (one or two), taken
+        back from the block they went on with, when they are the title's first lines:
+        title lines in capitals, a blank line above them, ending the block's text.  Their
+        text and the 1-based line of the first."""
+        texts, begin, blocks = self.texts, self.begin, self.blocks
+        at = index - 1 - begin
+        top = at
+        while top >= 0 and texts[top] and at - top < _TITLE_LINES_ABOVE:
+            top -= 1
+        if top == at or (top >= 0 and texts[top]):
+            return None  # no line above, or more than a title's lines
+        lines = texts[top + 1 : at + 1]
+        count = len(lines)
+        pieces = blocks.pieces
+        if (
+            len(pieces) - count <= blocks.starts[-1]
+            or blocks.lasts[-1] != at + begin + 1
+            or any(pieces[-count + k] is not line for k, line in enumerate(lines))
+            or not all(_is_lone_title(line) and line.isupper() for line in lines)
+        ):
+            return None
+        del pieces[-count:]
+        blocks.lasts[-1] = max(top + begin, blocks.firsts[-1])
+        return " ".join(lines), top + begin + 2
+
     def _ends(self, index: int) -> bool:
         """Whether a blank line, a numbered line or the end of the body follows line
         ``index``."""
@@ -767,10 +793,19 @@ class _Reader:
         found = _heading_at(self.lines, index, self.end)
         if found is None or (found[1] == 2 and _continues(self._above(index), found[0])):
             return 0
-        self.titles.append(found[0])
-        self.heading_line = self.heading_line or index + 1
         consumed = found[1]
-        self.spans.append(field_span("heading", index + 1, index + consumed))
+        first = index + 1
+        title = found[0]
+        if consumed == 2 and not self.titles:
+            above = self._title_lines_above(index)
+            if above is not None:
+                # ``SLAHEDDINE BELAID, PUBLIC WORKS AND HOUSING`` / ``MINISTER`` / ``-----``:
+                # a title of two or three lines over its rule.
+                title = f"{above[0]} {title}"
+                first = above[1]
+        self.titles.append(title)
+        self.heading_line = self.heading_line or first
+        self.spans.append(field_span("heading", first, index + consumed))
         if consumed == 2:
             # The rule under the title (a rule line never gets here: _marker takes it).
             self.markers.append(UnparsedLine(index + 2, self.lines[index + 1]))
@@ -778,6 +813,8 @@ class _Reader:
         return consumed
 
 
+# A title over a rule takes at most this many lines above its last one.
+_TITLE_LINES_ABOVE = 2
 # A page break takes at most this many lines (a repeated classification, a page line).
 _PAGE_BREAK_LINES = 3
 # A boxed title takes at most this many lines, each at most this long.
@@ -1344,6 +1381,10 @@ def _heading_at(lines: Sequence[str], index: int, end: int) -> tuple[str, int] |
             title = title.strip().lstrip(DASH_CHARS).strip()
             return (title, 1) if title else None
     if index + 1 < end and is_rule(lines[index + 1]):
+        if "  " in text:
+            # Padding before a period that closes the title (``FOREIGN MINISTER     .``)
+            # is layout, as that period is.
+            text = fold_space(text[:-1] if text.endswith("  .") else text)
         return text, 2
     return None
 
