@@ -523,6 +523,37 @@ def test_a_quote_left_under_the_release_trailer_is_trailer() -> None:
     assert cable.paragraphs[0].text == "COMMENT: THE TALKS GO ON."
 
 
+_LATER_SECTION = """NNNN \n\n                       UNCLASSIFIED \n\n\
+PAGE 01        BERLIN  03009  02 OF 06  151400Z \nACTION EUR-01 \n\n\
+INFO  LOG-00   ADS-00   AMAD-01  CIAE-00  DODE-00  ANHR-01  EB-01 \n\
+      FRB-01   HA-09    H-01     INRE-00  INR-01   LAB-04   L-03 \n\
+        /053W \n                  ------------------897809  151441Z /48 \n\
+R 151341Z AUG 91 \nFM USOFFICE BERLIN \nTO SECSTATE WASHDC 4244 \n\
+INFO AMEMBASSY BONN \nUSIA WASHDC 1882 \n \nUNCLAS SECTION 02 OF 06 BERLIN 03009 \n \n\
+SIPDIS \n \n \nDEPT PASS FEDERAL RESERVE FOR LEWIS ALEXANDER \n\
+                       UNCLASSIFIED \n \n                       UNCLASSIFIED \n \n\
+PAGE 02        BERLIN  03009  02 OF 06  151400Z \n \nE.O. 12356: N/A \n\
+TAGS: ELAB PGOV GM EIND \nSUBJECT: UNEMPLOYMENT UP SHARPLY IN JULY \n \n"""
+
+
+def test_a_later_section_of_an_archival_copy_is_layout() -> None:
+    # 91BERLIN3009 (alx copy): each section repeats NNNN, its first page line, the office
+    # list, the format lines and the preamble; all of it went into the paragraphs.
+    cable = body(
+        "5. (U) SHORT-TIME WORK FELL IN ALL\nSECTORS.\n" + _LATER_SECTION + "IN JULY.\n\n"
+        "6. (U) THE TABLES FOLLOW.\n"
+    )
+    assert [(p.number, p.text) for p in cable.paragraphs] == [
+        (5, "SHORT-TIME WORK FELL IN ALL SECTORS. IN JULY."),
+        (6, "THE TABLES FOLLOW."),
+    ]
+    texts = [m.text.strip() for m in cable.markers]
+    assert texts[0] == "NNNN" and "ACTION EUR-01" in texts and "SIPDIS" in texts
+    assert texts[-1].startswith("SUBJECT:")
+    # The copy's own fields raise nothing (the test's preamble names no year).
+    assert [d.code for d in cable.defects] == [DefectCode.REFERENCE_ID_MISSING]
+
+
 def test_signer_shapes() -> None:
     def signer(tail: str) -> str | None:
         return body("1. (C) THE TALKS WILL GO ON NEXT WEEK IN THE CAPITAL.\n" + tail).signature

@@ -458,8 +458,10 @@ class _Reader:
         if first in _DIGITS or first == "\u00b6" or (first > "\x7f" and first.isdecimal()):
             return self._numbered(index, raw, text)
         last = text[-1]
-        if (first == "V" and text.startswith("VZCZC")) or (
-            last in _DIGITS and _CONTROL_NUMBER.fullmatch(text)
+        if (
+            (first == "V" and text.startswith("VZCZC"))
+            or (last in _DIGITS and _CONTROL_NUMBER.fullmatch(text))
+            or (first == "P" and _FIRST_PAGE.match(text))
         ):
             after = self._section_header(index)
             if after:
@@ -506,7 +508,17 @@ class _Reader:
         copy = parse_preamble(self.lines[: self.end], start, DefectSink(DEFAULT, self.lines))
         if copy.executive_order is None and not copy.tags and copy.subject is None:
             return start
-        return copy.end
+        spans = [field.span for field in copy.spans if field.span is not None]
+        subject = next((f.span for f in reversed(copy.spans) if f.name == "subject"), None)
+        if subject is None or subject.last_line < max(span.last_line for span in spans):
+            return copy.end
+        # A copy's subject ends at its first blank line: the text that goes on after it is
+        # the paragraph the section break cut, even in capitals (which a cable's own
+        # subject, wrapped over a blank line, would take).
+        stop = subject.first_line
+        while stop < copy.end and self.texts[stop - self.begin]:
+            stop += 1
+        return stop
 
     def _boxed_heading(self, rule: int) -> int:
         """A title of two or three lines boxed by the rule at ``rule`` and one below it:
@@ -914,7 +926,8 @@ def _is_layout(raw: str, text: str) -> bool:
             len(text) <= _SHORT
             and (
                 _is_repeated_classification(text)
-                or text in ONE_WORD_CAPTIONS
+                # NNNN and BT with blanks after them, which PAGE_LINE does not take.
+                or text in _SHORT_MARKS
                 or (first == "G" and _DOWNGRADING_GROUP.fullmatch(text) is not None)
             )
         )
@@ -930,6 +943,11 @@ _NUMBER_FIRSTS = frozenset("0123456789\u00b6")
 # The group of the declassification schedule that older cables (the 1960s and 1970s)
 # print alone on a line above the signer: ``GP-3``.
 _DOWNGRADING_GROUP = re.compile(r"GP-?\s?[1-4]")
+
+# The first page line of a later section in the archival copies of older cables
+# (``PAGE 01  BERLIN 03009 02 OF 06 151400Z`` over ``ACTION EUR-01``, the office list and
+# the format lines): a routing header follows it.
+_FIRST_PAGE = re.compile(r"PAGE\s+0*1\s")
 
 # The control number that the archive's copies print over each section's header.
 _CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
