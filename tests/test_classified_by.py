@@ -435,3 +435,21 @@ def test_a_classified_by_line_wins_over_the_schedule() -> None:
     )
     assert cable.classified_by is not None
     assert cable.classified_by.authority == "AMBASSADOR SULLIVAN"
+
+
+def test_a_preview_cut_off_by_dots_gives_way_to_the_whole_field() -> None:
+    # 02VATICAN298 (alx copy): the release printed the first words of the field, cut off
+    # by "...", above the whole of it; the preview was read (authority "NICHOLSO", no
+    # reasons) and the whole field refused as a second Classified By.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L VATICAN 000298\n\nE.O. 12958: DECL: 01/19/2012\n"
+        "TAGS: PHUM PREL VT\nSUBJECT: VATICAN REPORTS EYES ON GUANTANAMO\n\n"
+        "CLASSIFIED BY: AMBASSADOR R. JAMES NICHOLSO...\n\n"
+        "CLASSIFIED BY: AMBASSADOR R. JAMES NICHOLSON REASONS 1.5 (B,D)\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "AMBASSADOR R. JAMES NICHOLSON"
+    assert cable.classified_by.reasons == ("1.5(b)", "1.5(d)")
+    # No defect but the year taken from the DECL date (the test has no header).
+    assert [d.code for d in cable.defects] == [DefectCode.REFERENCE_ID_YEAR_GUESSED]
+    assert [m.line for m in cable.markers] == [7]

@@ -722,6 +722,14 @@ def _read_fields(
         elif field.kind == "ref":
             references.extend(read_references(text, year))
         elif field.kind == "classified_by":
+            if text.endswith("...") and _fuller_copy(field, fields):
+                # ``CLASSIFIED BY: AMBASSADOR R. JAMES NICHOLSO...``: a preview that the
+                # release printed above the whole field; the whole one is read.
+                markers.extend(
+                    UnparsedLine(line, lines[line - 1])
+                    for line in range(field.first, field.last + 1)
+                )
+                continue
             if classified_by_text is None:
                 values["classified_by"] = read_classified_by(text, sink, field.first)
                 classified_by_text = text
@@ -786,6 +794,18 @@ _PLAIN_CLASSIFICATION_LINE = re.compile(
     r" (?!(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|E F T O|FOR|SECTION)\b)([A-Z]+(?: [A-Z]+)*)"
     r" ([0-9]{1,8})"
 )
+
+
+def _fuller_copy(field: _Field, fields: Sequence[_Field]) -> bool:
+    """Whether a later field of the same kind opens with ``field``'s text cut off by
+    ``...``: the field is a preview of that one."""
+    head = fold_space(field.text[:-3]).upper()
+    return any(
+        other.kind == field.kind
+        and other.first > field.first
+        and fold_space(other.text).upper().startswith(head)
+        for other in fields
+    )
 
 
 def read_classification_line(text: str) -> ClassificationLine | None:
