@@ -43,12 +43,22 @@ __all__ = ["Body", "parse_body"]
 # closes: the old form took seconds on ``1. (C REL TO AB REL TO AB ...``).  Same marks as
 # before on every corpus line: the separator is one of ``ws? /{1,2} ws?`` or 1-3 white
 # space; REL TO is read once; a REL list stops where another caveat word starts.
+# The levels a portion mark may spell out, as marks write them.
+_LEVEL_MARKS = {
+    "TOP SECRET": "TS",
+    "SECRET": "S",
+    "CONFIDENTIAL": "C",
+    "UNCLASSIFIED": "U",
+    "SENSITIVE BUT UNCLASSIFIED": "SBU",
+    "LIMITED OFFICIAL USE": "LOU",
+}
+# Longest first, so that SECRET is no prefix of TOP SECRET's match.
+_SPELLED = "|".join(sorted(_LEVEL_MARKS, key=len, reverse=True))
 _SEP = r"(?:\s?//?\s?|\s{1,3})"
 _CAVEAT = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
 _PORTION = (
     # The level spelled out too (``(SECRET/REL FRANCE)``, ``(Confidential)``).
-    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SENSITIVE BUT UNCLASSIFIED"
-    r"|TS|SBU|LOU|U|C|S)(?:-N)?"
+    r"(?:" + _SPELLED + r"|TS|SBU|LOU|U|C|S)(?:-N)?"
     r"(?:" + _SEP + r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN"
     r"|REL(?:\s+TO\s+|\s+(?!TO\s+[A-Z]))"
     r"[A-Z](?:(?!" + _SEP + r"(?:" + _CAVEAT + r")\b)[A-Z ,/]){1,40}?"
@@ -834,22 +844,11 @@ _BOX_LINES = 3
 _BOX_WIDTH = 100
 
 
-# The levels a portion mark may spell out, as marks write them.
-_LEVEL_MARKS = {
-    "TOP SECRET": "TS",
-    "SECRET": "S",
-    "CONFIDENTIAL": "C",
-    "UNCLASSIFIED": "U",
-    "SENSITIVE BUT UNCLASSIFIED": "SBU",
-    "LIMITED OFFICIAL USE": "LOU",
-}
-_SPELLED_LEVEL = re.compile("|".join(sorted(_LEVEL_MARKS, key=len, reverse=True)))
+_SPELLED_LEVEL = re.compile(_SPELLED)
 # The classification of the whole text, as paragraph 1 of older cables gives it:
 # ``CONFIDENTIAL-ENTIRE TEXT.``, ``C - ENTIRE TEXT``, ``LIMITED OFFICIAL USE ENTIRE TEXT``.
 _ENTIRE_TEXT = re.compile(
-    r"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|LIMITED OFFICIAL USE|TS|LOU|C|S|U)"
-    r"\s*(?:-{1,2}\s*)?ENTIRE\s+TEXT\b\.?",
-    re.IGNORECASE,
+    r"(" + _SPELLED + r"|TS|LOU|C|S|U)\s*(?:-{1,2}\s*)?ENTIRE\s+TEXT\b\.?", re.IGNORECASE
 )
 _ENTIRE_TEXT_FIRSTS = frozenset("TSCULtscul")
 
