@@ -844,18 +844,20 @@ def _read_eo(
     lines: Sequence[str],
 ) -> str | None:
     """Read the E.O. line into ``values``; returns a TAGS field glued onto it, if any."""
-    plain = read_plain_eo_line(field.text)
-    tokens = preamble_tokens(field.text, "eo_line") if plain is None else []
-    if tokens is None:
-        sink.report(
-            DefectCode.DECL_INVALID,
-            f"E.O./DECL line not understood: {field.text!r}",
-            field.first,
-            _error_column(field.text, "eo_line"),
-        )
-        unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
-        return None
-    order, declassify, glued_tags = read_eo_tokens(tokens) if plain is None else plain
+    read: tuple[str | None, Declassify | None, str | None] | None = read_plain_eo_line(field.text)
+    if read is None:
+        tokens = preamble_tokens(field.text, "eo_line")
+        if tokens is None:
+            sink.report(
+                DefectCode.DECL_INVALID,
+                f"E.O./DECL line not understood: {field.text!r}",
+                field.first,
+                _error_column(field.text, "eo_line"),
+            )
+            unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
+            return None
+        read = read_eo_tokens(tokens)
+    order, declassify, glued_tags = read
     if order is not None:
         values.setdefault("executive_order", order)
     if declassify is not None:

@@ -231,8 +231,8 @@ def read_eo_tokens(
 
 
 # The E.O. line as most cables write it (``E.O. 12958: DECL: 02/22/2011``, ``EO 12958 DECL:
-# 12/19/2027``, ``DECL: N/A``): read without the table runner, to what read_eo_tokens
-# makes of the grammar's tokens (a test holds the two together).
+# 12/19/2027``, ``E.O. 12958: DECL: N/A``): read without the table runner, to what
+# read_eo_tokens makes of the grammar's tokens (a test holds the two together).
 _PLAIN_EO_LINE = re.compile(
     r"(?:E\.O\.|EO) ([0-9]{4,6}):? DECL: ([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|N/A|OADR)"
 )
