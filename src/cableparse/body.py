@@ -39,10 +39,6 @@ from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS
 
 __all__ = ["Body", "parse_body"]
 
-# Written so that any text has one reading (no backtracking blow-up on a mark that never
-# closes: the old form took seconds on ``1. (C REL TO AB REL TO AB ...``).  Same marks as
-# before on every corpus line: the separator is one of ``ws? /{1,2} ws?`` or 1-3 white
-# space; REL TO is read once; a REL list stops where another caveat word starts.
 # The levels a portion mark may spell out, as marks write them.
 _LEVEL_MARKS = {
     "TOP SECRET": "TS",
@@ -54,6 +50,10 @@ _LEVEL_MARKS = {
 }
 # Longest first, so that SECRET is no prefix of TOP SECRET's match.
 _SPELLED = "|".join(sorted(_LEVEL_MARKS, key=len, reverse=True))
+# Written so that any text has one reading (no backtracking blow-up on a mark that never
+# closes: the old form took seconds on ``1. (C REL TO AB REL TO AB ...``).  Same marks as
+# before on every corpus line: the separator is one of ``ws? /{1,2} ws?`` or 1-3 white
+# space; REL TO is read once; a REL list stops where another caveat word starts.
 _SEP = r"(?:\s?//?\s?|\s{1,3})"
 _CAVEAT = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
 _PORTION = (
@@ -518,9 +518,8 @@ class _Reader:
         copy = parse_preamble(self.lines[: self.end], start, DefectSink(DEFAULT, self.lines))
         if copy.executive_order is None and not copy.tags and copy.subject is None:
             return start
-        spans = [field.span for field in copy.spans if field.span is not None]
         subject = next((f.span for f in reversed(copy.spans) if f.name == "subject"), None)
-        if subject is None or subject.last_line < max(span.last_line for span in spans):
+        if subject is None or subject.last_line < max(f.span.last_line for f in copy.spans):
             return copy.end
         # A copy's subject ends at its first blank line: the text that goes on after it is
         # the paragraph the section break cut, even in capitals (which a cable's own
@@ -914,18 +913,19 @@ def _is_layout(raw: str, text: str) -> bool:
     first, last = text[0], text[-1]
     return (
         (first == "P" and page_line_rest(raw) is not None)
-        # Every PAGE_LINE opens with a capital or a digit; only NNNN and BT neither open
-        # with P or a digit nor end with a digit.
+        # Every PAGE_LINE opens with a capital or a digit; NNNN and BT, which neither open
+        # with P or a digit nor end with a digit, are read below.
         or (
             ("A" <= first <= "Z" or _is_digit(first))
-            and (first == "P" or _is_digit(first) or _is_digit(last) or text in _SHORT_MARKS)
+            and (first == "P" or _is_digit(first) or _is_digit(last))
             and _PAGE_LINE.match(raw) is not None
         )
         or (
             len(text) <= _SHORT
             and (
                 _is_repeated_classification(text)
-                # NNNN and BT with blanks after them, which PAGE_LINE does not take.
+                # Captions, NNNN and BT (with blanks after them too, which PAGE_LINE
+                # does not take).
                 or text in _SHORT_MARKS
                 or (first == "G" and _DOWNGRADING_GROUP.fullmatch(text) is not None)
             )
@@ -1051,9 +1051,7 @@ def _inline_openings(
     if not marked:
         return cuts
     body = "\n".join(texts)
-    if ". (" not in body and ".  (" not in body and ".(" not in body:
-        return cuts
-    # ``2.(C)`` with no blank after the period, in a flattened body.
+    # ``2.(C)``, with no blank after the period, counts in a flattened body only.
     glued = _all_at(body, ".(") if flattened else []
     for found in sorted(_all_at(body, ". (") + _all_at(body, ".  (") + glued):
         line_start = body.rfind("\n", 0, found) + 1
