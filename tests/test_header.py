@@ -507,3 +507,20 @@ def test_a_four_digit_year_under_1000_survives_json() -> None:
     assert cable.header is not None
     assert cableparse.to_dict(cable)["header"]["date_time_group"] == "0999-03-22T08:16:00Z"
     assert cableparse.from_json(cableparse.to_json(cable)) == cable
+
+
+def test_a_serial_between_double_slashes_is_the_serial() -> None:
+    # The layout of some posts in the 1990s: the serial where an office would stand.
+    header = header_of(
+        "R 080800Z DEC 92\nFM AMCONSUL IZMIR\nTO AMEMBASSY ANKARA//6318//\n"
+        "SECSTATE WASH DC 9870\nINFO AMCONSUL ADANA//4251//\n"
+        "USCINCEUR VAIHINGEN GE//POLAD//\nAMCONSUL ISTANBUL //12//\n\n"
+        "UNCLAS IZMIR 0819\n\nSUBJ: TEST\n"
+    )
+    assert [(a.address, a.serial) for a in header.to + header.info] == [
+        ("AMEMBASSY ANKARA", "6318"),
+        ("SECSTATE WASH DC", "9870"),
+        ("AMCONSUL ADANA", "4251"),
+        ("USCINCEUR VAIHINGEN GE//POLAD//", None),
+        ("AMCONSUL ISTANBUL //12//", None),
+    ]

@@ -256,6 +256,8 @@ def _read_addressees(text: str, line: int, addressee: re.Pattern[str]) -> list[A
     for parts in addressee.finditer(text):
         route, address, niact, word, serial = parts.groups()
         if address is not None or route is not None:
+            if serial is None and address is not None and address.endswith("//"):
+                address, serial = _slashed_serial(address)
             precedence = None
             if word is not None:
                 precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
@@ -276,6 +278,22 @@ def _read_addressees(text: str, line: int, addressee: re.Pattern[str]) -> list[A
             )
         line += text.count("\n", parts.start(), parts.end())
     return addressees
+
+
+def _slashed_serial(address: str) -> tuple[str, str | None]:
+    """``AMEMBASSY ANKARA//6318//``: some posts wrote the message serial between the double
+    slashes that elsewhere hold an office (``//POLAD//``); (address, serial or None)."""
+    opening = address.rfind("//", 0, len(address) - 2)
+    digits = address[opening + 2 : -2]
+    if (
+        opening > 0
+        and 1 <= len(digits) <= 6
+        and digits.isdecimal()
+        and digits.isascii()
+        and address[opening - 1] not in "/ "
+    ):
+        return address[:opening], digits
+    return address, None
 
 
 _READERS: dict[str, Callable[[str, list[_Token], re.Pattern[str]], _Part]] = {
