@@ -123,6 +123,7 @@ def test_a_title_alone_between_blank_lines_heads_the_next_paragraph() -> None:
         ("Nairobi 00002497 002 of 002", "1. (C) Text."),
         ("XXXXXXXXXXXX", "1. (C) Text."),
         ("The talks ended.", "1. (C) Text."),
+        ("WWW.FBI.GOV/MAJCASES/EASTAFRICA.SUMMARY.HTM", "1. (U) FOUND AT THE WEB SITE:"),
     ):
         cable = body(f"{above}\n\n{line}\n\n2. (C) Next.\n")
         assert [p.heading for p in cable.paragraphs] == [None, None], line
@@ -791,3 +792,20 @@ def test_collection_directive_items_are_no_paragraphs(
         "09STATE62393": [1, 2, 3, 4],
         "09STATE74787": [1, 2],
     }
+
+
+def test_wrapped_and_spaced_rules_underline_headings() -> None:
+    # 97ROME9630, 09CHENGDU229: the wrap left a dash of the rule alone; 99STATE236463:
+    # a title boxed by spaced dashes.  Both titles went on as the paragraph's last words.
+    cable = body(
+        "1. (C) Text.\n\nXXXXXXXXXXXX Says Requests Are Legitimate\n"
+        "--------------------------------------------- -\n\n2. (C) More.\n\n"
+        "- - - - - - - - - - - -\nMAY 1998 FATWA\n- - - - - - - - - - - -\n\n3. (C) End.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Text."),
+        ("XXXXXXXXXXXX Says Requests Are Legitimate", "More."),
+        ("MAY 1998 FATWA", "End."),
+    ]
+    # The redacted name in the heading is a redaction of the body.
+    assert cable.redactions == 1

@@ -19,6 +19,12 @@ def test_rules_and_not_rules() -> None:
     assert is_rule("  -------  ")
     assert is_rule("===== ----- \u2014\u2014\u2014")
     assert not is_rule("-- --")
+    # A 45-column wrap left the rule's last dash or two as a run of their own, and some
+    # cables space their rules out.
+    assert is_rule("--------------------------------------------- - ")
+    assert is_rule("- - - - - - - - ")
+    assert not is_rule("- - -")
+    assert not is_rule("- - - - x")
     assert not is_rule("SUMMARY -----")
     assert not is_rule("")
 

@@ -875,7 +875,8 @@ _FRAMING = re.compile(
     + "|".join(re.escape(word).replace("\\ ", r"\s+") for word in CAPTION_WORDS)
     + r")\b"
 )
-_NOT_IN_TITLE = re.compile(r"\d{5}|[Xx]{10}")
+# A serial, a redaction, a web or mail address (the tail of a sentence that gave one).
+_NOT_IN_TITLE = re.compile(r"\d{5}|[Xx]{10}|://|(?i:www)\.|\w@\w")
 
 
 def _is_lone_title(text: str) -> bool:
@@ -1191,7 +1192,12 @@ def _assemble(
             paragraphs.append(Paragraph(number, marking, heading, text, span, count))
         elif text:
             text_blocks.append(TextBlock(text, span))
-    return paragraphs, text_blocks, sum(counts), lowered
+    total = sum(counts)
+    for heading in blocks.headings:
+        # Headings are body text too (``XXXXXXXXXXXX "Pragmatic" on Protests``).
+        if heading is not None and "xxxxxxxxxx" in heading.lower():
+            total += len(_REDACTION.findall(heading))
+    return paragraphs, text_blocks, total, lowered
 
 
 def _redactions(texts: Sequence[str], lowered: bytes) -> list[int]:

@@ -18,6 +18,8 @@ __all__ = [
     "PAGE_HEAD",
     "PAGE_LINE",
     "PARAGRAPH_NUMBER",
+    "PARTIAL_EXTRACT",
+    "PARTIAL_EXTRACT_NOTICE",
     "RELEASE_STAMP",
     "RULE_ENDINGS",
     "blank_page_head",
@@ -36,14 +38,25 @@ PAGE_LINE = re.compile(
     r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
+#: How the 2010-2011 release's notice opens, above a cable of which it had only a part.
+PARTIAL_EXTRACT = "This record is a partial extract of the original cable"
+#: The notice as a line of its own: release layout, no part of the cable.
+PARTIAL_EXTRACT_NOTICE = re.compile(
+    PARTIAL_EXTRACT + r"\.(?:\s*The full text of the original cable is not available\.)?\s*$"
+)
 #: A paragraph number opening a line (``4.``, ``¶4.``, ``12)``, ``3.(C)``): up to three
 #: digits, a period or parenthesis, then white space, ``(`` or the line end.  A pattern
 #: text, for the patterns that read more after it; the number is the group ``number``.
 PARAGRAPH_NUMBER = r"(?:¶\s*)?(?P<number>\d{1,3})\s*[.)](?=\s|\(|$)"
 #: Characters of a rule line: ASCII dashes, equals, underscores and the Unicode hyphens.
 DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
-# A rule, also broken into runs: ------ ----
-DASH_LINE = re.compile(r"\s*[-=_\u2010-\u2015]{3,}(?:\s+[-=_\u2010-\u2015]{3,})*\s*$")
+# A rule, also broken into runs (``------ ----``, and ``--------- -`` where a wrap at 45
+# columns left the last dash or two), or spaced out (``- - - - -``).  Possessive: a long
+# line of rule characters and blanks that is no rule is read once.
+DASH_LINE = re.compile(
+    r"\s*+(?:[-=_\u2010-\u2015]{3,}+(?:\s++[-=_\u2010-\u2015]++)*+"
+    r"|[-=_\u2010-\u2015](?: {1,2}[-=_\u2010-\u2015]){3,}+)\s*+$"
+)
 #: How a ``Title ---`` heading ends: three ASCII dashes or three Unicode hyphens.
 RULE_ENDINGS = ("---", "\u2010\u2010\u2010")
 
