@@ -440,3 +440,67 @@ def test_the_plain_eo_line_reads_as_the_grammar_does(
     if tokens is not None:
         order, declassify, _ = read_eo_tokens(tokens)
         assert (cable.executive_order, cable.declassify) == (order, declassify)
+
+
+def test_a_portion_marked_body_after_the_ref_line_is_no_ref_item() -> None:
+    # 05DHAKA5702: "(U)" read as item U of the REF list swallowed the body and the signer.
+    head = "UNCLAS DHAKA 005702\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: DEMARCHE\n\n"
+    for refs, mark, items in (
+        ("REF: STATE 206962\n", "(U)", ["STATE 206962"]),
+        ("REF: A. STATE 1\nB. STATE 2\n", "(S)", ["STATE 1", "STATE 2"]),
+        # The letter after the list's last one goes on with the list.
+        ("REF: A. STATE 1\nB. STATE 2\n", "(C)", ["STATE 1", "STATE 2", "STATE 3"]),
+    ):
+        cable = cableparse.parse_cable(f"{head}{refs}\n{mark} STATE 3\n\nCHAMMAS\n")
+        assert [r.text for r in cable.references] == items, (refs, mark)
+        assert cable.signature == "CHAMMAS"
+        assert [b.text for b in cable.text_blocks] == ([] if mark == "(C)" else [f"{mark} STATE 3"])
+
+
+def test_office_lines_with_glued_fields_wrapped_lines_and_the_release_notice() -> None:
+    cable = cableparse.parse_cable(
+        "This record is a partial extract of the original cable. The full text of the "
+        "original cable is not available.\n\nC O N F I D E N T I A L BRASILIA 004227\n\n"
+        "SIPDIS\nSTATE FOR EUR/AGS (MOON/TRICK) AND EUR/INR\n(KEETON)\n"
+        "DEPT ALSO FOR EUR/WE, EUR/PPD,\nAND EB\n"
+        "KABUL FOR USFOR-A COS,\nNSC FOR WOOD\n"
+        "DEPT FOR WHA/BSC E.O. 12958: DECL: 11/22/2012\nTAGS: PGOV\n"
+        "SUBJECT: TEST\n\nTHIS CABLE IS SENSITIVE BUT UNCLASSIFIED.  PLEASE HANDLE\n"
+        "ACCORDINGLY.\n\n1. (C) Text.\n"
+    )
+    # The notice is the release's, no office line; fields glued onto an office line or a
+    # caption are fields.
+    assert [m.text for m in cable.markers][:1] == [
+        "This record is a partial extract of the original cable. The full text of the "
+        "original cable is not available."
+    ]
+    assert cable.captions == ("SIPDIS",)
+    assert cable.distribution == (
+        "STATE FOR EUR/AGS (MOON/TRICK) AND EUR/INR (KEETON)",
+        "DEPT ALSO FOR EUR/WE, EUR/PPD, AND EB",
+        "KABUL FOR USFOR-A COS,",
+        "NSC FOR WOOD",
+        "DEPT FOR WHA/BSC",
+    )
+    assert cable.declassify is not None and cable.declassify.text == "11/22/2012"
+    assert cable.reference_id == "02BRASILIA4227"
+    # The handling note under the subject is the body's, not more subject.
+    assert cable.subject == "TEST"
+    assert cable.text_blocks[0].text.startswith("THIS CABLE IS SENSITIVE")
+    cable = cableparse.parse_cable(
+        "UNCLAS BRASILIA 001540\n\nSIPDIS E.O. 12958: N/A\nTAGS: PTER\nSUBJECT: TEST\n"
+    )
+    assert (cable.captions, cable.distribution) == (("SIPDIS",), ())
+    assert cable.declassify is not None and cable.declassify.text == "N/A"
+
+
+def test_a_handling_word_on_the_classification_line_is_a_caption() -> None:
+    for line, caption in (
+        ("UNCLAS E F T O SANAA 001621", "EFTO"),
+        ("UNCLAS EFTO SANAA 001621", "EFTO"),
+        ("C O N F I D E N T I A L NOFORN SANAA 001621", "NOFORN"),
+        ("UNCLAS SENSITIVE SANAA 001621", "SENSITIVE"),
+    ):
+        cable = cableparse.parse_cable(f"{line}\n\nSIPDIS\n\nSUBJECT: TEST\n")
+        assert (cable.origin, cable.serial) == ("SANAA", 1621), line
+        assert cable.captions == (caption, "SIPDIS"), line

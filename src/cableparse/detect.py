@@ -23,6 +23,7 @@ import re
 
 import attrs
 
+from .layout import PARTIAL_EXTRACT
 from .model import DocumentKind
 
 __all__ = ["Detection", "detect", "is_cable"]
@@ -62,7 +63,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date-time-group", re.compile(r"[ZOPRY](?: [ZOPRY])? \d{6}Z [A-Z]{3} \d{2}\b")),
     (
         "partial-extract-notice",
-        re.compile(r"This record is a partial extract of the original cable"),
+        re.compile(PARTIAL_EXTRACT),
     ),
 )
 _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -21,6 +21,7 @@ from .lalr import parse_from, shape, span_reader
 from .layout import (
     LEVEL_WORDS,
     PARAGRAPH_NUMBER,
+    PARTIAL_EXTRACT,
     RELEASE_STAMP,
     blank_page_head,
     classification_word,
@@ -87,7 +88,7 @@ _ADDRESSEE_KEYWORD = re.compile(rf"(?:FM|TO|INFO(?! *{_OFFICE_CODE})|XMT)(?:[ /]
 # dashed message id, a classification word, who drafted and approved the telegram, a
 # release-date stamp, the archive's document number (``2000HOCHI00838 - UNCLASSIFIED``).
 _HEADER_NOTE = re.compile(
-    r"(?:This record is a partial extract"
+    f"(?:{PARTIAL_EXTRACT}"
     r"|\d{4}[A-Z]{3,6}\d{5} +- "
     r"|PAGE +\d"
     r"|ACTION +[A-Z]"

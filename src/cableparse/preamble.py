@@ -26,6 +26,7 @@ from .layout import (
     PAGE_HEAD,
     PAGE_LINE,
     PARAGRAPH_NUMBER,
+    PARTIAL_EXTRACT_NOTICE,
     RELEASE_STAMP,
     RULE_ENDINGS,
     is_classification_line,
@@ -155,7 +156,7 @@ def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
 
 
 # A rule between fields boxes a note, not a heading (DASH_LINE).
-_KIND = re.compile(_kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE)))
+_KIND = re.compile(_kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE)))
 
 
 # The same, with the page layout first (a page head run into text, a page line), for the
@@ -163,7 +164,7 @@ _KIND = re.compile(_kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE)))
 # no marker here: the "page" alternative has taken it before.
 _LINE = re.compile(
     f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})"
-    f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE))}"
+    f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE))}"
 )
 
 
@@ -256,7 +257,7 @@ def parse_preamble(
             # A blank line ends a field, except inside a lettered REF list.
             if current is not None:
                 if current.kind == "ref" and (
-                    _next_is_ref_item(lines, index) or _ends_on_label(current)
+                    _next_is_ref_item(lines, index, current) or _ends_on_label(current)
                 ):
                     index += 1
                     continue
@@ -338,29 +339,43 @@ def parse_preamble(
                 current = None
             # Not a continuation: the line is read whole.
             pending = None
-            if not seen_field or _field_follows(lines, index, ahead):
+            if seen_field and not _field_follows(lines, index, ahead):
+                end = index
+                break
+            glued = _GLUED.search(stripped)
+            if glued is None or not stripped[: glued.start()].strip():
                 # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
                 # (``STATE FOR EUR/RUS``); later ones are not understood.
                 if any(f.kind in ("eo", "tags", "subject") for f in fields):
                     unknown.append(index)
+                elif (
+                    fields
+                    and fields[-1].kind == "distribution"
+                    and fields[-1].last == index
+                    and _wraps_office_line(fields[-1].parts[-1], stripped)
+                ):
+                    fields[-1].add(index + 1, stripped)
                 else:
                     fields.append(_Field("distribution", index + 1, stripped))
                 current = None
                 seen_field = True
                 index += 1
                 continue
-            end = index
-            break
-        glued = (
-            None
-            if kind == "marker"
-            else (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(
-                stripped
+            # Fields glued onto an office line or a caption (``DEPT FOR WHA/BSC E.O.
+            # 12958: DECL: 11/22/2012``, ``SIPDIS E.O. 12958: N/A``): split below.
+        else:
+            glued = (
+                None
+                if kind == "marker"
+                else (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(
+                    stripped
+                )
             )
-        )
         if glued is None:
             # The line opens one field (or is a marker): as the loop below would read a
-            # single piece at column 0, without the pieces.
+            # single piece at column 0, without the pieces.  (A line of no kind only gets
+            # here with a field glued onto it.)
+            assert kind is not None
             if kind == "marker":
                 markers.append(UnparsedLine(index + 1, raw))
                 current = None
@@ -388,7 +403,7 @@ def parse_preamble(
             piece = piece.strip()
             if not piece:
                 continue
-            piece_kind = _kind_of(piece, have_classification) if column else kind
+            piece_kind = _kind_of(piece, have_classification) if column or not kind else kind
             if piece_kind is None:
                 piece_kind = "distribution"
             if piece_kind == "marker":
@@ -454,8 +469,11 @@ def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: in
     )
 
 
+# Openings of a body's first text, which no subject goes on with after a blank line, the
+# handling note of a sensitive cable among them (``THIS CABLE IS SENSITIVE BUT ...``).
 _BODY_OPENING = re.compile(
-    r"(?i:(?:BEGIN\s+)?SUMMARY\b|COMMENT\b|THIS IS AN ACTION|ACTION REQUEST|INTRODUCTION\b)"
+    r"(?i:(?:BEGIN\s+)?SUMMARY\b|COMMENT\b|THIS IS AN ACTION|ACTION REQUEST|INTRODUCTION\b"
+    r"|THIS\s+(?:CABLE|MESSAGE|TELEGRAM)\b)"
 )
 
 
@@ -470,6 +488,28 @@ def _is_repeated_header(lines: Sequence[str], index: int) -> bool:
     if "\t" in text and _TAB_ROW.match(text):
         return True
     return text[:1] in "VDZ" and _REPEATED_HEADER.match(text) is not None
+
+
+# How an office line that wrapped ends: on a slash or dash, an open parenthesis or a
+# joining word (``... HEATHER VON BEHREN AND`` / ``SCA/INS``).
+_OFFICE_LINE_ENDS = ("/", "-", "&", "(", " AND", " OR", " FOR", " ALSO")
+
+
+def _wraps_office_line(above: str, line: str) -> bool:
+    """Whether ``line`` goes on with the office line ``above`` (both stripped): ``above``
+    stops mid-phrase or leaves a parenthesis open, ``line`` opens with a parenthesis or a
+    joining word (``(KEETON)``, ``AND EB``), or ``above`` ends its list item with a comma
+    and ``line`` names no office of its own (``NSC FOR ...``, ``DEPT PASS TO ...``)."""
+    upper = above.upper()
+    if (
+        upper.endswith(_OFFICE_LINE_ENDS)
+        or above.count("(") > above.count(")")
+        or line.startswith("(")
+        or line[:4].upper() in ("AND ", "AND")
+    ):
+        return True
+    head = line[:40].upper()
+    return upper.endswith((",", ";")) and " FOR " not in head and "PASS " not in head
 
 
 def _breaks_capitals(field: _Field, line: str) -> bool:
@@ -594,7 +634,11 @@ def _kind_ahead(lines: Sequence[str], index: int, ahead: _Ahead) -> str | None:
     return kind
 
 
-_REF_ITEM = re.compile(r"\s*¶?\(?[A-Z][.)]\s")
+_REF_ITEM = re.compile(r"\s*¶?\(?([A-Z])[.)]\s")
+# The letters of a REF list's items, as they stand in its text: ``A.``, ``B)``, ``(C)``.
+_ITEM_LETTER = re.compile(r"(?<![^\s(])([A-Z])[.)](?=\s|$)", re.MULTILINE)
+# Item letters that are portion marks too: (U), (C), (S).
+_MARK_LETTERS = frozenset("UCS")
 
 
 # A REF line that ends with the letter of an item whose text went to the next line
@@ -609,10 +653,21 @@ def _ends_on_label(field: _Field) -> bool:
     return _DANGLING_LABEL.search(last, max(0, len(last) - 4)) is not None
 
 
-def _next_is_ref_item(lines: Sequence[str], index: int) -> bool:
+def _next_is_ref_item(lines: Sequence[str], index: int, field: _Field) -> bool:
+    """Whether the next text line after the blank line ``index`` is an item of the REF
+    list ``field``.  ``(U)``, ``(C)`` and ``(S)`` are portion marks as often as items: the
+    body's first paragraph, unnumbered, is an item only where it takes the letter after
+    the list's last one."""
     for following in lines[index + 1 : index + 3]:
         if following.strip():
-            return _REF_ITEM.match(following) is not None
+            item = _REF_ITEM.match(following)
+            if item is None:
+                return False
+            letter = item.group(1)
+            if letter not in _MARK_LETTERS or item.group().rstrip()[-1] != ")":
+                return True
+            letters = _ITEM_LETTER.findall(field.text)
+            return bool(letters) and ord(letters[-1]) + 1 == ord(letter)
     return False
 
 
@@ -677,8 +732,10 @@ def _read_fields(
                 captions.extend(found)
                 if leftover:
                     distribution.append(leftover)
-            if line.handling and line.handling.upper() in ("NOFORN", "SENSITIVE"):
-                captions.append(line.handling.upper())
+            if line.handling:
+                # NOFORN, SENSITIVE, SBU, EFTO (spaced out as the level is: ``E F T O``).
+                word = line.handling.upper()
+                captions.append("EFTO" if word.replace(" ", "") == "EFTO" else word)
         elif field.kind == "caption":
             # Line by line: each line of the field is a caption line of its own, and the
             # memo knows the few that recur.
