@@ -136,6 +136,17 @@ def underlined_headings(scale: float) -> str:
     return _HEAD + _SUBJECT + "1. (C) Text.\n" + _repeat(unit, int(MEGABYTE * scale) // len(unit))
 
 
+def wrapped_field(label: str, line: str) -> Callable[[float], str]:
+    """A preamble field that goes on over ~1 MB of wrapped lines: each line once asked
+    whether it goes on with the field (a join of the field per line was quadratic)."""
+
+    def build(scale: float) -> str:
+        lines = _repeat(line + "\n", int(MEGABYTE * scale) // (len(line) + 1))
+        return _HEAD + "TAGS: PREL\n" + label + lines + "\n1. (C) Text.\n"
+
+    return build
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -165,6 +176,10 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "76,923 VZCZC lines": header_lines("VZCZCXRO1234\n"),
     "142,857 NOFORN lines": caption_lines,
     "83,333 underlined headings": underlined_headings,
+    "SUBJECT of 35,714 lines": wrapped_field("SUBJECT: ", "A Subject Line That Wrapped"),
+    "REF item of 16,129 lines": wrapped_field(
+        _SUBJECT + "REF: ", "A FREE TEXT REFERENCE THAT WRAPPED AT THE MARGIN OF THE LINE"
+    ),
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }

@@ -120,13 +120,16 @@ class Preamble:
 
 
 class _Field:
-    __slots__ = ("first", "kind", "last", "parts")
+    __slots__ = ("capitals", "checked", "first", "kind", "last", "parts")
 
     def __init__(self, kind: str, first: int, text: str) -> None:
         self.kind = kind
         self.first = first
         self.last = first
         self.parts = [text]
+        # all_capitals(): whether parts[:checked] are all in capitals.
+        self.capitals = True
+        self.checked = 0
 
     def add(self, line: int, text: str) -> None:
         self.parts.append(text)
@@ -135,6 +138,16 @@ class _Field:
     @property
     def text(self) -> str:
         return "\n".join(self.parts)
+
+    def all_capitals(self) -> bool:
+        """``text.upper() == text``, each line looked at once however often it is asked
+        (a field of thousands of lines asks it at every line)."""
+        parts = self.parts
+        while self.capitals and self.checked < len(parts):
+            part = parts[self.checked]
+            self.capitals = part.upper() == part
+            self.checked += 1
+        return self.capitals
 
 
 def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
@@ -516,8 +529,7 @@ def _breaks_capitals(field: _Field, line: str) -> bool:
     """A mixed-case line after an all-caps SUBJECT is running text, not more subject."""
     if field.kind != "subject":
         return False
-    subject = field.text
-    return subject.upper() == subject and line.upper() != line and line.lower() != line
+    return line.upper() != line and line.lower() != line and field.all_capitals()
 
 
 def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool:
@@ -639,6 +651,8 @@ _REF_ITEM = re.compile(r"\s*¶?\(?([A-Z])[.)]\s")
 _ITEM_LETTER = re.compile(r"(?<![^\s(])([A-Z])[.)](?=\s|$)", re.MULTILINE)
 # Item letters that are portion marks too: (U), (C), (S).
 _MARK_LETTERS = frozenset("UCS")
+# How many of a REF list's last lines are searched for its last letter.
+_LETTER_LINES = 4
 
 
 # A REF line that ends with the letter of an item whose text went to the next line
@@ -666,7 +680,8 @@ def _next_is_ref_item(lines: Sequence[str], index: int, field: _Field) -> bool:
             letter = item.group(1)
             if letter not in _MARK_LETTERS or item.group().rstrip()[-1] != ")":
                 return True
-            letters = _ITEM_LETTER.findall(field.text)
+            # The list's last letter stands on one of its last lines.
+            letters = _ITEM_LETTER.findall("\n".join(field.parts[-_LETTER_LINES:]))
             return bool(letters) and ord(letters[-1]) + 1 == ord(letter)
     return False
 

@@ -314,32 +314,45 @@ def _join_wrapped_lines(body: str) -> str:
     """The lines of an unlabelled field, a line that only wraps a free-text item joined to
     the line before it: ``10 AUGUST 2008 U.S. NON PAPER ON DEPLOYMENT OF A U.S. PATRIOT`` /
     ``BATTERY IN POLAND`` is one item."""
-    lines: list[str] = []
+    joined: list[list[str]] = []  # each line of the result, as the lines it joins
+    free = False  # the last item of joined[-1] is free text that a line went on with
     for line in body.split("\n"):
-        if lines and lines[-1].strip() and _wraps_free_item(lines[-1], line):
-            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+        if joined and _wraps_free_item(joined[-1][-1], line, free):
+            joined[-1].append(line.strip())
+            # A line without an item break goes on with the same item, which stays free
+            # text (a line holding a digit never joins): it is not judged again, so that
+            # an item of thousands of lines is read in linear time.
+            free = ";" not in line
         else:
-            lines.append(line)
-    return "\n".join(lines)
+            joined.append([line])
+            free = False
+    return "\n".join(
+        parts[0] if len(parts) == 1 else " ".join([parts[0].rstrip(), *parts[1:]])
+        for parts in joined
+    )
 
 
 # A line that wrapped reached the right margin, less a word: at least this long (without
 # the REF label, which a first line loses before this test).
 _WRAPPED_LINE = 35
+_DIGIT = re.compile(r"\d")
 
 
-def _wraps_free_item(previous: str, line: str) -> bool:
+def _wraps_free_item(previous: str, line: str, free: bool) -> bool:
     """A line that goes on with the item on the line before: it names nothing of its own
     (no serial, date or year, no item kind), and that item is free text, not a cable
-    reference nor a list of them, on a line that wrapped (long, no closing ``;``)."""
+    reference nor a list of them, on a line that wrapped (long, no closing ``;``).
+    ``free``: the item is known to be free text (lines went on with it already)."""
     text = line.strip()
-    if not text or any(c.isdigit() for c in text) or _KIND_WORD.search(text) is not None:
+    if not text or _DIGIT.search(text) or _KIND_WORD.search(text) is not None:
         return False
-    if len(previous.strip()) < _WRAPPED_LINE:
+    previous = previous.strip()
+    if len(previous) < _WRAPPED_LINE or previous.endswith(";"):
         return False
-    last = _ITEM_BREAK.split(previous)[-1]
-    item = fold_space(last).strip(" ,").upper()
-    if not item or previous.rstrip().endswith(";"):
+    if free:
+        return True
+    item = fold_space(_ITEM_BREAK.split(previous)[-1]).strip(" ,").upper()
+    if not item:
         return False
     return not _cable_ids(item, None) and _cable_run(item) is None and not _REFTEL.match(item)
 
