@@ -147,6 +147,12 @@ def wrapped_field(label: str, line: str) -> Callable[[float], str]:
     return build
 
 
+def inline_openings(scale: float) -> str:
+    # A body whose line ends were lost: every paragraph opens inside one line.
+    unit = "Text. 2. (C) more "
+    return _HEAD + _SUBJECT + "1. (C) " + _repeat(unit, int(MEGABYTE * scale) // len(unit)) + "\n"
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -180,6 +186,7 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "REF item of 16,129 lines": wrapped_field(
         _SUBJECT + "REF: ", "A FREE TEXT REFERENCE THAT WRAPPED AT THE MARGIN OF THE LINE"
     ),
+    "55,555 openings in one line": inline_openings,
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }

@@ -8,8 +8,9 @@ dashes, a page header), and every other line belongs to the paragraph around it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import compress, pairwise
+from itertools import accumulate, compress, pairwise
 
 import attrs
 
@@ -1052,10 +1053,15 @@ def _inline_openings(
     if not marked:
         return cuts
     body = "\n".join(texts)
+    # Where each line starts in ``body``: a candidate's line by bisection, as a search
+    # back to the line end (or a count of the line ends before it) would be quadratic in
+    # a long line of many openings.
+    starts = [0, *accumulate(len(text) + 1 for text in texts)]
     # ``2.(C)``, with no blank after the period, counts in a flattened body only.
     glued = _all_at(body, ".(") if flattened else []
     for found in sorted(_all_at(body, ". (") + _all_at(body, ".  (") + glued):
-        line_start = body.rfind("\n", 0, found) + 1
+        line = bisect_right(starts, found) - 1
+        line_start = starts[line]
         if found - line_start <= _OPENING_WIDTH or body[found - 1] not in _DIGITS:
             continue
         start = found - 1
@@ -1075,7 +1081,6 @@ def _inline_openings(
             and before < start - 1
             and (body[before] in _BEFORE_INLINE or body[start] == "\u00b6")
         ):
-            line = body.count("\n", 0, start)
             cuts.setdefault(line + begin, []).append(
                 (
                     start - line_start,
