@@ -147,6 +147,21 @@ def wrapped_field(label: str, line: str) -> Callable[[float], str]:
     return build
 
 
+def classified_by_over_blanks(scale: float) -> str:
+    # Each blank line asks whether the Classified By already gives its reasons.
+    unit = "\nSOMEONE\n"
+    lines = _repeat(unit, int(MEGABYTE * scale) // len(unit))
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + "Classified By: X\n" + lines + "\n1. (C) Text.\n"
+
+
+def addressees_over_blanks(scale: float) -> str:
+    # Each blank line inside the TO list looks for the next line of text.
+    unit = "RUEHC/SECSTATE WASHDC\n\n"
+    lines = _repeat(unit, int(MEGABYTE * scale) // len(unit))
+    head = "O 220816Z MAR 07\nFM AMEMBASSY BEIJING\nTO "
+    return head + lines + "\nC O N F I D E N T I A L BEIJING 001960\n\n" + _SUBJECT
+
+
 def inline_openings(scale: float) -> str:
     # A body whose line ends were lost: every paragraph opens inside one line.
     unit = "Text. 2. (C) more "
@@ -187,6 +202,8 @@ EXTRA: dict[str, Callable[[float], str]] = {
         _SUBJECT + "REF: ", "A FREE TEXT REFERENCE THAT WRAPPED AT THE MARGIN OF THE LINE"
     ),
     "55,555 openings in one line": inline_openings,
+    "Classified By over 111,111 blank lines": classified_by_over_blanks,
+    "43,478 TO lines between blank lines": addressees_over_blanks,
     "one 1 MB word": one_long_word,
     "1,000,000 blank lines": blank_lines,
 }

@@ -8,7 +8,6 @@ it becomes a defect and an unparsed line, and the rest of the header is kept.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -237,9 +236,11 @@ _ADDRESSEES_GO_ON = re.compile(rf"{_ADDRESSEE_KEYWORD.pattern}|R[A-Z0-9]{{3,9}}/
 
 def _next_text(lines: Sequence[str], index: int) -> str:
     """The next line after ``index`` that is not blank, stripped; "" if there is none."""
-    for line in itertools.islice(lines, index + 1, None):
-        if line.strip():
-            return line.strip()
+    # By index: islice() would step over the lines before ``index`` at every call.
+    for following in range(index + 1, len(lines)):
+        line = lines[following].strip()
+        if line:
+            return line
     return ""
 
 

@@ -120,7 +120,7 @@ class Preamble:
 
 
 class _Field:
-    __slots__ = ("capitals", "checked", "first", "kind", "last", "parts")
+    __slots__ = ("capitals", "checked", "first", "kind", "last", "parts", "reason", "searched")
 
     def __init__(self, kind: str, first: int, text: str) -> None:
         self.kind = kind
@@ -130,6 +130,9 @@ class _Field:
         # all_capitals(): whether parts[:checked] are all in capitals.
         self.capitals = True
         self.checked = 0
+        # has_reason_number(): whether parts[:searched] hold a reason number.
+        self.reason = False
+        self.searched = 0
 
     def add(self, line: int, text: str) -> None:
         self.parts.append(text)
@@ -148,6 +151,17 @@ class _Field:
             self.capitals = part.upper() == part
             self.checked += 1
         return self.capitals
+
+    def has_reason_number(self) -> bool:
+        """``_REASON_NUMBER.search(text)``, each line searched about once however often it
+        is asked.  A number wrapped over lines (``1.`` / ``4``) spans at most three: the
+        search starts two lines before the new ones."""
+        parts = self.parts
+        if not self.reason and self.searched < len(parts):
+            since = max(0, self.searched - 2)
+            self.reason = _REASON_NUMBER.search("\n".join(parts[since:])) is not None
+            self.searched = len(parts)
+        return self.reason
 
 
 def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
@@ -276,7 +290,7 @@ def parse_preamble(
                     continue
                 if (
                     current.kind == "classified_by"
-                    and not _REASON_NUMBER.search(current.text)
+                    and not current.has_reason_number()
                     and _next_is_plain(lines, index, ahead, current)
                 ):
                     # The reasons of a Classified By often stand after a blank line.
@@ -473,7 +487,7 @@ def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: in
     (``REASON:`` / ``1.4(B), (D)``), or the rule opens a box of its own (rule, title,
     rule), which no title stands above."""
     if field.kind == "classified_by" and _REASON_NUMBER.search(text) is not None:
-        return _REASON_NUMBER.search(field.text) is None
+        return not field.has_reason_number()
     return (
         index + 3 < len(lines)
         and bool(lines[index + 2].strip())
@@ -610,7 +624,7 @@ def _splits_reason_number(
         and _REASON_HEAD.fullmatch(text) is not None
         and index + 1 < len(lines)
         and _REASON_TAIL.match(lines[index + 1]) is not None
-        and _REASON_NUMBER.search(field.text) is None
+        and not field.has_reason_number()
     )
 
 
