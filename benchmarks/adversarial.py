@@ -168,6 +168,11 @@ def inline_openings(scale: float) -> str:
     return _HEAD + _SUBJECT + "1. (C) " + _repeat(unit, int(MEGABYTE * scale) // len(unit)) + "\n"
 
 
+def tags_word(scale: float) -> str:
+    # One long word in TAGS is asked whether it is codes run together (PHUMBA).
+    return _HEAD + "TAGS " + "A" * int(MEGABYTE * scale) + "\n" + _SUBJECT + "1. (C) Text.\n"
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -205,6 +210,7 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "Classified By over 111,111 blank lines": classified_by_over_blanks,
     "43,478 TO lines between blank lines": addressees_over_blanks,
     "one 1 MB word": one_long_word,
+    "one 1 MB word in TAGS": tags_word,
     "1,000,000 blank lines": blank_lines,
 }
 

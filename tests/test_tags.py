@@ -156,6 +156,15 @@ def test_words_are_not_split(word: str) -> None:
     assert split_glued(word) is None
 
 
+def test_long_runs_of_codes() -> None:
+    # Twelve codes are still read; a longer run of letters is no TAGS line (a fuzzed page
+    # of 400,000 letters once held a list of pieces per position: quadratic memory).
+    twelve = "PGOVPRELMARRASECPTERKDEMPHUMPINRECONEFINETRDAF"
+    assert split_glued(twelve) == [twelve[i : i + 4] for i in range(0, 44, 4)] + ["AF"]
+    assert split_glued(twelve + "PREL") is None
+    assert split_glued("A" * 400_000) is None
+
+
 @pytest.mark.parametrize(
     ("field", "tags"),
     [

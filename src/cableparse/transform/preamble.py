@@ -334,6 +334,11 @@ def _is_code(word: str) -> bool:
     return known
 
 
+# The longest word read as codes run together: twelve codes (the corpus has two or three;
+# a page of letters is no TAGS line).
+_GLUED_WIDTH = 48
+
+
 def split_glued(word: str) -> list[str] | None:
     """Codes run together by transcription (``PHUMBA`` → PHUM, BA; ``VEPREL``), or None.
 
@@ -342,16 +347,19 @@ def split_glued(word: str) -> list[str] | None:
     (geographic) piece, so that words such as ``EXTERNAL`` stay whole.
     """
     n = len(word)
-    if n < 6 or n % 2 or not word.isalpha() or not word.isascii():
+    if n < 6 or n > _GLUED_WIDTH or n % 2 or not word.isalpha() or not word.isascii():
         return None
-    # best[i]: the cheapest reading of word[:i] as ((pairs, guessed pieces), pieces).
-    best: list[tuple[tuple[int, int], list[str]] | None] = [None] * (n + 1)
-    best[0] = ((0, 0), [])
+    # best[i]: the cost (pairs, guessed pieces) of the cheapest reading of word[:i], and
+    # starts[i] where its last piece starts; the pieces are read back from the end, so
+    # that a long word costs linear time and memory, not a list of pieces per position.
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    starts = [0] * (n + 1)
+    best[0] = (0, 0)
     for i in range(0, n, 2):
         current = best[i]
         if current is None:
             continue
-        (pairs, guessed), pieces = current
+        pairs, guessed = current
         options: list[tuple[int, tuple[int, int]]] = []
         four = word[i : i + 4]
         if len(four) == 4:
@@ -363,16 +371,24 @@ def split_glued(word: str) -> list[str] | None:
             options.append((2, (1, guessed)))
         for size, cost in options:
             slot = best[i + size]
-            if slot is None or slot[0] > cost:
-                best[i + size] = (cost, [*pieces, word[i : i + size]])
+            if slot is None or slot > cost:
+                best[i + size] = cost
+                starts[i + size] = i
     result = best[n]
     if result is None:
         return None
-    known = sum(1 for piece in result[1] if piece in subject_tags())
+    pieces: list[str] = []
+    end = n
+    while end:
+        pieces.append(word[starts[end] : end])
+        end = starts[end]
+    pieces.reverse()
+    known = sum(1 for piece in pieces if piece in subject_tags())
     # A guessed piece needs two known neighbours: ECONOMIC is no ECON + OMIC.
-    if known == 0 or (result[0][1] and result[0][1] > known - 2):
+    guessed = result[1]
+    if known == 0 or (guessed and guessed > known - 2):
         return None
-    return result[1]
+    return pieces
 
 
 def _person(words: list[str]) -> str:
