@@ -809,3 +809,9 @@ def test_wrapped_and_spaced_rules_underline_headings() -> None:
     ]
     # The redacted name in the heading is a redaction of the body.
     assert cable.redactions == 1
+
+
+def test_a_pilcrow_alone_on_its_line_is_layout() -> None:
+    cable = body("1. (C) Text.\n\u00b6\nMore text.\n\n2. (C) Next.\n")
+    assert [p.text for p in cable.paragraphs] == ["Text. More text.", "Next."]
+    assert [(m.line, m.text) for m in cable.markers] == [(PREAMBLE.count("\n") + 2, "\u00b6")]

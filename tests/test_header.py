@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cableparse
-from cableparse import Classification, DefectCode, Precedence
+from cableparse import Classification, DefectCode, Precedence, Span
 
 
 def header_of(text: str) -> cableparse.Header:
@@ -524,3 +524,29 @@ def test_a_serial_between_double_slashes_is_the_serial() -> None:
         ("USCINCEUR VAIHINGEN GE//POLAD//", None),
         ("AMCONSUL ISTANBUL //12//", None),
     ]
+
+
+def test_addressee_lines_wrapped_at_a_narrow_width_go_on_with_the_addressee() -> None:
+    # Re-wrapped copies put the rest of an addressee, its precedence or its serial on a
+    # line of its own: those lines were read as nothing and lost.
+    header = header_of(
+        "O 251359Z NOV 09\nFM AMEMBASSY BEIJING\nTO RUEHC/SECSTATE\nWASHDC IMMEDIATE\n5503\n"
+        "INFO RUEHRI/AMCONSUL RIO DE JANEIRO\nPRIORITY\nRUEHXX/AMEMBASSY PARIS PRIORITY 12\n"
+        "ROUTINE 13\n\nUNCLAS BEIJING 001960\n\nSUBJECT: TEST\n"
+    )
+    assert [
+        (a.routing_indicator, a.address, a.precedence, a.serial, a.span)
+        for a in header.to + header.info
+    ] == [
+        ("RUEHC", "SECSTATE WASHDC", Precedence.IMMEDIATE, "5503", Span(3, 5)),
+        ("RUEHRI", "AMCONSUL RIO DE JANEIRO", Precedence.PRIORITY, None, Span(6, 7)),
+        ("RUEHXX", "AMEMBASSY PARIS", Precedence.PRIORITY, "12", Span(8, 8)),
+        # What the addressee above has already stands as an addressee of its own.
+        (None, "", Precedence.ROUTINE, "13", Span(9, 9)),
+    ]
+    # Older lists give only the first addressee a routing indicator (90KHARTOUM11067).
+    header = header_of(
+        "O 251359Z NOV 90\nFM AMEMBASSY KHARTOUM\nTO SECSTATE WASHDC\n"
+        "INFO RUEHRH/AMEMBASSY RIYADH\nAMEMBASSY NDJAMENA\n\nUNCLAS KHARTOUM 11067\n"
+    )
+    assert [a.address for a in header.info] == ["AMEMBASSY RIYADH", "AMEMBASSY NDJAMENA"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 import pytest
 
@@ -37,3 +38,13 @@ def test_strict_parse_turns_a_builder_failure_into_parse_error(
     assert raised.value.code is cableparse.DefectCode.INTERNAL_ERROR
     article = cableparse.parse_article("Some story.\n")
     assert article.paragraphs == ("Some story.",)
+
+
+@pytest.mark.parametrize(
+    "function", [cableparse.parse, cableparse.parse_cable, cableparse.parse_article]
+)
+def test_bytes_get_an_error_that_names_parse_bytes(function: Callable[..., object]) -> None:
+    with pytest.raises(TypeError, match=r"takes a str, not bytes; for bytes use .*parse_bytes"):
+        function(b"UNCLAS PARIS 001007\n")
+    with pytest.raises(TypeError, match="takes a str, not NoneType"):
+        function(None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,9 +27,16 @@ def test_control_characters_become_spaces_and_a_defect() -> None:
     source = normalize(text)
     assert source.had_control_characters
     assert source.lines[1:3] == ("TAGS: PREL  PGOV", "SUBJECT: A B")
+    assert source.control_at == (2, 11)
     cable = cableparse.parse_cable(text)
-    assert DefectCode.CONTROL_CHARACTERS in [d.code for d in cable.defects]
+    assert [(d.code, d.line) for d in cable.defects][:1] == [(DefectCode.CONTROL_CHARACTERS, 2)]
     assert [t.code for t in cable.tags] == ["PREL", "PGOV"]
+    # Strict mode says where the first one stood; articles report them too.
+    with pytest.raises(cableparse.ParseError) as raised:
+        cableparse.parse_cable(text, strict=True)
+    assert (raised.value.line, raised.value.column) == (2, 11)
+    article = cableparse.parse_article("Title\n\nText\x07 here.\n")
+    assert [(d.code, d.line) for d in article.defects] == [(DefectCode.CONTROL_CHARACTERS, 3)]
 
 
 # Text of every kind the check takes its own path for: Latin-1 (most cables), wider

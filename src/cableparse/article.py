@@ -417,6 +417,9 @@ class _Builder:
 
 def build_article(source: SourceText, policy: Policy, page: Page | None = None) -> Article:
     sink = DefectSink(policy, source.lines)
+    control = source.control_defect()
+    if control is not None:
+        sink.report(DefectCode.CONTROL_CHARACTERS, *control)
     if not source.text.strip():
         sink.report(DefectCode.EMPTY_INPUT, "the input holds no text")
         return Article(page=page, defects=tuple(sink.defects))

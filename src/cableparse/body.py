@@ -716,6 +716,10 @@ class _Reader:
 
     def _add(self, piece: str, index: int) -> int:
         """Text from the line at ``index`` goes on with the open block."""
+        if not piece:
+            # The release's pilcrow alone on its line (_unpilcrowed left nothing): layout.
+            self.markers.append(UnparsedLine(index + 1, self.lines[index]))
+            return index + 1
         if not self.is_open:
             self._block(index + 1)
         if index in self.cuts and piece is self.texts[index - self.begin]:

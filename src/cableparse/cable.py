@@ -26,8 +26,9 @@ __all__ = ["build_cable"]
 def build_cable(source: SourceText, policy: Policy, page: Page | None = None) -> Cable:
     lines = source.lines
     sink = DefectSink(policy, lines)
-    if source.had_control_characters:
-        sink.report(DefectCode.CONTROL_CHARACTERS, "control characters replaced by spaces")
+    control = source.control_defect()
+    if control is not None:
+        sink.report(DefectCode.CONTROL_CHARACTERS, *control)
     if not source.text.strip():
         sink.report(DefectCode.EMPTY_INPUT, "the input holds no text")
         # A page with no text (a catalogue entry) still says what the cable is.

@@ -32,6 +32,7 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     with a five-line prelude (reference id, subject, date, classification, origin: the
     alx/cablegate files), which is a cable whatever its text holds.
     """
+    _check_text(text, "parse")
     if page is None:
         if text[:64].lstrip()[:1] == "<" and _is_markup(text):
             from .sources.parse import parse_bytes  # a page given as text: rare, and lazy
@@ -45,6 +46,18 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
     if is_cable(source.text):
         return _guarded(build_cable, _cable_fallback, source, strict, page)
     return _guarded(build_article, _article_fallback, source, strict, page)
+
+
+def _check_text(text: object, function: str) -> None:
+    """The parsers take text; bytes (or anything else) get an error that says what to do,
+    not a failure somewhere inside."""
+    if not isinstance(text, str):
+        hint = (
+            "; for bytes use cableparse.parse_bytes()"
+            if isinstance(text, bytes | bytearray)
+            else ""
+        )
+        raise TypeError(f"{function}() takes a str, not {type(text).__name__}{hint}")
 
 
 def _is_markup(text: str) -> bool:
@@ -67,6 +80,7 @@ def _dump(text: str) -> tuple[str, Page] | None:
 def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) -> Cable:
     """Parse ``text`` as a cable whatever it looks like (fragments are fine); a text dump
     with a prelude is read as :func:`parse` reads one."""
+    _check_text(text, "parse_cable")
     if page is None:
         dumped = _dump(text)
         if dumped is not None:
@@ -76,6 +90,7 @@ def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) ->
 
 def parse_article(text: str, *, strict: bool = False, page: Page | None = None) -> Article:
     """Parse ``text`` as a plain article."""
+    _check_text(text, "parse_article")
     return _guarded(build_article, _article_fallback, normalize(text), strict, page)
 
 

@@ -38,6 +38,15 @@ class SourceText:
     #: True when the ASCII space is the text's only white space besides its line ends
     #: (folding white space is then squeezing runs of spaces).
     only_spaces: bool = False
+    #: (line, column) of the first control character replaced, both from 1; None if none.
+    control_at: tuple[int, int] | None = None
+
+    def control_defect(self) -> tuple[str, int, int] | None:
+        """The message, line and column (of the first) of a ``control-characters``
+        defect, or None."""
+        if self.control_at is None:
+            return None
+        return ("control characters replaced by spaces", *self.control_at)
 
 
 def normalize(text: str) -> SourceText:
@@ -47,7 +56,12 @@ def normalize(text: str) -> SourceText:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     had_control, only_spaces = _scan(text)
+    control_at = None
     if had_control:
+        first = _CONTROL.search(text)
+        if first is not None:
+            start = first.start()
+            control_at = (text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start))
         text = _CONTROL.sub(" ", text)
     # One-character tests first: they are several times cheaper than the two-character
     # search on text that has no ``[`` or backslash at all, which is nearly every cable.
@@ -56,7 +70,7 @@ def normalize(text: str) -> SourceText:
     if "\\" in text and ("\\\n" in text or text.endswith("\\")):
         text = _ESCAPED_LINE_END.sub("", text)
     # Dropping links and escapes adds no white space: only_spaces holds for the result.
-    return SourceText(text, tuple(text.split("\n")), had_control, only_spaces)
+    return SourceText(text, tuple(text.split("\n")), had_control, only_spaces, control_at)
 
 
 def _scan(text: str) -> tuple[bool, bool]:

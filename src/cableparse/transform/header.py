@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from ..lalr import TokenSpans
 from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, field_span, line_span
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
@@ -247,37 +249,90 @@ def _addressee(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Par
 
 def _read_addressees(text: str, line: int, addressee: re.Pattern[str]) -> list[Addressee]:
     """The addressees of the text of an ADDRESSEES (or ADDRESSEE) token that starts on
-    input line ``line``; a line with no address (TO alone on its line) makes none.
+    input line ``line``; a line with nothing on it (TO alone on its line) makes none.
 
     The token is a run of what the ADDRESSEE pattern matches, one line end each, so that
-    pattern reads it again line by line, and its groups are the parts of each line.
+    pattern reads it again line by line, and its groups are the parts of each line.  A
+    line that goes on with the addressee above (see _wraps) adds to it.
     """
     addressees: list[Addressee] = []
     for parts in addressee.finditer(text):
         route, address, niact, word, serial = parts.groups()
-        if address is not None or route is not None:
+        if address is not None or route is not None or word is not None or serial is not None:
             if serial is None and address is not None and address.endswith("//"):
                 address, serial = _slashed_serial(address)
             precedence = None
             if word is not None:
                 precedence = Precedence.NIACT_IMMEDIATE if niact else _PRECEDENCE_WORDS[word]
-            # routing_indicator, address, precedence, serial, station_name, span
-            addressees.append(
-                Addressee(
-                    route,
-                    # Folded only where it changes something: two blanks in a row, or
-                    # white space past the ASCII space (which is never printable).
-                    " ".join(address.split())
-                    if "  " in address or not address.isprintable()
-                    else address or "",
-                    precedence,
-                    serial,
-                    station_name(route),
-                    line_span(line, line),
+            if address is not None and ("  " in address or not address.isprintable()):
+                # Folded only where it changes something: two blanks in a row, or white
+                # space past the ASCII space (which is never printable).
+                address = " ".join(address.split())
+            if (
+                route is None
+                and addressees
+                and _wraps(addressees[-1], address, precedence, serial, line)
+            ):
+                addressees[-1] = _went_on(addressees[-1], address, precedence, serial, line)
+            else:
+                # routing_indicator, address, precedence, serial, station_name, span
+                addressees.append(
+                    Addressee(
+                        route,
+                        address or "",
+                        precedence,
+                        serial,
+                        station_name(route),
+                        line_span(line, line),
+                    )
                 )
-            )
         line += text.count("\n", parts.start(), parts.end())
     return addressees
+
+
+def _wraps(
+    above: Addressee,
+    address: str | None,
+    precedence: Precedence | None,
+    serial: str | None,
+    line: int,
+) -> bool:
+    """Whether an addressee line without a routing indicator goes on with the addressee
+    ``above``, as a copy wrapped at a narrow width leaves them: it holds only the
+    precedence or serial that ``above`` lacks (``WASHDC IMMEDIATE`` / ``5503``), or
+    ``above`` is a routing indicator and one word, and the line right under it the rest
+    of the address (``RUEHC/SECSTATE`` / ``WASHDC``).  (Lists of older cables give the
+    first addressee alone a routing indicator: ``RUEHRH/AMEMBASSY RIYADH`` / ``AMEMBASSY
+    NDJAMENA`` are two.)"""
+    if address is None:
+        return (precedence is None or above.precedence is None) and (
+            serial is None or above.serial is None
+        )
+    return (
+        above.routing_indicator is not None
+        and above.precedence is None
+        and above.serial is None
+        and " " not in above.address
+        and above.span is not None
+        and above.span.last_line == line - 1
+    )
+
+
+def _went_on(
+    above: Addressee,
+    address: str | None,
+    precedence: Precedence | None,
+    serial: str | None,
+    line: int,
+) -> Addressee:
+    """``above`` with the line that went on with it (see _wraps)."""
+    return attrs.evolve(
+        above,
+        address=f"{above.address} {address}" if address else above.address,
+        precedence=precedence or above.precedence,
+        serial=serial or above.serial,
+        span=line_span(above.span.first_line if above.span else line, line),
+    )
 
 
 def _slashed_serial(address: str) -> tuple[str, str | None]:
