@@ -520,3 +520,39 @@ def test_long_wrapped_fields_are_read_whole() -> None:
     assert len(cable.references) == 1
     assert cable.references[0].text.count("AGAIN AND AGAIN AND AGAIN") == 300
     assert [p.number for p in cable.paragraphs] == [1]
+
+
+def test_a_subject_goes_on_after_a_blank_line_only_from_a_wrapped_line() -> None:
+    head = "UNCLAS STATE 404914\n\nE.O. 12356: N/A\nTAGS: PM US PREL\n"
+    # 89STATE404914: the unnumbered body in capitals went into the subject.
+    cable = cableparse.parse_cable(
+        head + "SUBJECT:  TF/PM02:  HISTORY OF DIPLOMATIC EFFORTS TO\n"
+        "RESOLVE HE PANAMANIAN CRISIS\n\nFOLLOWING BACKGROUND ON PANAMA CRISIS, WHICH HAS BEEN\n"
+        "MADE AVAILABLE TO PRESS IN WASHINGTON.\n"
+    )
+    assert cable.subject == "TF/PM02: HISTORY OF DIPLOMATIC EFFORTS TO RESOLVE HE PANAMANIAN CRISIS"
+    assert cable.text_blocks[0].text.startswith("FOLLOWING BACKGROUND")
+    # A line that stops on a joining word, or reached the margin, wrapped.
+    for subject in (
+        "SCOTTISH PARLIAMENT HOLDS EMERGENCY\nSESSION AS\n\nDEBATE REACHES FEVER PITCH",
+        "WAITING AND WATCHING: NORTH KOREA AFTER CURRENCY DEVALUATION\n\nREFORM",
+    ):
+        cable = cableparse.parse_cable(f"{head}SUBJECT: {subject}\n\n1. (C) Text.\n")
+        assert cable.subject == " ".join(subject.split()), subject
+
+
+def test_a_classification_derived_from_a_guide_is_the_classified_by() -> None:
+    # 09BUENOSAIRES1311, 10MEXICO83: it went on with the subject, or took the line after it.
+    cable = cableparse.parse_cable(
+        "S E C R E T MEXICO 000083\n\nEO 12958 DECL: 2020/01/29\nTAGS PGOV\n"
+        "SUBJECT: Scenesetter for the Opening of the Defense Bilateral Working\n"
+        "Group, Washington, D.C., February 1\nDERIVED FROM: DSCG 05-1 B, D\n\n"
+        "Classified Secret.\n\n1. (SBU) Summary: Text.\n"
+    )
+    assert cable.subject == (
+        "Scenesetter for the Opening of the Defense Bilateral Working Group, Washington, "
+        "D.C., February 1"
+    )
+    assert cable.classified_by == cableparse.ClassifiedBy("DSCG 05-1", ("1.4(b)", "1.4(d)"))
+    assert [b.text for b in cable.text_blocks] == ["Classified Secret."]
+    assert DefectCode.CLASSIFIED_BY_INVALID not in [d.code for d in cable.defects]

@@ -18,9 +18,12 @@ from .model import ClassifiedBy
 from .policy import DefectSink
 from .text import fold_space
 
-__all__ = ["read_classified_by", "reasons_in"]
+__all__ = ["names_guide", "read_classified_by", "reasons_in"]
 
-_LABEL = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?")
+_LABEL = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?|(?i:derived\s+from)\s*:")
+# A derivative classification names the guide and its reasons by letter:
+# ``DERIVED FROM: DSCG 05-1 B, D`` (the State Department's classification guide).
+_GUIDE = re.compile(r"(?i:(DSCG\s+\d{2}-\d{1,2})\s+([a-h](?:\s*(?:,|/|&|and)\s*[a-h])*))\s*\.?")
 # What may stand before the authority: white space, punctuation, a portion mark ``(U)``, a
 # paragraph number ``1.``, the label again, ``This message classified by``.
 _LEADING = re.compile(
@@ -83,6 +86,12 @@ _BROKEN_WORD = re.compile(r"(?<!\S)(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
 _WRAPPED_WORDS = frozenset({"for", "reason", "reasons", "and", "section"})
 
 
+def names_guide(line: str) -> bool:
+    """Whether a Classified By line gives a classification guide and its reasons by letter
+    (``DERIVED FROM: DSCG 05-1 B, D``): it needs no reason number after it."""
+    return _GUIDE.search(line) is not None
+
+
 def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
     """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons.
 
@@ -102,6 +111,10 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
     if label is not None:
         body = body[label.end() :]
     body = _skip_leading(body)
+    guide = _GUIDE.fullmatch(body)
+    if guide is not None:
+        letters = re.findall(r"(?i)\b[a-h]\b", guide.group(2))
+        return ClassifiedBy(guide.group(1), tuple(f"1.4({x.lower()})" for x in letters))
     starts = [m.start() for m in (_REASON_WORD.search(body), _NUMBER_STRICT.search(body)) if m]
     if starts:
         cut = min(starts)

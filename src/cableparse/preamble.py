@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import attrs
 
 from ._lark import get_parser, plain_tag_codes, preamble_tokens, tags_field_tokens
-from .classified_by import read_classified_by
+from .classified_by import names_guide, read_classified_by
 from .defects import DefectCode
 from .header import header_at
 from .layout import (
@@ -83,7 +83,8 @@ _SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
 _REF = re.compile(
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
 )
-_CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?")
+# ``Classified By``, and ``DERIVED FROM:`` of a classification taken from a guide.
+_CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?|(?i:DERIVED\s+FROM)\s*:")
 _PARAGRAPH = re.compile(PARAGRAPH_NUMBER)
 # A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
 _BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
@@ -291,6 +292,7 @@ def parse_preamble(
                 if (
                     current.kind == "classified_by"
                     and not current.has_reason_number()
+                    and not names_guide(current.parts[0])
                     and _next_is_plain(lines, index, ahead, current)
                 ):
                     # The reasons of a Classified By often stand after a blank line.
@@ -546,6 +548,32 @@ def _breaks_capitals(field: _Field, line: str) -> bool:
     return line.upper() != line and line.lower() != line and field.all_capitals()
 
 
+# A line of a preamble field that reached the right margin, less a word, is this long.
+_WRAPPED_WIDTH = 40
+# Words a title does not end on: a line that ends on one wrapped.
+_JOINING_WORDS = frozenset(
+    [
+        "A",
+        "AN",
+        "AND",
+        "AS",
+        "AT",
+        "BY",
+        "FOR",
+        "FROM",
+        "IN",
+        "INTO",
+        "OF",
+        "ON",
+        "OR",
+        "OVER",
+        "THE",
+        "TO",
+        "WITH",
+    ]
+)
+
+
 def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool:
     """Whether the line ``following`` goes on with ``field``, which blank lines closed;
     ``paged``: a page break stands between them."""
@@ -559,9 +587,11 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
     if last.endswith((".", ")")) or len(following) > 100:
         return False
     if field.kind == "subject":
-        # A long all-caps subject goes on in capitals; a summary or running text does not.
+        # An all-caps subject goes on in capitals after a line that wrapped: one that
+        # reached the margin, or stops on a word that joins (``HOLDS EMERGENCY`` /
+        # ``SESSION AS``); a summary or running text does not.
         return (
-            len(field.text) >= 30
+            (len(last) >= _WRAPPED_WIDTH or last.rsplit(None, 1)[-1] in _JOINING_WORDS)
             and last.upper() == last
             and following.upper() == following
             and _BODY_OPENING.match(following) is None
@@ -570,7 +600,7 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
         )
     # A long REF line wraps onto the line after the blank one, unless it ends on a whole
     # cable reference (``... MOSCOW 1603``): the item is complete, what follows is text.
-    return len(last) >= 40 and not ends_on_cable_reference(last)
+    return len(last) >= _WRAPPED_WIDTH and not ends_on_cable_reference(last)
 
 
 def _goes_on_after_page_break(field: _Field, following: str) -> bool:
