@@ -815,3 +815,25 @@ def test_a_pilcrow_alone_on_its_line_is_layout() -> None:
     cable = body("1. (C) Text.\n\u00b6\nMore text.\n\n2. (C) Next.\n")
     assert [p.text for p in cable.paragraphs] == ["Text. More text.", "Next."]
     assert [(m.line, m.text) for m in cable.markers] == [(PREAMBLE.count("\n") + 2, "\u00b6")]
+
+
+def test_a_title_right_under_the_paragraph_above_heads_the_next_one() -> None:
+    # 10ABUDHABI9, 09RIYADH447: re-keyed copies set titles under the last line of the
+    # paragraph above, a blank line only below them.
+    cable = body(
+        "1. (S) Officials pledged to share results.\nTaliban/Haqqani Network\n\n"
+        "2. (S) Mendelsohn acknowledged the steps.\nIRAN\n\n3. (S) Text.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Officials pledged to share results."),
+        ("Taliban/Haqqani Network", "Mendelsohn acknowledged the steps."),
+        ("IRAN", "Text."),
+    ]
+    # A sentence, a question or a quotation under a sentence stays text.
+    for line in (
+        'Larijani was in Egypt on a week-long "private visit."',
+        "What would you have me say?",
+        "The minister said he would not stay in Cairo for the talks",
+    ):
+        cable = body(f"1. (C) He left.\n{line}\n\n2. (C) Next.\n")
+        assert [p.heading for p in cable.paragraphs] == [None, None], line

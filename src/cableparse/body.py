@@ -657,7 +657,7 @@ class _Reader:
             return
         while at >= 0 and not texts[at]:
             at -= 1
-        if at < 0 or (at and texts[at - 1]):
+        if at < 0 or (at and texts[at - 1] and not _tight_title(texts[at - 1], texts[at])):
             return
         title = texts[at]
         blocks = self.blocks
@@ -893,6 +893,31 @@ def _is_lone_title(text: str) -> bool:
         and _FRAMING.match(text) is None
         and _NOT_IN_TITLE.search(text) is None
     )
+
+
+# A title right under the last line of the paragraph above (no blank line between, as
+# later re-keyed copies set them) is at most this long.
+_TIGHT_TITLE_WIDTH = 60
+
+
+def _tight_title(above: str, title: str) -> bool:
+    """Whether ``title``, right under the line ``above`` with no blank line between, is a
+    title all the same (``... requests for information.`` / ``Taliban/Haqqani Network``):
+    ``above`` ends a sentence, and ``title`` is short, ends on a letter, a digit or a
+    parenthesis (a question or a quotation ends a sentence of the text instead) and
+    capitalises every word but the small ones, as titles do and sentences do not."""
+    return (
+        (above[-1] in ".!" or above[-2:] in ('."', ".\u201d"))
+        and len(title) <= _TIGHT_TITLE_WIDTH
+        and (title[-1].isalnum() or title[-1] == ")")
+        and not any(word[0].islower() and word not in _SMALL_WORDS for word in title.split())
+    )
+
+
+# Words a title leaves in lower case.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 
 
 def _stops_mid_sentence(above: str) -> bool:
