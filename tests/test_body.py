@@ -837,3 +837,19 @@ def test_a_title_right_under_the_paragraph_above_heads_the_next_one() -> None:
     ):
         cable = body(f"1. (C) He left.\n{line}\n\n2. (C) Next.\n")
         assert [p.heading for p in cable.paragraphs] == [None, None], line
+
+
+def test_a_title_boxed_by_rules_between_blank_lines_heads_the_next_paragraph() -> None:
+    # 10CAIRO150, 10BOGOTA13: blank lines inside the box; the title went on as the last
+    # words of the paragraph above.
+    cable = body(
+        "1. (U) Stories in the press:\n\n--------------------------------------------- -\n\n"
+        "Egypt's Ranking Improves\n\n--------------------------------------------- -\n\n"
+        "2. (U) Egypt moved up.\n\nFloods Cause Damage\n\n--------\n\n3. (U) Rain fell.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Stories in the press:"),
+        ("Egypt's Ranking Improves", "Egypt moved up."),
+        ("Floods Cause Damage", "Rain fell."),
+    ]
+    assert len(cable.markers) == 3

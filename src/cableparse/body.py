@@ -655,9 +655,15 @@ class _Reader:
         # several lines above that: two tests.
         if at < 1 or texts[at]:
             return
-        while at >= 0 and not texts[at]:
+        # Rules between blank lines box the title (10CAIRO150: blank lines inside the box).
+        while at >= 0 and (not texts[at] or _is_spaced_rule(texts, at)):
             at -= 1
-        if at < 0 or (at and texts[at - 1] and not _tight_title(texts[at - 1], texts[at])):
+        if at < 0 or (
+            at
+            and texts[at - 1]
+            and not _is_spaced_rule(texts, at - 1)
+            and not _tight_title(texts[at - 1], texts[at])
+        ):
             return
         title = texts[at]
         blocks = self.blocks
@@ -669,7 +675,7 @@ class _Reader:
         ):
             return
         above = at - 1
-        while above >= 0 and not texts[above]:
+        while above >= 0 and (not texts[above] or _is_spaced_rule(texts, above)):
             above -= 1
         if above >= 0 and _stops_mid_sentence(texts[above]):
             return  # the line may end the sentence above after all
@@ -892,6 +898,18 @@ def _is_lone_title(text: str) -> bool:
         and first.isupper()
         and _FRAMING.match(text) is None
         and _NOT_IN_TITLE.search(text) is None
+    )
+
+
+def _is_spaced_rule(texts: Sequence[str], at: int) -> bool:
+    """Whether ``texts[at]`` is a rule with a blank line (or nothing) on either side."""
+    text = texts[at]
+    return (
+        bool(text)
+        and text[0] in _DASHES
+        and is_rule(text)
+        and (at == 0 or not texts[at - 1])
+        and (at + 1 == len(texts) or not texts[at + 1])
     )
 
 
