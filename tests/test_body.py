@@ -853,3 +853,15 @@ def test_a_title_boxed_by_rules_between_blank_lines_heads_the_next_paragraph() -
         ("Floods Cause Damage", "Rain fell."),
     ]
     assert len(cable.markers) == 3
+
+
+def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
+    # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
+    # ``End comment.``: the comment had no opening of its own.
+    cable = body(
+        "1. (U) Text.\n\nCOMMENT\n-------\n\n2. (U) By calling for a strategy, it seeks\n"
+        "a reason.  End comment.  More text.\n\nComment\n\n3. (C) PRT COMMENT: Inline. "
+        "End comment.\n"
+    )
+    assert [p.heading for p in cable.paragraphs] == [None, "COMMENT", "Comment"]
+    assert cable.comments == ("By calling for a strategy, it seeks a reason", "Inline")

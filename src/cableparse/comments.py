@@ -26,8 +26,8 @@ _END_COMMENT = re.compile(r"end\s+comment")
 
 def _with_end_comment(
     paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
-) -> list[str]:
-    """The texts of the paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
+) -> list[Paragraph]:
+    """The paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
 
     ``lowered`` is the ASCII lower case of the texts of all blocks as Latin-1 bytes (numbers:
     their paragraph numbers, None for an unnumbered block) joined by NUL, as the body reader made
@@ -37,27 +37,43 @@ def _with_end_comment(
     """
     each = lowered.split(b"\x00")
     if len(each) != len(numbers):  # a NUL inside a text
-        texts = [paragraph.text for paragraph in paragraphs]
-        return [text for text in texts if _END_COMMENT.search(text.lower())]
+        return [p for p in paragraphs if _END_COMMENT.search(p.text.lower())]
     paragraph_lowered = [
         low for low, number in zip(each, numbers, strict=True) if number is not None
     ]
     return [
-        paragraph.text
+        paragraph
         for paragraph, low in zip(paragraphs, paragraph_lowered, strict=True)
         if b"end comment" in low
     ]
+
+
+# A paragraph under the heading ``Comment`` (``COMMENT``, ``Comment: Devolution and
+# Foreign Policy``) opens a comment that its END COMMENT closes.
+_COMMENT_HEADING = re.compile(r"(?i:comment)\b")
 
 
 def find_comments(
     paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
 ) -> list[str]:
     comments: list[str] = []
-    for text in _with_end_comment(paragraphs, lowered, numbers):
+    for paragraph in _with_end_comment(paragraphs, lowered, numbers):
+        text = paragraph.text
         words = _Words(text)
         # Openings and closings are searched separately: one lazy pattern spanning both
         # rescanned the rest of the paragraph for every opening without a closing.
         position = 0
+        heading = paragraph.heading
+        if heading is not None and _COMMENT_HEADING.match(heading):
+            # The heading opened the comment, unless the text opens one of its own before
+            # the first closing: the text runs to that closing.
+            closing = words.comment_closing(0)
+            opening = words.comment_opening(0)
+            if closing is not None and (opening is None or opening.start() > closing.start()):
+                inside = text[: closing.start()].strip(" .")
+                if inside:
+                    comments.append(inside)
+                position = closing.end()
         while True:
             opening = words.comment_opening(position)
             if opening is None:
