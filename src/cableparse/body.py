@@ -36,7 +36,7 @@ from .preamble import opens_preamble_field as _opens_preamble_field
 from .preamble import parse_preamble
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
-from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS
+from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS, SMALL_WORDS
 
 __all__ = ["Body", "parse_body"]
 
@@ -928,14 +928,8 @@ def _tight_title(above: str, title: str) -> bool:
         (above[-1] in ".!" or above[-2:] in ('."', ".\u201d"))
         and len(title) <= _TIGHT_TITLE_WIDTH
         and (title[-1].isalnum() or title[-1] == ")")
-        and not any(word[0].islower() and word not in _SMALL_WORDS for word in title.split())
+        and not any(word[0].islower() and word not in SMALL_WORDS for word in title.split())
     )
-
-
-# Words a title leaves in lower case.
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
-)
 
 
 def _stops_mid_sentence(above: str) -> bool:

@@ -56,7 +56,7 @@ from .transform.preamble import (
     read_plain_tags,
     read_tag_tokens,
 )
-from .vocab import CAPTION_WORDS
+from .vocab import CAPTION_WORDS, SMALL_WORDS
 
 __all__ = ["Preamble", "parse_preamble", "read_classification_line"]
 
@@ -550,28 +550,6 @@ def _breaks_capitals(field: _Field, line: str) -> bool:
 
 # A line of a preamble field that reached the right margin, less a word, is this long.
 _WRAPPED_WIDTH = 40
-# Words a title does not end on: a line that ends on one wrapped.
-_JOINING_WORDS = frozenset(
-    [
-        "A",
-        "AN",
-        "AND",
-        "AS",
-        "AT",
-        "BY",
-        "FOR",
-        "FROM",
-        "IN",
-        "INTO",
-        "OF",
-        "ON",
-        "OR",
-        "OVER",
-        "THE",
-        "TO",
-        "WITH",
-    ]
-)
 
 
 def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool:
@@ -591,7 +569,7 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
         # reached the margin, or stops on a word that joins (``HOLDS EMERGENCY`` /
         # ``SESSION AS``); a summary or running text does not.
         return (
-            (len(last) >= _WRAPPED_WIDTH or last.rsplit(None, 1)[-1] in _JOINING_WORDS)
+            (len(last) >= _WRAPPED_WIDTH or last.rsplit(None, 1)[-1].lower() in SMALL_WORDS)
             and last.upper() == last
             and following.upper() == following
             and _BODY_OPENING.match(following) is None

@@ -15,6 +15,7 @@ __all__ = [
     "PRECEDENCE_LETTERS",
     "SECURITY_LETTERS",
     "SECURITY_LETTER_OF",
+    "SMALL_WORDS",
     "organization_tags",
     "station_name",
     "station_name_words",
@@ -68,6 +69,15 @@ CAPTION_WORDS = (
     "DECAPTIONED",
 )
 ONE_WORD_CAPTIONS = frozenset(word for word in CAPTION_WORDS if " " not in word)
+
+#: The small words of English titles: a title leaves them in lower case, and a line of a
+#: title or subject that ends on one wrapped (``HOLDS EMERGENCY SESSION AS``).
+SMALL_WORDS = frozenset(
+    {
+        *("a", "an", "and", "as", "at", "by", "for", "from", "in", "into"),
+        *("of", "on", "or", "over", "the", "to", "with"),
+    }
+)
 
 MONTHS = {
     name: number
