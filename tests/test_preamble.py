@@ -556,3 +556,15 @@ def test_a_classification_derived_from_a_guide_is_the_classified_by() -> None:
     assert cable.classified_by == cableparse.ClassifiedBy("DSCG 05-1", ("1.4(b)", "1.4(d)"))
     assert [b.text for b in cable.text_blocks] == ["Classified Secret."]
     assert DefectCode.CLASSIFIED_BY_INVALID not in [d.code for d in cable.defects]
+
+
+def test_text_after_the_classified_by_reasons_is_an_unparsed_line() -> None:
+    # 10ABUDHABI9: ``(S//NF) Summary`` under the reasons stood only in a defect's message.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L PARIS 001007\n\nSUBJECT: X\nClassified By: Amb X\n\n"
+        "Reasons 1.4 (b)\n(S) Summary Here\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by == cableparse.ClassifiedBy("Amb X", ("1.4(b)",))
+    # Its input line, the blank line inside the field counted.
+    assert [(u.line, u.text) for u in cable.unparsed] == [(7, "(S) Summary Here")]
+    assert (DefectCode.UNPARSED_LINE, 7) in [(d.code, d.line) for d in cable.defects]

@@ -14,7 +14,7 @@ import re
 
 from .defects import DefectCode
 from .memo import remember
-from .model import ClassifiedBy
+from .model import ClassifiedBy, UnparsedLine
 from .policy import DefectSink
 from .text import fold_space
 
@@ -92,12 +92,21 @@ def names_guide(line: str) -> bool:
     return _GUIDE.search(line) is not None
 
 
-def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
+def read_classified_by(
+    text: str,
+    sink: DefectSink,
+    line: int,
+    unparsed: list[UnparsedLine] | None = None,
+    last: int | None = None,
+) -> ClassifiedBy:
     """``Classified By: <authority>, reason(s) 1.4 (b) and (d)`` → authority and reasons.
 
     ``text`` is the field's lines joined by newlines, the first one being input line
     ``line``.  Lines after the reasons that name none (text the segmentation could not tell
-    apart) are reported as unparsed lines, so that nothing is lost silently.
+    apart) are reported as unparsed lines, so that nothing is lost silently: a defect each,
+    and a record in ``unparsed`` when the caller keeps them.  ``last``, the input line of
+    the field's last line, numbers them from the end (a blank line inside the field has no
+    line of ``text``).
     """
     if "\n" in text:
         lines = _mended_lines(text)
@@ -130,11 +139,14 @@ def read_classified_by(text: str, sink: DefectSink, line: int) -> ClassifiedBy:
         raw = text.split("\n")
         for index in range(len(raw) - extra, len(raw)):
             if raw[index].strip() and not _PAGE_LINE.match(raw[index]):
+                number = line + index if last is None else last - (len(raw) - 1 - index)
                 sink.report(
                     DefectCode.UNPARSED_LINE,
                     f"text after the Classified By reasons: {raw[index].strip()!r}",
-                    line + index,
+                    number,
                 )
+                if unparsed is not None:
+                    unparsed.append(UnparsedLine(number, raw[index]))
     return ClassifiedBy(_trim_authority(authority) or None, reasons)
 
 

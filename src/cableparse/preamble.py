@@ -825,7 +825,9 @@ def _read_fields(
                 )
                 continue
             if classified_by_text is None:
-                values["classified_by"] = read_classified_by(text, sink, field.first)
+                values["classified_by"] = read_classified_by(
+                    text, sink, field.first, unparsed, field.last
+                )
                 classified_by_text = text
             elif fold_space(text).upper() != fold_space(classified_by_text).upper():
                 _report_second(field, "Classified By", lines, markers, sink, unparsed)
