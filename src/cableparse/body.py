@@ -200,6 +200,12 @@ class _Blocks:
         self.pieces.append(piece)
         self.lasts[-1] = line
 
+    def take_back(self, count: int, last: int) -> None:
+        """Take the last ``count`` pieces back from the last block, which now ends on
+        1-based line ``last`` (or its first line, if that is later)."""
+        del self.pieces[-count:]
+        self.lasts[-1] = max(last, self.firsts[-1])
+
     def drop_last(self) -> None:
         """Take the last block back, its pieces with it."""
         del self.pieces[self.starts.pop() :]
@@ -656,8 +662,7 @@ class _Reader:
         if at < 1 or texts[at]:
             return
         # Rules between blank lines box the title (10CAIRO150: blank lines inside the box).
-        while at >= 0 and (not texts[at] or _is_spaced_rule(texts, at)):
-            at -= 1
+        at = _text_above(texts, at)
         if at < 0 or (
             at
             and texts[at - 1]
@@ -674,14 +679,11 @@ class _Reader:
             or not _is_lone_title(title)
         ):
             return
-        above = at - 1
-        while above >= 0 and (not texts[above] or _is_spaced_rule(texts, above)):
-            above -= 1
+        above = _text_above(texts, at - 1)
         if above >= 0 and _stops_mid_sentence(texts[above]):
             return  # the line may end the sentence above after all
         if len(blocks.pieces) - 1 > blocks.starts[-1]:
-            blocks.pieces.pop()
-            blocks.lasts[-1] = max(above + begin + 1, blocks.firsts[-1])
+            blocks.take_back(1, above + begin + 1)
         elif blocks.numbers[-1] is None and blocks.headings[-1] is None:
             blocks.drop_last()  # an unnumbered block of the title alone
         else:
@@ -800,8 +802,7 @@ class _Reader:
             or not all(_is_lone_title(line) and line.isupper() for line in lines)
         ):
             return None
-        del pieces[-count:]
-        blocks.lasts[-1] = max(top + begin, blocks.firsts[-1])
+        blocks.take_back(count, top + begin)
         return " ".join(lines), top + begin + 2
 
     def _ends(self, index: int) -> bool:
@@ -899,6 +900,14 @@ def _is_lone_title(text: str) -> bool:
         and _FRAMING.match(text) is None
         and _NOT_IN_TITLE.search(text) is None
     )
+
+
+def _text_above(texts: Sequence[str], at: int) -> int:
+    """The index of the first line of text at or above ``at``, passing over blank lines
+    and the rules that stand between them; -1 if there is none."""
+    while at >= 0 and (not texts[at] or _is_spaced_rule(texts, at)):
+        at -= 1
+    return at
 
 
 def _is_spaced_rule(texts: Sequence[str], at: int) -> bool:

@@ -122,7 +122,7 @@ def read_classified_by(
     body = _skip_leading(body)
     guide = _GUIDE.fullmatch(body)
     if guide is not None:
-        letters = re.findall(r"(?i)\b[a-h]\b", guide.group(2))
+        letters = _LETTER.findall(guide.group(2))
         return ClassifiedBy(guide.group(1), tuple(f"1.4({x.lower()})" for x in letters))
     starts = [m.start() for m in (_REASON_WORD.search(body), _NUMBER_STRICT.search(body)) if m]
     if starts:
