@@ -431,6 +431,29 @@ def test_summary_forms() -> None:
     assert body("1. (C) Nothing to sum up.\n").summary is None
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Summary and Recommendation.",
+        "SUMMARY & COMMENT:",
+        "Summary/Introduction.",
+        "Summary and Key Points.",
+        "SUMMARY AND BACKGROUND:",
+        "Summary & Action Request:",
+    ],
+)
+def test_a_summary_that_shares_its_opening(opening: str) -> None:
+    # 08LONDON1350, 09RIYADH181, 09BUENOSAIRES827, 10KUWAIT45, 09PARIS1461: the label was
+    # the summary's first words; 08RPODUBAI49's summary in paragraph 2 was not found.
+    cable = body(
+        "1. (U) This is an action request; see paragraph 4.\n\n"
+        f"2. (C) {opening} The talks went well. End Summary.\n\n3. (C) More.\n"
+    )
+    assert cable.summary == "The talks went well."
+    # Other words after "summary and" open no summary.
+    assert body("1. (C) He gave a summary and left. Later he came back.\n").summary is None
+
+
 def test_comments_in_parentheses_and_alone() -> None:
     cable = body(
         "1. (C) Text. (Comment: They may be bluffing. End Comment.) More.\n\n"

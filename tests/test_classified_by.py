@@ -453,3 +453,147 @@ def test_a_preview_cut_off_by_dots_gives_way_to_the_whole_field() -> None:
     # No defect but the year taken from the DECL date (the test has no header).
     assert [d.code for d in cable.defects] == [DefectCode.REFERENCE_ID_YEAR_GUESSED]
     assert [m.line for m in cable.markers] == [7]
+
+
+_HEAD = (
+    "R 221200Z JAN 10\nFM AMEMBASSY TOKYO\nTO SECSTATE WASHDC\n\n"
+    "C O N F I D E N T I A L TOKYO 000397\n\nE.O. 12958: DECL: 01/22/2020\nTAGS: PREL\n"
+    "SUBJECT: TEST SUBJECT\n\n"
+)
+
+
+def _wrapped_at_71(words: str) -> str:
+    """``words`` cut every 71 characters, inside words too, as the web copy cut the field."""
+    return "\n".join(words[i : i + 71] for i in range(0, len(words), 71))
+
+
+@pytest.mark.parametrize(
+    ("field", "authority"),
+    [
+        # The cut falls inside a name or a word of the title: the pieces are one word.
+        (
+            "Classified By: Provincial Reconstruction Team Deputy Coordinator Tom Yellen for "
+            "reasons 1.4 (b) and (d)",
+            "Provincial Reconstruction Team Deputy Coordinator Tom Yellen",
+        ),
+        (
+            "Classified By: Minister-Counselor for Political-Military Affairs Michael Corbin "
+            "for reasons 1.4 (b) and (d)",
+            "Minister-Counselor for Political-Military Affairs Michael Corbin",
+        ),
+        # The cut falls between two words: ``for`` opens the next line on its own.
+        (
+            "Classified By: Charge d'Affaires Patricia A. Butenisxx for reasons 1.4 (b) and (d)",
+            "Charge d'Affaires Patricia A. Butenisxx",
+        ),
+    ],
+)
+def test_a_word_cut_by_the_71_column_wrap_is_one_word(field: str, authority: str) -> None:
+    wrapped = _wrapped_at_71(field)
+    assert "\n" in wrapped
+    assert _read(wrapped) == (authority, BD)
+    # A line of another width is no such cut: its line end stays a space.
+    assert _read(field.replace("Coordinator Tom", "Coordinator\nTom"))[0] == authority
+
+
+def test_a_cut_inside_the_reason_letters_keeps_them_apart() -> None:
+    # 09MAPUTO1291: ``(b and`` / ``d)`` at 71 columns; ``d`` is a letter, not ``andd``.
+    field = "Classified By: Charge d'Affaires Todd C. Chapman for reasons 1.4 (b and"
+    assert len(field) == 71
+    assert _read(field + "\nd)") == ("Charge d'Affaires Todd C. Chapman", BD)
+
+
+@pytest.mark.parametrize(
+    "clause", ["1.4 (B) A ND (D)", "1.4 (b) an d (d).", "1.4 B AN D D.", "1.4 (b) a nd (d)"]
+)
+def test_and_split_by_a_space_joins_the_letters(clause: str) -> None:
+    # 07RIYADH2320, 09LONDON2005, 10SHENYANG5: the copy rejoined a wrap inside "and" with a
+    # space; the "A" was read as reason (a) and "an" ended the letters before (d).
+    assert reasons_in(clause) == BD
+
+
+def test_paragraph_one_after_the_reasons_on_a_pilcrowed_line_opens_the_body() -> None:
+    line = (
+        "CLASSIFIED BY: Rose E. Roe, Assistant Secretary, Department of State, VCI; "
+        "REASON: 1.4(B), (D) \u00b61. (U) This is the first paragraph."
+    )
+    cable = cableparse.parse_cable(_HEAD + line + "\n\n\u00b62. (C) Second one.\n")
+    assert cable.classified_by is not None
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (1, "U", "This is the first paragraph."),
+        (2, "C", "Second one."),
+    ]
+
+
+def test_a_paragraph_number_closed_by_a_comma_before_a_mark_is_no_reason() -> None:
+    # 08ISLAMABAD405: ``1, (C) Summary...`` right under the reasons was read as reasons
+    # (``(C)`` gave 1.4(c)) and the summary paragraph was lost.
+    cable = cableparse.parse_cable(
+        _HEAD + "Classified By: Ambassador Ann Roe, for reasons 1.4 (b)(d)\n"
+        "1, (C) Summary. During an hour of talks, he said no.\n\n2. (C) Second.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [(1, "C"), (2, "C")]
+    assert cable.summary == "During an hour of talks, he said no."
+    # A count or a list after a comma opens no paragraph.
+    listed = cableparse.parse_cable(_HEAD + "1. (C) Items\n2, 3 and 4 of the list.\n")
+    assert [p.number for p in listed.paragraphs] == [1]
+
+
+def test_a_classified_by_without_reasons_does_not_take_the_marked_body() -> None:
+    cable = cableparse.parse_cable(
+        _HEAD + "Classified By: Acting Pol/Econ Chief Al Roe\n\n"
+        "(S) In a meeting on July 1, the minister said\nthat the talks would continue.\n"
+    )
+    assert cable.classified_by is not None
+    assert cable.classified_by.authority == "Acting Pol/Econ Chief Al Roe"
+    assert [b.text for b in cable.text_blocks] == [
+        "(S) In a meeting on July 1, the minister said that the talks would continue."
+    ]
+    # Reasons under a blank line still go on with the field.
+    reasons = cableparse.parse_cable(
+        _HEAD + "Classified By: Acting Pol/Econ Chief Al Roe\n\n(U) Reasons 1.4 (b) and (d)\n\n"
+        "1. (C) Text.\n"
+    )
+    assert reasons.classified_by is not None
+    assert reasons.classified_by.reasons == ("1.4(b)", "1.4(d)")
+
+
+def test_reasons_after_a_page_break_go_on_with_the_field() -> None:
+    cable = cableparse.parse_cable(
+        _HEAD + "CLASSIFIED BY AMBASSADOR TOM ROE.\n                       CONFIDENTIAL\n\n"
+        "PAGE 02        TOKYO  00397  01 OF 03  111533Z\nREASONS: 1.5 (B) AND (D).\n\n"
+        "1.  (C)  SUMMARY:  THE TALKS WENT ON.\n"
+    )
+    assert cable.classified_by == cableparse.ClassifiedBy(
+        "AMBASSADOR TOM ROE", ("1.5(b)", "1.5(d)")
+    )
+    assert cable.text_blocks == ()
+    assert [m.line for m in cable.markers] == [12, 14]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "- - C O R R E C T E D  C O P Y - - CLASSIFIED BY LINE ADDED",
+        "Classified By: OSAKA 222\nOSAKA 216\nTOKYO 6772",
+    ],
+)
+def test_a_later_classified_by_with_reasons_wins_over_one_without(first: str) -> None:
+    cable = cableparse.parse_cable(
+        _HEAD + first + "\n\nCLASSIFIED BY DCM JOHN ROE PER 1.5 (B) AND (D)\n\n1. (C) Text.\n"
+    )
+    assert cable.classified_by == cableparse.ClassifiedBy("DCM JOHN ROE", ("1.5(b)", "1.5(d)"))
+    # The first is kept, line by line, with a defect.
+    assert [u.text for u in cable.unparsed] == first.split("\n")
+    assert any(
+        d.code is DefectCode.UNPARSED_LINE and "without reasons" in d.message for d in cable.defects
+    )
+
+
+def test_the_level_word_in_a_repeated_label_is_no_authority() -> None:
+    assert _read(
+        "Classified By: CLASSIFIED CONFIDENTIAL BY ACTING DCM\nROBERT ROE FOR REASON 1.4 (d)."
+    ) == ("ACTING DCM ROBERT ROE", ["1.4(d)"])

@@ -79,22 +79,24 @@ def test_paragraph_counts_match_the_anchors(
 
     # WikiLeaks anchored a number wrapped onto a line (``on October`` / ``6. END SUMMARY.``)
     # like a paragraph: the parser joins it to its sentence, so ~2 % of pages differ here.
+    # Nor did it anchor a number closed by a comma (``6, (SBU) Post will ...``): 5 pages.
     raw = sum(1 for _, cable, anchors in parsed if len(cable.paragraphs) == anchors)
-    assert raw / len(parsed) >= 0.90
+    assert raw / len(parsed) >= 0.895
     # The anchors themselves are wrong where a wrapped line opened with a year; discounting
-    # anchors that break the paragraph sequence, the counts agree for 95.0 % of the pages
-    # (1,230 of 1,295).  Most of the rest are pages whose anchors are missing; WikiLeaks
-    # anchored only numbers that open a line, so it missed paragraph 1 run on after the
-    # Classified By reasons (09TRIPOLI65, 09TRIPOLI663, 09TRIPOLI686, 10VATICAN13) and
-    # the paragraphs run on inside a line (``... Septel provides detailed suggestions.
-    # 2. (C) We should ...``, 07SANTIAGO983, 02BRASILIA4227 and 15 more; in a paragraph
-    # left on one long line, 05BRASILIA1207's ``... those lines. 6.(S) Embassy``).
+    # anchors that break the paragraph sequence, the counts agree for 94.6 % of the pages
+    # (1,225 of 1,295; 1,230 before numbers closed by a comma were read, see above).  Most
+    # of the rest are pages whose anchors are missing; WikiLeaks anchored only numbers that
+    # open a line, so it missed paragraph 1 run on after the Classified By reasons
+    # (09TRIPOLI65, 09TRIPOLI663, 09TRIPOLI686, 10VATICAN13) and the paragraphs run on
+    # inside a line (``... Septel provides detailed suggestions.  2. (C) We should ...``,
+    # 07SANTIAGO983, 02BRASILIA4227 and 15 more; in a paragraph left on one long line,
+    # 05BRASILIA1207's ``... those lines. 6.(S) Embassy``).
     plausible = sum(
         1
         for name, cable, _ in parsed
         if len(cable.paragraphs) == plausible_paragraph_anchors(cablegate_anchor_numbers[name])
     )
-    assert plausible / len(parsed) >= 0.949
+    assert plausible / len(parsed) >= 0.945
 
 
 def test_bodies_that_lost_their_line_ends_keep_their_paragraphs(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -568,3 +569,53 @@ def test_text_after_the_classified_by_reasons_is_an_unparsed_line() -> None:
     # Its input line, the blank line inside the field counted.
     assert [(u.line, u.text) for u in cable.unparsed] == [(7, "(S) Summary Here")]
     assert (DefectCode.UNPARSED_LINE, 7) in [(d.code, d.line) for d in cable.defects]
+
+
+@pytest.mark.parametrize(
+    ("line", "written", "section", "origin", "serial"),
+    [
+        # The SECTION word misspelt: it was read as the post and the section as the serial.
+        (
+            "C O N F I D E N T I A L SCTION 02 OF 02 SAO PAULO 000335",
+            "SCTION 02 OF 02",
+            (2, 2),
+            "SAO PAULO",
+            335,
+        ),
+        (
+            "CONFIDENTIAL SECTON 02 OF 03 BRUSSELS 000579",
+            "SECTON 02 OF 03",
+            (2, 3),
+            "BRUSSELS",
+            579,
+        ),
+        # OF garbled: no post and no reference id were read.
+        (
+            "C O N F I D E N T I A L SECTION 01 F 03 BEIRUT 001568",
+            "SECTION 01 F 03",
+            (1, 3),
+            "BEIRUT",
+            1568,
+        ),
+        ("UNCLAS SECTION 01 O 02 HONG KONG 002311", "SECTION 01 O 02", (1, 2), "HONG KONG", 2311),
+    ],
+)
+def test_a_garbled_section_group_still_gives_the_post_and_serial(
+    line: str, written: str, section: tuple[int, int], origin: str, serial: int
+) -> None:
+    cable = cableparse.parse_cable(
+        f"R 221200Z JAN 08\nFM AMEMBASSY X\nTO SECSTATE WASHDC\n\n{line}\n\n"
+        "E.O. 12958: DECL: 01/22/2018\nTAGS: PREL\nSUBJECT: TEST\n\n1. (C) Text.\n"
+    )
+    assert cable.section is not None
+    assert (cable.section.number, cable.section.total) == section
+    assert (cable.origin, cable.serial) == (origin, serial)
+    assert cable.reference_id == "08" + origin.replace(" ", "") + str(serial)
+    (defect,) = cable.defects
+    assert defect.code is DefectCode.CLASSIFICATION_LINE_INVALID and defect.line == 5
+    assert repr(written) in defect.message
+    with pytest.raises(cableparse.ParseError):
+        cableparse.parse_cable(
+            f"R 221200Z JAN 08\nFM AMEMBASSY X\nTO SECSTATE WASHDC\n\n{line}\n\n1. (C) Text.\n",
+            strict=True,
+        )

@@ -536,3 +536,94 @@ def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
         ("D", ReferenceKind.OTHER, None),
     ]
     assert found[0].text == "KUALA LUMPUR 1026 - DPM NAJIB DISCUSSES ISA"
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        # A year after each serial of a comma list: every item keeps its cable.
+        (
+            "REF: AMMAN 07718 99, AMMAN 05986 00, AMMAN 07718 01",
+            [(None, "99AMMAN7718"), (None, "00AMMAN5986"), (None, "01AMMAN7718")],
+        ),
+        # A comma before "and previous".
+        (
+            "REF: (A) State 348254 (B) Colombo 2179, and previous",
+            [("A", "03STATE348254"), ("B", "03COLOMBO2179")],
+        ),
+        # A classification word before the post, a word for the document after it.
+        ("REF: UNCLASS USDA FAS 57863", [(None, "03USDAFAS57863")]),
+        ("REF: COLOMBO CABLES 0266 AND 02259", [(None, "03COLOMBO266"), (None, "03COLOMBO2259")]),
+        # The kind of post before the city, as an address writes it.
+        ("REF: EMBASSY VIENNA 1450", [(None, "03VIENNA1450")]),
+        # An intelligence report's number is no post and serial.
+        ("REF: A) STATE 123 B) TD-314/18176-06", [("A", "03STATE123"), ("B", None)]),
+    ],
+)
+def test_items_the_cablemap_tables_showed_misread(
+    field: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert _ids(field, 2003) == expected
+
+
+def test_a_report_number_is_a_report() -> None:
+    (reference,) = read_references("REF: TD-314/18176-06", 2006)
+    assert (reference.kind, reference.cable_id) == (REPORT, None)
+
+
+_SHELL = (
+    "R 221200Z JAN 02\nFM AMEMBASSY COLOMBO\nTO SECSTATE WASHDC\n\n"
+    "C O N F I D E N T I A L COLOMBO 002314\n\nE.O. 12958: DECL: 01/22/2012\nTAGS: PREL\n"
+)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        # The list goes on after a blank line: a label left dangling after a comma, or the
+        # next item set after a dash.
+        "REFS: A) STATE 201265, B) STATE 213042,C)\n\nSTATE 02034",
+        "Refs:  (A) State 201265\n\n-      (B) State 213042\n-      (C) State 2034",
+    ],
+)
+def test_a_ref_list_goes_on_over_a_blank_line(field: str) -> None:
+    import cableparse
+
+    cable = cableparse.parse_cable(
+        _SHELL + "SUBJECT: TEST\n\n" + field + "\n\nClassified By: Amb Al Roe, reasons 1.4 (b)."
+        "\n\n1. (C) Text.\n"
+    )
+    assert [(r.label, r.cable_id) for r in cable.references] == [
+        ("A", "02STATE201265"),
+        ("B", "02STATE213042"),
+        ("C", "02STATE2034"),
+    ]
+    assert cable.text_blocks == () and cable.unparsed == ()
+
+
+def test_a_ref_label_glued_onto_the_subjects_last_word() -> None:
+    import cableparse
+
+    cable = cableparse.parse_cable(
+        _SHELL + "SUBJECT: (C/NF) WHO WOULD REPLACE THE PRIMEREF: A. COLOMBO 1939  B. COLOMBO 1704"
+        "\n\n1. (C) Text.\n"
+    )
+    assert cable.subject == "WHO WOULD REPLACE THE PRIME"
+    assert [r.cable_id for r in cable.references] == ["02COLOMBO1939", "02COLOMBO1704"]
+    # A word that ends in REF before no reference is left alone.
+    kept = cableparse.parse_cable(_SHELL + "SUBJECT: THE CHIEFREF: TALKS\n\n1. (C) Text.\n")
+    assert kept.subject == "THE CHIEFREF: TALKS"
+
+
+def test_a_classification_line_that_names_the_kind_of_post() -> None:
+    import cableparse
+    from cableparse.references import reference_id
+
+    assert reference_id(9, "AMEMBASSY HANOI", 1284) == "09HANOI1284"
+    assert reference_id(9, "EMBASSY", 12) == "09EMBASSY12"  # a word alone is the post
+    cable = cableparse.parse_cable(
+        "R 221200Z JAN 09\nFM AMEMBASSY HANOI\nTO SECSTATE WASHDC\n\n"
+        "UNCLAS AMEMBASSY HANOI 001284\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n"
+        "1. Text.\n"
+    )
+    assert (cable.reference_id, cable.origin) == ("09HANOI1284", "AMEMBASSY HANOI")

@@ -25,10 +25,12 @@ _LABEL = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?|(?i:derived\s+from)\s*:"
 # ``DERIVED FROM: DSCG 05-1 B, D`` (the State Department's classification guide).
 _GUIDE = re.compile(r"(?i:(DSCG\s+\d{2}-\d{1,2})\s+([a-h](?:\s*(?:,|/|&|and)\s*[a-h])*))\s*\.?")
 # What may stand before the authority: white space, punctuation, a portion mark ``(U)``, a
-# paragraph number ``1.``, the label again, ``This message classified by``.
+# paragraph number ``1.``, the label again (``CLASSIFIED CONFIDENTIAL BY``), ``This message
+# classified by``.
 _LEADING = re.compile(
     r"(?:[\s,;:.\-]+|\(\s*[A-Za-z/]{1,6}\s*\)|¶?\d{1,2}\s*[.)](?!\d)"
-    r"|(?i:(?:this\s+(?:message|cable|telegram)\s+(?:is\s+)?)?clas?s?i?f?i?e?d\s+by\b\s*:?))"
+    r"|(?i:(?:this\s+(?:message|cable|telegram)\s+(?:is\s+)?)?clas?s?i?f?i?e?d\s+"
+    r"(?:(?:confidential|secret|top\s+secret)\s+)?by\b\s*:?))"
 )
 # The word "reason(s)" and the misspellings cables carry (reaons, resons, REAS0N, Reas).
 _REASON_WORD = re.compile(
@@ -84,6 +86,42 @@ _PAGE_LINE = re.compile(
 _BROKEN_WORD = re.compile(r"(?<!\S)(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
 # Words that a line wrap cut in two: ``REA`` / ``SONS``, ``a`` / ``nd``, ``f`` / ``or``.
 _WRAPPED_WORDS = frozenset({"for", "reason", "reasons", "and", "section"})
+# The web copy cut a Classified By line at this width, also inside a word (a space that fell
+# there went with the cut: 71 is also the width of a line that ends a word).
+_WRAP_WIDTH = 71
+# Lower-case words that open the next line after such a cut on their own.
+_WHOLE_WORDS = frozenset(
+    {
+        "for",
+        "and",
+        "or",
+        "of",
+        "per",
+        "a.i",
+        "ad",
+        "reason",
+        "reasons",
+        "reas",
+        "the",
+        "to",
+        "in",
+        "on",
+        "at",
+        "under",
+        "de",
+        "da",
+        "del",
+        "van",
+        "von",
+        "y",
+        "e.o",
+        "based",
+        "due",
+    }
+)
+# The same cut, rejoined by the web copy with a space: ``1.4 (B) A ND (D)``, ``(b) an d (d)``
+# (else the ``A`` reads as reason (a) and ``an`` ends the letters).
+_SPACED_AND = re.compile(r"(?i:\b(?:a\s+nd|an\s+d)\b)")
 
 
 def names_guide(line: str) -> bool:
@@ -186,8 +224,26 @@ def _mend(match: re.Match[str]) -> str:
     word = (head + tail).rstrip(":.,;").lower()
     if word in _WRAPPED_WORDS and head.lower() not in _WRAPPED_WORDS:
         return head
+    if breaks == "\n" and _cut_inside_word(match, head, tail):
+        return head
     # Keep every line end, so that lines counted from the end still match the input.
     return head + breaks
+
+
+def _cut_inside_word(match: re.Match[str], head: str, tail: str) -> bool:
+    """Whether the web copy's hard wrap of the field at 71 columns cut a word in two
+    (``... Coordinator Hoyt Y`` / ``ee for reasons``, ``Michae`` / ``l Corbin``): the line
+    is exactly that wide, a letter ends it, and the next opens with a lower-case letter
+    that starts no word of its own (``for``, ``a.i.``, ``reasons``).  Only before the
+    reasons: their letters are words of one letter (``(b and`` / ``d)``)."""
+    start = match.string.rfind("\n", 0, match.start()) + 1
+    return (
+        match.end(1) - start == _WRAP_WIDTH
+        and head[-1].isalpha()
+        and tail[0].islower()
+        and tail.rstrip(",;:.").lower() not in _WHOLE_WORDS
+        and _NUMBER_STRICT.search(match.string, start, match.end(1)) is None
+    )
 
 
 def _skip_leading(body: str) -> str:
@@ -231,6 +287,7 @@ def _reasons(clause: str) -> tuple[str, ...]:
 def reasons_in(text: str) -> list[str]:
     """Reasons named in ``text``, normalised: ``1.4 (B) AND (D)`` → ``1.4(b)``, ``1.4(d)``."""
     reasons: list[str] = []
+    text = _SPACED_AND.sub("and", text)
     numbers = list(_NUMBER.finditer(text))
     for i, number in enumerate(numbers):
         stop = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)

@@ -47,7 +47,11 @@ PARTIAL_EXTRACT_NOTICE = re.compile(
 #: A paragraph number opening a line (``4.``, ``¶4.``, ``12)``, ``3.(C)``): up to three
 #: digits, a period or parenthesis, then white space, ``(`` or the line end.  A pattern
 #: text, for the patterns that read more after it; the number is the group ``number``.
-PARAGRAPH_NUMBER = r"(?:¶\s*)?(?P<number>\d{1,3})\s*[.)](?=\s|\(|$)"
+# A comma for the period only before a portion mark (``6, (SBU) Post will ...``): a typo that
+# a line opening with a count or a list (``1, 2 and 3 ...``) does not make.
+PARAGRAPH_NUMBER = (
+    r"(?:¶\s*)?(?P<number>\d{1,3})\s*(?:[.)](?=\s|\(|$)|,(?=\s*\((?:TS|SBU|C|S|U)\b))"
+)
 #: Characters of a rule line: ASCII dashes, equals, underscores and the Unicode hyphens.
 DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 # A rule, also broken into runs (``------ ----``, and ``--------- -`` where a wrap at 45

@@ -214,9 +214,23 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
     return None
 
 
+# A REF label glued onto the last word of a subject, before what reads as its first item
+# (``... AS UK PRIMEREF: A. LONDON 1939``, ``... TO EGYPTREF: CAIRO 493``).
+_REF_GLUED_TO_WORD = re.compile(
+    r"(?<=[A-Z]{2})(?=REF(?:S|\(S\))?:\s*(?:\(?[A-Z][.)]\s|[A-Z]{2,}(?: [A-Z]{2,}){0,3} \d))"
+)
+
+
+def _unglue_ref(text: str) -> str:
+    """A subject line with a space put before a REF label glued onto its last word."""
+    return _REF_GLUED_TO_WORD.sub(" ", text, count=1) if "REF" in text else text
+
+
 def _cut_glued(field: _Field, text: str) -> tuple[str, str | None]:
     """A line that may go on with ``field``, cut where another field's label was glued on:
     (the part before it, the rest from the label on, or None)."""
+    if field.kind == "subject":
+        text = _unglue_ref(text)
     glued = (_GLUED_AFTER_CLASSIFIED_BY if field.kind == "classified_by" else _GLUED).search(text)
     if glued is None or not text[: glued.start()].strip():
         return text, None
@@ -274,7 +288,7 @@ def parse_preamble(
                 end = run_on[0]
                 break
             stripped = raw.strip()
-            if " 1." in stripped and "(" in stripped:
+            if ("1." in stripped and "(" in stripped) and (" 1." in stripped or "¶" in stripped):
                 cut = _run_on_paragraph(
                     stripped, current is not None and current.kind == "classified_by"
                 )
@@ -393,6 +407,8 @@ def parse_preamble(
             # Fields glued onto an office line or a caption (``DEPT FOR WHA/BSC E.O.
             # 12958: DECL: 11/22/2012``, ``SIPDIS E.O. 12958: N/A``): split below.
         else:
+            if kind == "subject":
+                stripped = _unglue_ref(stripped)
             glued = (
                 None
                 if kind == "marker"
@@ -583,7 +599,10 @@ def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool
 
 def _goes_on_after_page_break(field: _Field, following: str) -> bool:
     """A page break falls anywhere, with blank lines around its page line: a lettered REF
-    list goes on with its next letter, a TAGS field with a line of nothing but codes."""
+    list goes on with its next letter, a TAGS field with a line of nothing but codes, a
+    Classified By that lacks its reasons with a line that gives them."""
+    if field.kind == "classified_by":
+        return not field.has_reason_number() and _REASON_NUMBER.search(following) is not None
     if field.kind == "ref":
         return _REF_ITEM.match(following) is not None
     if field.kind == "tags":
@@ -608,12 +627,19 @@ def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
     reason = _REASON_NUMBER.search(text, start)
     if reason is None:
         return None
-    found = text.find(" 1.", reason.end())
+    # ``... (D) 1. (U) This`` or, in a copy that kept the pilcrows, ``... (D) ¶1. (U)``.
+    found = text.find("1.", reason.end())
     while found >= 0:
-        opening = INLINE_OPENING.match(text, found + 1)
-        if opening is not None and opening.group(1) == "1":
-            return found + 1
-        found = text.find(" 1.", found + 3)
+        before = text[found - 1]
+        if before == "¶" or (before == " " and text[found - 2] == "¶"):
+            at = text.rindex("¶", 0, found)
+        else:
+            at = found if before == " " else -1
+        if at >= 0:
+            opening = INLINE_OPENING.match(text, at)
+            if opening is not None and opening.group(1) == "1":
+                return at
+        found = text.find("1.", found + 2)
     return None
 
 
@@ -642,8 +668,22 @@ def _next_is_plain(lines: Sequence[str], index: int, ahead: _Ahead, field: _Fiel
     for following in range(index + 1, min(index + 3, len(lines))):
         kind = _kind_ahead(lines, following, ahead)
         if kind != "blank":
-            return kind is None and not _is_heading(lines, following, field)
+            return (
+                kind is None
+                and not _is_heading(lines, following, field)
+                and not _opens_marked_text(lines[following])
+            )
     return False
+
+
+def _opens_marked_text(line: str) -> bool:
+    """A portion mark and text that names no reason (``(S) In a meeting on July 1, ...``):
+    the body of a cable whose paragraphs are not numbered, not the reasons."""
+    text = line.lstrip()
+    if text[:1] != "(":
+        return False
+    mark = LEADING_PORTION_MARK.match(text)
+    return mark is not None and _REASON_NUMBER.search(text, mark.end()) is None
 
 
 class _Ahead:
@@ -668,7 +708,8 @@ def _kind_ahead(lines: Sequence[str], index: int, ahead: _Ahead) -> str | None:
     return kind
 
 
-_REF_ITEM = re.compile(r"\s*¶?\(?([A-Z])[.)]\s")
+# An item of a REF list, also set after a dash (``-      (B) State 240035``).
+_REF_ITEM = re.compile(r"\s*(?:-\s+)?¶?\(?([A-Z])[.)]\s")
 # The letters of a REF list's items, as they stand in its text: ``A.``, ``B)``, ``(C)``.
 _ITEM_LETTER = re.compile(r"(?<![^\s(])([A-Z])[.)](?=\s|$)", re.MULTILINE)
 # Item letters that are portion marks too: (U), (C), (S).
@@ -679,7 +720,7 @@ _LETTER_LINES = 4
 
 # A REF line that ends with the letter of an item whose text went to the next line
 # (``C) Taipei 03856 D)`` / blank / ``Taipei 03196 E) ...``).
-_DANGLING_LABEL = re.compile(r"(?<=\s)\(?[A-Z][.)]\s*$")
+_DANGLING_LABEL = re.compile(r"(?<=[\s,;])\(?[A-Z][.)]\s*$")
 
 
 def _ends_on_label(field: _Field) -> bool:
@@ -748,7 +789,8 @@ def _read_fields(
     references: list[Reference] = []
     unparsed: list[UnparsedLine] = []
     spans: list[FieldSpan] = []
-    classified_by_text: str | None = None  # the first Classified By, as written
+    classified_by_text: str | None = None  # the Classified By read, as written
+    classified_by_field: _Field | None = None  # and its field
     for field in fields:
         spans.append(field_span(field.kind, field.first, field.last))
         text = field.text
@@ -764,6 +806,13 @@ def _read_fields(
                 unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
                 continue
             values.setdefault("classification_line", line)
+            if line.garbled_section is not None and line.section is not None:
+                sink.report(
+                    DefectCode.CLASSIFICATION_LINE_INVALID,
+                    f"section group garbled: {line.garbled_section!r} read as SECTION "
+                    f"{line.section.number} OF {line.section.total}",
+                    field.first,
+                )
             if line.rest:
                 found, leftover = _caption_line(line.rest)
                 captions.extend(found)
@@ -828,9 +877,33 @@ def _read_fields(
                 values["classified_by"] = read_classified_by(
                     text, sink, field.first, unparsed, field.last
                 )
-                classified_by_text = text
+                classified_by_text, classified_by_field = text, field
             elif fold_space(text).upper() != fold_space(classified_by_text).upper():
-                _report_second(field, "Classified By", lines, markers, sink, unparsed)
+                taken = values["classified_by"]
+                if (
+                    isinstance(taken, ClassifiedBy)
+                    and not taken.reasons
+                    and classified_by_field is not None
+                    and _REASON_NUMBER.search(text) is not None
+                ):
+                    # The first names no reason and this one does: the first was a note
+                    # (``CORRECTED COPY - CLASSIFIED BY LINE ADDED``) or text that a
+                    # misplaced label opened (``Classified By: ADANA 222`` / ``ADANA 216``).
+                    values["classified_by"] = read_classified_by(
+                        text, sink, field.first, unparsed, field.last
+                    )
+                    _report_second(
+                        classified_by_field,
+                        "Classified By",
+                        lines,
+                        markers,
+                        sink,
+                        unparsed,
+                        "Classified By field without reasons, not read (a later one has them)",
+                    )
+                    classified_by_text, classified_by_field = text, field
+                else:
+                    _report_second(field, "Classified By", lines, markers, sink, unparsed)
     if classified_by_text is None:
         classifier = _schedule_classifier(values.get("declassify"))
         if classifier is not None:
@@ -980,13 +1053,15 @@ def _report_second(
     markers: list[UnparsedLine],
     sink: DefectSink,
     unparsed: list[UnparsedLine],
+    why: str = "",
 ) -> None:
     """A second field of a kind the cable has one of (SUBJECT, Classified By) that says
     something else: the first one is the value; the lines of this one are kept as
-    unparsed, with a defect.  (A copy of the first is covered by its span.)"""
+    unparsed, with a defect (``why`` it is not read, if not for being the second).  (A
+    copy of the first is covered by its span.)"""
     sink.report(
         DefectCode.UNPARSED_LINE,
-        f"second {label} field, not read: {fold_space(field.text)!r}",
+        f"{why or f'second {label} field, not read'}: {fold_space(field.text)!r}",
         field.first,
     )
     layout = {marker.line for marker in markers}

@@ -41,13 +41,16 @@ _LABEL = re.compile(
     r"|([A-Za-z]) [-–] (?=\S))"
 )
 _POST = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
+# One of several cable references in a row (``STATE 1234, MOSCOW 5678``).
 _CABLE = re.compile(
     r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/-]|:\d)"
+    # A year after the serial, where a comma or the end follows (``AMMAN 07718 99, ...``).
+    r"(?: (?:19|20)?\d{2}(?=[,;]|$))?"
     r"(?: ?\(([A-Z][A-Z /]*)\))?"
 )
 # What may follow a cable reference in the same item.
 _TRAILER = re.compile(
-    r"(?: ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
+    r"(?:,? ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
     r"|NOTAL|ALL NOTAL|\([^()]{0,80}\)))*"
     r"[ .;,]*"
 )
@@ -169,13 +172,21 @@ def reference_id(year: str | int, post: str, serial: int) -> str:
 
 def post_key(post: str) -> str:
     """A post as reference ids write it: letters and digits only, upper case, known
-    aliases resolved (``La Paz`` → ``LAPAZ``, ``SECSTATE`` → ``STATE``)."""
+    aliases resolved (``La Paz`` → ``LAPAZ``, ``SECSTATE`` → ``STATE``), without the kind
+    of post written before its city (``AMEMBASSY HANOI`` → ``HANOI``)."""
     name = _POST_NAMES.get(post)
     if name is None:
-        name = _NOT_ID_CHARACTER.sub("", post).upper()
+        words = post.split()
+        if len(words) > 1 and words[0].upper() in _POST_KINDS:
+            words = words[1:]
+        name = _NOT_ID_CHARACTER.sub("", "".join(words)).upper()
         name = _POST_ALIASES.get(name, name)
         remember(_POST_NAMES, post, name)
     return name
+
+
+# Kinds of post that an address writes before the city; ids never hold them.
+_POST_KINDS = frozenset({"AMEMBASSY", "AMCONSUL", "AMCONGEN", "EMBASSY", "CONSULATE"})
 
 
 _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
@@ -184,7 +195,7 @@ _NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
 # Per distinct post as written, across cables: a few hundred posts recur in every REF
 # (bounded memos, see memo.py).
 _POST_NAMES: dict[str, str] = {}
-_IS_POST: dict[str, bool] = {}
+_IS_POST: dict[str, str | None] = {}
 
 
 def read_references(text: str, year: int | None = None) -> list[Reference]:
@@ -380,20 +391,38 @@ def _cable_run(chunk: str) -> list[str] | None:
 
 def _is_post(name: str) -> bool:
     """False for words before a number that name no post (``UNSCR 1737``, ``JULY 15``)."""
-    known = _IS_POST.get(name)
-    if known is None:
+    return _post(name) is not None
+
+
+def _post(name: str) -> str | None:
+    """The post that words before a serial name, or None: without a classification word
+    before it or a word for the document after it (``UNCLASS USDA FAS 57863``, ``COLOMBO
+    CABLES 0266``)."""
+    known = _IS_POST.get(name, "")  # no post is named by nothing: "" is "not judged yet"
+    if known == "":
         known = _judge_post(name)
         remember(_IS_POST, name, known)
     return known
 
 
-def _judge_post(name: str) -> bool:
+def _judge_post(name: str) -> str | None:
     if name.replace(" ", "") in _POST_ALIASES:
-        return True
+        return name
     words = name.split()
-    if words[0] in _NOT_POSTS or _KIND_WORD.search(name):
-        return False
-    return not any(word in _MONTHS or word in _NOT_POSTS for word in words)
+    while len(words) > 1 and words[0] in _LEVEL_WORDS:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in _DOCUMENT_WORDS:
+        words.pop()
+    if words[0] in _NOT_POSTS or _KIND_WORD.search(name) or name.endswith("-"):
+        # (``TD-314/65216-07``: a report's number, no post and serial)
+        return None
+    if any(word in _MONTHS or word in _NOT_POSTS for word in words):
+        return None
+    return " ".join(words)
+
+
+_LEVEL_WORDS = frozenset({"UNCLAS", "UNCLASS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "SBU"})
+_DOCUMENT_WORDS = frozenset({"CABLE", "CABLES", "TELEGRAM", "TELEGRAMS", "MESSAGE", "MESSAGES"})
 
 
 # Most items are one cable reference and nothing else: ``99 PRETORIA 12315``, ``STATE
@@ -410,8 +439,9 @@ def _references(label: str | None, text: str, year: int | None) -> list[Referenc
     upper = text.upper()
     plain = _PLAIN_CABLE.fullmatch(upper)
     if plain is not None and not upper.startswith("REF"):
-        item_year, post, serial = plain.groups()
-        if _is_post(post):
+        item_year, written, serial = plain.groups()
+        post = _post(written)
+        if post is not None:
             identifier = cable_id(_century_year(item_year), post, serial, year)
             return [Reference(label, text, ReferenceKind.CABLE, identifier, None)]
     return _read_item(label, text, upper, year)
@@ -460,10 +490,12 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     swapped = None
     if match is None:
         swapped = _SERIAL_FIRST.match(upper)
-        if swapped is None or not _is_post(swapped.group(2)):
+        post = None if swapped is None else _post(swapped.group(2))
+        if swapped is None or post is None:
             return []
-        return [cable_id(None, swapped.group(2), swapped.group(1), year)]
-    if not _is_post(match.group("post")):
+        return [cable_id(None, post, swapped.group(1), year)]
+    post = _post(match.group("post"))
+    if post is None:
         return []
     trailer = _TRAILER.match(upper, match.end())
     if trailer is None or (
@@ -477,7 +509,7 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     seen: set[str | None] = set()
     for serial in _SERIAL.finditer(match.group("serials")):
         serial_year = serial.group(2) or item_year
-        identifier = cable_id(serial_year, match.group("post"), serial.group(1), year)
+        identifier = cable_id(serial_year, post, serial.group(1), year)
         if identifier not in seen:
             seen.add(identifier)
             ids.append(identifier)

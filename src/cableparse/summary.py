@@ -14,7 +14,13 @@ from .text import search_at_word
 
 __all__ = ["find_summary", "may_hold_summary"]
 
-_SUMMARY_AND = r"(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST|INTRODUCTION))?"
+# What a summary shares its opening with: ``Summary and Comment:``, ``SUMMARY & ACTION
+# REQUEST:``, ``Summary/Introduction.``, ``Summary and Key Points.``
+_SUMMARY_AND = (
+    r"(?:\s*(?:\s(?:AND|&)\s|&|/)\s*(?:COMMENTS?|ACTION\s+REQUEST(?:ED)?|INTRODUCTION"
+    r"|RECOMMENDATIONS?|KEY\s+POINTS|BACKGROUND|ANALYSIS|CONCLUSIONS?|OVERVIEW|ASSESSMENT"
+    r"|HIGHLIGHTS))?"
+)
 # ``SUMMARY:`` or ``Summary.`` opens a summary; after BEGIN no colon is needed
 # (``BEGIN SUMMARY`` alone on its line).
 _SUMMARY = re.compile(

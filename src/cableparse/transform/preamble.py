@@ -46,6 +46,9 @@ class ClassificationLine:
     origin: str | None
     serial: int | None
     rest: str | None
+    #: The section group as written where its SECTION or OF was garbled (``SCTION 02 OF
+    #: 02``, ``SECTION 01 F 03``) and read as a section all the same; else None.
+    garbled_section: str | None = None
 
 
 def classification_from_letters(text: str) -> Classification | None:
@@ -101,7 +104,32 @@ def read_classification_tokens(tokens: list[tuple[str, str]]) -> ClassificationL
             numbers = [int(n) for n in _DIGITS.findall(text)]
             if len(numbers) == 2:
                 section = Section(numbers[0], numbers[1])
+    if rest is not None and serial is not None and section is None and serial < 1000:
+        garbled = _GARBLED_SECTION.match(rest)
+        if garbled is not None:
+            # ``SCTION 02 OF 02 SAO PAULO 000335`` (the word read as the post, the section
+            # number as the serial) or ``SECTION 01 F 03 BEIRUT 001568``: the section group
+            # comes before the post and the serial all the same.
+            written = f"{origin or 'SECTION'} {serial:02d} {rest[: garbled.end(1)]}"
+            section = Section(serial, int(garbled.group(1)))
+            return ClassificationLine(
+                level,
+                handling,
+                section,
+                garbled.group(2),
+                int(garbled.group(3)),
+                garbled.group(4).strip() or None,
+                written,
+            )
     return ClassificationLine(level, handling, section, origin, serial, rest)
+
+
+# What follows a section number whose group a garbled word opened: a garbled OF, the total,
+# the post and the serial (``OF 02 SAO PAULO 000335``, ``F 03 BEIRUT 001568``).
+_GARBLED_SECTION = re.compile(
+    r"(?i:OF|O|F|GF|QF|0F)[ \t]*(\d{1,3})[ \t]+([A-Za-z][A-Za-z.'/-]*(?: [A-Za-z][A-Za-z.'/-]*)*)"
+    r"[ \t]+(\d{1,8})(?!\d)(.*)"
+)
 
 
 def tree_tokens(tree: Tree[Any]) -> list[tuple[str, str]]:
