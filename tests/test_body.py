@@ -454,6 +454,22 @@ def test_a_summary_that_shares_its_opening(opening: str) -> None:
     assert body("1. (C) He gave a summary and left. Later he came back.\n").summary is None
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Declassified/Released US Department of State EO\nSystematic Review 05 JUL 2006",
+        "Declassified/Released US Department of\nState EO Systematic Review 05 JUL 2006",
+        "Declassified/Released US Department of State EO Systematic Review 05 JUL 2006",
+    ],
+)
+def test_a_release_stamp_broken_anywhere_under_the_signer(stamp: str) -> None:
+    # 75TEHRAN2069: the stamp broke before "Systematic Review": the signer and the stamp
+    # went on with the last paragraph.
+    cable = body(f"1. (C) Text.\n\nHELMS\n\n{stamp}\n")
+    assert cable.signature == "HELMS"
+    assert cable.paragraphs[-1].text == "Text."
+
+
 def test_comments_in_parentheses_and_alone() -> None:
     cable = body(
         "1. (C) Text. (Comment: They may be bluffing. End Comment.) More.\n\n"

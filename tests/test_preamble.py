@@ -67,6 +67,21 @@ def test_subject_variants() -> None:
     assert subject("SUBJECT: WRAPPED OVER A BLANK LINE BY THE\n\nTRANSCRIPTION") == (
         "WRAPPED OVER A BLANK LINE BY THE TRANSCRIPTION"
     )
+    # The label written twice is one label; a subject that opens with the word keeps it.
+    assert subject("SUBJECT: SUBJECT: TWICE") == "TWICE"
+    assert subject("SUBJECT: SUBJECT MATTER EXPERTS VISIT") == "SUBJECT MATTER EXPERTS VISIT"
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [("TAGS prel PGOV", ["PREL", "PGOV"]), ("TAGS something", ["SOMETHING"])],
+)
+def test_a_tags_label_without_colon_before_lower_case_codes(line: str, codes: list[str]) -> None:
+    cable = cableparse.parse_cable(
+        f"UNCLAS STATE 000001\n\nE.O. 12958: N/A\n{line}\nSUBJECT: TEST\n\n1. (U) Body.\n"
+    )
+    assert [tag.code for tag in cable.tags] == codes
+    assert cable.unparsed == ()
 
 
 def test_missing_subject_is_null_with_a_defect_never_the_first_paragraph() -> None:

@@ -556,6 +556,18 @@ def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
         ("REF: COLOMBO CABLES 0266 AND 02259", [(None, "03COLOMBO266"), (None, "03COLOMBO2259")]),
         # The kind of post before the city, as an address writes it.
         ("REF: EMBASSY VIENNA 1450", [(None, "03VIENNA1450")]),
+        # A labelled item that is a serial alone cites the post and year of the item above.
+        (
+            "REF: A. MANILA 2969\n     B. 2962 AND PREVIOUS",
+            [("A", "03MANILA2969"), ("B", "03MANILA2962")],
+        ),
+        ("REF: A. 05 STATE 1234 B. 456", [("A", "05STATE1234"), ("B", "05STATE456")]),
+        ("REF: A. EMAIL 12 B. 45", [("A", None), ("B", None)]),
+        # Short names of posts whose ids spell them out.
+        (
+            "REF: A) HAGUE 123 B) PAP 45 C) MEXICO CITY 6",
+            [("A", "03THEHAGUE123"), ("B", "03PORTAUPRINCE45"), ("C", "03MEXICO6")],
+        ),
         # An intelligence report's number is no post and serial.
         ("REF: A) STATE 123 B) TD-314/18176-06", [("A", "03STATE123"), ("B", None)]),
     ],

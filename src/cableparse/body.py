@@ -134,7 +134,11 @@ _SENTENCE_OPENERS = frozenset(
 _SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
 _TRAILER = re.compile(
     r"(?:[.>|#\"]+|NNNN?|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
-    r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*|Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}"
+    r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*"
+    # The rest of the release stamp, broken anywhere (``Declassified/Released US Department
+    # of State EO`` / ``Systematic Review 05 JUL 2006``).
+    r"|(?:(?:(?:(?:(?:US\s+)?Department\s+)?of\s+)?State\s+)?EO\s+)?(?:Systematic\s+)?"
+    r"Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}"
     r"|<<\s*END OF DOCUMENT\s*>>)$",
     re.IGNORECASE,
 )

@@ -78,8 +78,11 @@ _CAPTIONS_ONLY = re.compile(
 
 # Field openings, anchored at the start of a line (after white space).
 _EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?O\.|EO\s+\d|DECL\s*:)")
-_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))")  # "(" opens a person
+# "(" opens a person; after TAGS in capitals without a colon the codes may be in lower case
+# (``TAGS prel PGOV``).
+_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))|TAGS\s+(?=[a-z])")
 _SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
+_REPEATED_SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]")
 _REF = re.compile(
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
 )
@@ -1098,8 +1101,12 @@ def _read_captions(text: str) -> list[str]:
 def read_subject(text: str) -> str:
     """The subject without its label and a leading portion mark, continuation lines joined."""
     body = fold_space(text)
-    while (label := _SUBJECT.match(body)) is not None:  # the label, sometimes written twice
+    label = _SUBJECT.match(body)
+    # The label, sometimes written twice; a second one only with its colon: ``SUBJECT:
+    # SUBJECT MATTER EXPERTS VISIT`` is about subject matter experts.
+    while label is not None:
         body = body[label.end() :].lstrip()
+        label = _REPEATED_SUBJECT.match(body)
     if body.startswith("("):
         body = LEADING_PORTION_MARK.sub("", body)
     return body.strip()

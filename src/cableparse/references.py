@@ -112,6 +112,13 @@ _POST_ALIASES = {
     "UNVIE": "UNVIEVIENNA",
     "USUNNY": "USUNNEWYORK",
     "USUN": "USUNNEWYORK",
+    # Short names REF lines use for posts whose ids spell them out.
+    "HAGUE": "THEHAGUE",
+    "MEXICOCITY": "MEXICO",
+    "ADDIS": "ADDISABABA",
+    "PAP": "PORTAUPRINCE",
+    "PAUP": "PORTAUPRINCE",
+    "BKK": "BANGKOK",
     "HK": "HONGKONG",
     "HCMC": "HOCHIMINHCITY",
     "HOCHIMINH": "HOCHIMINHCITY",
@@ -213,13 +220,27 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     items = labelled
     if items is None:
         items = [(None, part) for part in _unlabelled_parts(body)]
-    references = []
+    references: list[Reference] = []
     for label, item in items:
         # Dashes set between items (``(A) State 348254 -  (B) State 348253``) end none.
         item = fold_space(item).strip(" ;,:-\u2013")
-        if item:
-            references.extend(_references(label, item, year))
+        if not item:
+            continue
+        serial = _LONE_SERIAL.fullmatch(item) if label is not None else None
+        if serial is not None and references and references[-1].cable_id is not None:
+            # ``A. MANILA 2969`` / ``B. 2962 AND PREVIOUS``: the post and year above.
+            cited = _ID_PARTS.fullmatch(references[-1].cable_id)
+            if cited is not None:
+                identifier = f"{cited.group(1)}{cited.group(2)}{int(serial.group(1))}"
+                references.append(Reference(label, item, ReferenceKind.CABLE, identifier, None))
+                continue
+        references.extend(_references(label, item, year))
     return references
+
+
+# A labelled item that is a serial alone, and the parts of a cable id.
+_LONE_SERIAL = re.compile(r"0*(\d{1,7})(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
+_ID_PARTS = re.compile(r"(\d\d)([A-Z]+)(\d+)")
 
 
 def with_citing_year(references: Sequence[Reference], year: int | None) -> list[Reference]:
