@@ -470,6 +470,20 @@ def test_a_release_stamp_broken_anywhere_under_the_signer(stamp: str) -> None:
     assert cable.paragraphs[-1].text == "Text."
 
 
+@pytest.mark.parametrize("title", ["ECONOMIC AND AGRICULTURAL DEVELOPMENTS", "Understanding Swat"])
+def test_a_title_right_on_top_of_its_paragraph_under_blank_lines(title: str) -> None:
+    # 03ADANA153 (alx copy), 09ISLAMABAD385 and 4 more corpus pages: the title went on
+    # with the paragraph above it.
+    cable = body(f"1.  First paragraph text.\n\n\n{title}\n2.  Milliyet: Welding works.\n")
+    assert [(p.number, p.heading, p.text) for p in cable.paragraphs] == [
+        (1, None, "First paragraph text."),
+        (2, title, "Milliyet: Welding works."),
+    ]
+    # A line that ends a sentence of the paragraph above is no title.
+    running = body("1. (C) The minister said that the\n\nPrime Minister\n2. (C) More.\n")
+    assert running.paragraphs[1].heading is None
+
+
 def test_comments_in_parentheses_and_alone() -> None:
     cable = body(
         "1. (C) Text. (Comment: They may be bluffing. End Comment.) More.\n\n"

@@ -550,3 +550,20 @@ def test_addressee_lines_wrapped_at_a_narrow_width_go_on_with_the_addressee() ->
         "INFO RUEHRH/AMEMBASSY RIYADH\nAMEMBASSY NDJAMENA\n\nUNCLAS KHARTOUM 11067\n"
     )
     assert [a.address for a in header.info] == ["AMEMBASSY RIYADH", "AMEMBASSY NDJAMENA"]
+
+
+@pytest.mark.parametrize(
+    "to_line",
+    ["TO\tZEN/AMEMBASSY\tBELMOPAN\tNIACT\tIMMEDIATE\t2276", "TO \u00a0RUEHC/SECSTATE WASHDC 9609"],
+)
+def test_addressees_under_a_refused_to_line_stay_in_the_to_list(to_line: str) -> None:
+    # Found by fuzzing: the lines under a TO line the grammar refused were dropped silently.
+    cable = cableparse.parse_cable(
+        f"VZCZC\n{to_line}\nRUEHKV/AMEMBASSY KYIV IMMEDIATE 7881\nINFO RUEHFR/AMEMBASSY PARIS\n\n"
+        "UNCLAS STATE 000001\n\nTAGS: PREL\nSUBJECT: TEST\n\n1. Text.\n"
+    )
+    assert cable.header is not None
+    assert [a.address for a in cable.header.to] == ["AMEMBASSY KYIV"]
+    assert [a.address for a in cable.header.info] == ["AMEMBASSY PARIS"]
+    assert [u.line for u in cable.unparsed] == [2]
+    assert any(d.code is DefectCode.HEADER_LINE_INVALID and d.line == 2 for d in cable.defects)

@@ -634,3 +634,15 @@ def test_a_garbled_section_group_still_gives_the_post_and_serial(
             f"R 221200Z JAN 08\nFM AMEMBASSY X\nTO SECSTATE WASHDC\n\n{line}\n\n1. (C) Text.\n",
             strict=True,
         )
+
+
+def test_an_eo_label_with_a_zero_for_the_o() -> None:
+    # 01VATICAN1261 (alx copy): ``E.0. 12958`` was a distribution line, no executive order.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L VATICAN 001261\n\nSIPDIS\n\nE.0. 12958: DECL: 03/05/11\n"
+        "TAGS: PREL VT\nSUBJECT: DEMARCHE\n\n1. (C) Text.\n"
+    )
+    assert cable.executive_order == "12958"
+    assert cable.declassify is not None and cable.declassify.text == "03/05/11"
+    assert cable.distribution == ()
+    assert cable.unparsed == ()

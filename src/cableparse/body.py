@@ -663,10 +663,16 @@ class _Reader:
         at = index - 1 - begin
         # Most paragraphs have a blank line above them and the last line of a paragraph of
         # several lines above that: two tests.
-        if at < 1 or texts[at]:
+        if at < 1:
             return
-        # Rules between blank lines box the title (10CAIRO150: blank lines inside the box).
-        at = _text_above(texts, at)
+        if texts[at]:
+            # The title right on top of the paragraph, blank lines above it (``ECONOMIC
+            # DEVELOPMENTS`` / ``2.  Milliyet: ...``, 03ADANA153).
+            if texts[at - 1]:
+                return
+        else:
+            # Rules between blank lines box the title (10CAIRO150: blank lines inside).
+            at = _text_above(texts, at)
         if at < 0 or (
             at
             and texts[at - 1]

@@ -491,6 +491,10 @@ def _report_refusal(raw: str, text: str, start: str, line: int, sink: DefectSink
     sink.report(code, _malformed(raw, code) + expected, line, column)
 
 
+# The addressee list that a line of each block kind opens.
+_LIST_OF_BLOCK = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}
+
+
 def _parse_by_line(
     lines: tuple[str, ...],
     begin: int,
@@ -540,6 +544,8 @@ def _parse_by_line(
                 _report_refusal(raw, text, start, index + 1, sink)
                 unparsed.append(UnparsedLine(index + 1, raw))
                 previous = start
+                # The addressee lines under a refused TO, INFO or XMT line are that list's.
+                block = _LIST_OF_BLOCK.get(start, block)
                 continue
             line_parts = read_header_tokens(text, spans, index + 1, _addressee())
             if start in _UNNUMBERED:

@@ -77,7 +77,7 @@ _CAPTIONS_ONLY = re.compile(
 )
 
 # Field openings, anchored at the start of a line (after white space).
-_EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?O\.|EO\s+\d|DECL\s*:)")
+_EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?[O0]\.|EO\s+\d|DECL\s*:)")
 # "(" opens a person; after TAGS in capitals without a colon the codes may be in lower case
 # (``TAGS prel PGOV``).
 _TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))|TAGS\s+(?=[a-z])")
