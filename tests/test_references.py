@@ -568,6 +568,11 @@ def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
             "REF: A) HAGUE 123 B) PAP 45 C) MEXICO CITY 6",
             [("A", "03THEHAGUE123"), ("B", "03PORTAUPRINCE45"), ("C", "03MEXICO6")],
         ),
+        # A portion mark between post and serial; REF again without its colon in an item.
+        ("REF: KUWAIT (C)02293", [(None, "03KUWAIT2293")]),
+        ("REF: A. REF AMMAN 222 B. 06 AMMAN 4685", [("A", "03AMMAN222"), ("B", "06AMMAN4685")]),
+        # A letter glued to the digits makes another kind of number (an export licence).
+        ("REF: A) USDOC 06988 B) EXP.LIC. D328589", [("A", "03USDOC6988"), ("B", None)]),
         # An intelligence report's number is no post and serial.
         ("REF: A) STATE 123 B) TD-314/18176-06", [("A", "03STATE123"), ("B", None)]),
     ],

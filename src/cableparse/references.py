@@ -131,7 +131,9 @@ _KIND_WORD = re.compile(
 )
 _INNER_LABEL = re.compile(r"(?:REF:? )?(?:\(?([A-Z])[.):]\s*(?=\S)|\(([A-Z])\)|([A-Z]) (?=\S))")
 # ``REF:`` or ``REFERENCE:`` repeated at the start of an item.
-_ITEM_PREFIX = re.compile(r"^(?:REF(?:ERENCE)?S?:\s*)+")
+_ITEM_PREFIX = re.compile(r"^(?:REF(?:ERENCE)?S?(?::\s*|\s+(?=[A-Z]{2})))+")
+# A portion mark between the post and the serial: ``KUWAIT (C)02293``.
+_MARK_BEFORE_SERIAL = re.compile(r"(?<=[A-Z]) ?\((?:U|C|S|SBU|[CS]//?NF)\) ?(?=\d)")
 # Transcription swaps of O and 0: ``LAGOS O1512``, ``COTON0U 348``.
 _DIGIT_O = re.compile(r"(?<![A-Z])O(?=\d{3})")
 _LETTER_ZERO = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
@@ -480,6 +482,8 @@ def _read_item(label: str | None, text: str, upper: str, year: int | None) -> li
     # ``(08) SAO PAULO 581``: the year in parentheses before the post.
     if upper.startswith("("):
         upper = _PAREN_YEAR.sub(r"\1 ", upper, count=1)
+    if "(" in upper:
+        upper = _MARK_BEFORE_SERIAL.sub(" ", upper)
     caption_match = _CAPTION.search(upper) if "(" in upper else None
     caption = caption_match.group(1) if caption_match else None
     cables = _cable_ids(upper, year)
@@ -516,7 +520,11 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
             return []
         return [cable_id(None, post, swapped.group(1), year)]
     post = _post(match.group("post"))
-    if post is None:
+    if post is None or (
+        upper[match.start("serials") - 1] != " " and len(post.rsplit(" ", 1)[-1]) < 2
+    ):
+        # (a letter glued to the digits is part of another kind of number: ``EXP.LIC.
+        # D328589``)
         return []
     trailer = _TRAILER.match(upper, match.end())
     if trailer is None or (
