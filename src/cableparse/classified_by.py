@@ -191,8 +191,9 @@ def read_classified_by(
 def _mended_lines(text: str) -> list[str]:
     """The field's lines, page-break lines blanked and words cut by a wrap mended.
 
-    Mending only joins lines inside the reasons, so counted from the end the lines still
-    match the input lines.
+    Mending joins lines only up to the reasons (a word of the authority or of the reason
+    clause cut in two), never after them, so counted from the end the lines still match
+    the input lines.
     """
     lines = ["" if _PAGE_LINE.match(line) else line for line in text.split("\n")]
     joined = "\n".join(lines)

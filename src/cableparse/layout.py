@@ -45,10 +45,10 @@ PARTIAL_EXTRACT_NOTICE = re.compile(
     PARTIAL_EXTRACT + r"\.(?:\s*The full text of the original cable is not available\.)?\s*$"
 )
 #: A paragraph number opening a line (``4.``, ``¶4.``, ``12)``, ``3.(C)``): up to three
-#: digits, a period or parenthesis, then white space, ``(`` or the line end.  A pattern
-#: text, for the patterns that read more after it; the number is the group ``number``.
-# A comma for the period only before a portion mark (``6, (SBU) Post will ...``): a typo that
-# a line opening with a count or a list (``1, 2 and 3 ...``) does not make.
+#: digits, a period or parenthesis, then white space, ``(`` or the line end; or a comma
+#: before a portion mark (``6, (SBU) Post will ...``: a typo, which a line opening with a
+#: count or a list, ``1, 2 and 3 ...``, does not make).  A pattern text, for the patterns
+#: that read more after it; the number is the group ``number``.
 PARAGRAPH_NUMBER = (
     r"(?:¶\s*)?(?P<number>\d{1,3})\s*(?:[.)](?=\s|\(|$)|,(?=\s*\((?:TS|SBU|C|S|U)\b))"
 )

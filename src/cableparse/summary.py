@@ -17,7 +17,7 @@ __all__ = ["find_summary", "may_hold_summary"]
 # What a summary shares its opening with: ``Summary and Comment:``, ``SUMMARY & ACTION
 # REQUEST:``, ``Summary/Introduction.``, ``Summary and Key Points.``
 _SUMMARY_AND = (
-    r"(?:\s*(?:\s(?:AND|&)\s|&|/)\s*(?:COMMENTS?|ACTION\s+REQUEST(?:ED)?|INTRODUCTION"
+    r"(?:(?:\s+AND\s+|\s*[&/]\s*)(?:COMMENTS?|ACTION\s+REQUEST(?:ED)?|INTRODUCTION"
     r"|RECOMMENDATIONS?|KEY\s+POINTS|BACKGROUND|ANALYSIS|CONCLUSIONS?|OVERVIEW|ASSESSMENT"
     r"|HIGHLIGHTS))?"
 )

@@ -46,8 +46,8 @@ class ClassificationLine:
     origin: str | None
     serial: int | None
     rest: str | None
-    #: The section group as written where its SECTION or OF was garbled (``SCTION 02 OF
-    #: 02``, ``SECTION 01 F 03``) and read as a section all the same; else None.
+    #: Where the section group's SECTION or OF was garbled (``SCTION 02 OF 02``, ``SECTION
+    #: 01 F 03``) and read as a section all the same: the group, for the defect; else None.
     garbled_section: str | None = None
 
 
