@@ -484,6 +484,43 @@ def test_a_title_right_on_top_of_its_paragraph_under_blank_lines(title: str) -> 
     assert running.paragraphs[1].heading is None
 
 
+def test_a_comment_the_last_paragraph_leaves_open() -> None:
+    # 269 corpus pages (04BRASILIA2263: ``Comment: President Lula was friendly ...``) end
+    # with a comment that no END COMMENT closes.
+    cable = body("1. (C) Text.\n\n2. (C) Comment: Lula was friendly.  He will call.\n\nSOBEL\n")
+    assert cable.comments == ("Lula was friendly. He will call",)
+    assert cable.signature == "SOBEL"
+    headed = body("1. (C) Text.\n\nComment\n-------\n\n2. (C) Lula was friendly.\n")
+    assert headed.comments == ("Lula was friendly",)
+    # Closed, it is read once; opened earlier than the last paragraph, not at all.
+    closed = body("1. (C) Text.\n\n2. (C) Comment: Friendly. End comment.\n")
+    assert closed.comments == ("Friendly",)
+    assert body("1. (C) Comment: Friendly.\n\n2. (C) More.\n").comments == ()
+    assert body("1. (C) Text.\n\n2. (C) The comment: none.\n").comments == ()
+
+
+def test_the_plug_boxed_in_stars_with_a_second_invitation_is_layout() -> None:
+    # 07KUWAIT808 and 34 more corpus pages: the rule of stars and the lines above the one
+    # that names the site went on with the last paragraph.
+    cable = body(
+        "1. (C) Text.\n\n2. (SBU) A/S O'Brien cleared this cable.\n\n"
+        "********************************************* *\n"
+        "For more reporting from Embassy Kuwait, visit:\n"
+        "http://www.state.sgov.gov/p/nea/kuwait/?cable s\n\n"
+        "Visit Kuwait's Classified Website:\nhttp://www.state.sgov.gov/p/nea/kuwait/\n"
+        "********************************************* *\n\nLeBaron\n"
+    )
+    assert cable.paragraphs[-1].text == "A/S O'Brien cleared this cable."
+    assert cable.signature == "LeBaron"
+    assert [m.line for m in cable.markers] == [9, 10, 11, 13, 14, 15]
+    # Text right above the plug stays the paragraph's.
+    kept = body(
+        "1. (C) We will visit the ministry:\n\nVisit Kuwait's Classified Website:\n"
+        "http://www.state.sgov.gov/p/nea/kuwait/\n\nLeBaron\n"
+    )
+    assert kept.paragraphs[-1].text == "We will visit the ministry:"
+
+
 def test_comments_in_parentheses_and_alone() -> None:
     cable = body(
         "1. (C) Text. (Comment: They may be bluffing. End Comment.) More.\n\n"

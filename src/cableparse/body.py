@@ -14,7 +14,7 @@ from itertools import accumulate, compress, pairwise
 
 import attrs
 
-from .comments import find_comments
+from .comments import final_comment, find_comments
 from .defects import DefectCode
 from .header import header_at
 from .layout import (
@@ -321,9 +321,7 @@ def parse_body(
         summary=find_summary(paragraphs, text_blocks)
         if may_hold_summary(paragraphs, lowered)
         else None,
-        comments=tuple(find_comments(paragraphs, lowered, reader.blocks.numbers))
-        if b"end comment" in lowered
-        else (),
+        comments=_comments(paragraphs, lowered, reader.blocks.numbers),
         signature=signature,
         markers=tuple(reader.markers),
         redactions=redactions,
@@ -1343,11 +1341,35 @@ def _website_plug(lines: Sequence[str], begin: int, stop: int) -> int | None:
                 and _PLUG_OPENING.match(text)
                 and (_PLUG_SITE.search(text) or _PLUG_SITE.search(following))
             ):
-                return index
+                return _plug_top(lines, begin, index)
             following = text
             seen += 1
         index -= 1
     return None
+
+
+# Lines of the plug above the one that names the site: the rule of stars that boxes it, a
+# web address, another invitation (``For more reporting from Embassy Kuwait, visit:``).
+_PLUG_PART = re.compile(
+    r"\*[\s*]*|(?:https?://|www\.)\S*(?: \S{1,6})?"
+    r"|[^.]{0,60}\bvisit:|(?:please\s+)?visit\b[^.]{0,60}:",
+    re.IGNORECASE,
+)
+
+
+def _plug_top(lines: Sequence[str], begin: int, index: int) -> int:
+    """The first line of the plug whose site line is ``index``, taking in the plug's
+    lines right above it (blank lines between them)."""
+    top = index
+    above = index - 1
+    while above >= begin and index - above <= _PLUG_LINES:
+        text = lines[above].strip()
+        if text:
+            if _PLUG_PART.fullmatch(text) is None:
+                break
+            top = above
+        above -= 1
+    return top
 
 
 def _find_signature(
@@ -1399,6 +1421,17 @@ def _strip_decoration(text: str) -> str:
     while end and (text[end - 1] in "#." or text[end - 1].isspace()):
         end -= 1
     return text[:end]
+
+
+def _comments(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> tuple[str, ...]:
+    """The comments closed by END COMMENT, then the one the last paragraph leaves open."""
+    comments = find_comments(paragraphs, lowered, numbers) if b"end comment" in lowered else []
+    final = final_comment(paragraphs)
+    if final is not None:
+        comments.append(final)
+    return tuple(comments)
 
 
 def _tidy_signer(name: str) -> str:

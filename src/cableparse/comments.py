@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .model import Paragraph
 from .text import search_at_word
 
-__all__ = ["find_comments"]
+__all__ = ["final_comment", "find_comments"]
 
 # A comment runs from its opening (at the start of the text or after white space or "(")
 # to the first END COMMENT after it, within one line.  The opening pattern starts with a
@@ -90,6 +90,21 @@ def find_comments(
                 comments.append(inside)
             position = closing.end()
     return comments
+
+
+def final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The comment that the last paragraph opens (``Comment: ...``, or its ``Comment``
+    heading) and that the cable ends without an END COMMENT: most cables close their
+    last word that way (269 of the 1,295 corpus pages)."""
+    if not paragraphs:
+        return None
+    last = paragraphs[-1]
+    text = last.text
+    opening = _COMMENT_OPEN.match(text) if text[:1] in "BbCc" else None
+    under_heading = last.heading is not None and _COMMENT_HEADING.match(last.heading)
+    if (opening is None and not under_heading) or _END_COMMENT.search(text.lower()):
+        return None  # no comment, or one that find_comments read
+    return text[opening.end() if opening is not None else 0 :].strip(" .") or None
 
 
 class _Words:
