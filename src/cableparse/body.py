@@ -14,7 +14,7 @@ from itertools import accumulate, compress, pairwise
 
 import attrs
 
-from .comments import final_comment, find_comments
+from .comments import find_comments
 from .defects import DefectCode
 from .header import header_at
 from .layout import (
@@ -321,7 +321,7 @@ def parse_body(
         summary=find_summary(paragraphs, text_blocks)
         if may_hold_summary(paragraphs, lowered)
         else None,
-        comments=_comments(paragraphs, lowered, reader.blocks.numbers),
+        comments=find_comments(paragraphs, lowered, reader.blocks.numbers),
         signature=signature,
         markers=tuple(reader.markers),
         redactions=redactions,
@@ -1421,17 +1421,6 @@ def _strip_decoration(text: str) -> str:
     while end and (text[end - 1] in "#." or text[end - 1].isspace()):
         end -= 1
     return text[:end]
-
-
-def _comments(
-    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
-) -> tuple[str, ...]:
-    """The comments closed by END COMMENT, then the one the last paragraph leaves open."""
-    comments = find_comments(paragraphs, lowered, numbers) if b"end comment" in lowered else []
-    final = final_comment(paragraphs)
-    if final is not None:
-        comments.append(final)
-    return tuple(comments)
 
 
 def _tidy_signer(name: str) -> str:

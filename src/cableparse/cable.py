@@ -390,7 +390,7 @@ def _reference_id(
     if page is not None and page.reference_id:
         return page.reference_id
     if header is not None and header.from_ and header.station_serial is not None and year:
-        post = re.sub(r"^(?:AM(?:EMBASSY|CONSUL)|USMISSION|USDEL|US ?MISSION)\s+", "", header.from_)
+        post = _MISSION.sub("", header.from_)
         if header.from_.startswith(("SECSTATE", "SEC STATE")):
             post = "STATE"
         reference = reference_id(year, post, header.station_serial)
@@ -405,6 +405,9 @@ def _reference_id(
 
 
 _REDACTED = re.compile(r"[Xx]{4,}")
+# A mission or delegation named before its city in the FM line (``USMISSION GENEVA``): ids
+# name the city (reference_id drops AMEMBASSY and AMCONSUL itself, see post_key).
+_MISSION = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
 #: Cables were usually set to declassify ten years after they were written.
 _DECL_YEARS = 10
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .model import Paragraph
 from .text import search_at_word
 
-__all__ = ["final_comment", "find_comments"]
+__all__ = ["find_comments"]
 
 # A comment runs from its opening (at the start of the text or after white space or "(")
 # to the first END COMMENT after it, within one line.  The opening pattern starts with a
@@ -55,6 +55,19 @@ _COMMENT_HEADING = re.compile(r"(?i:comment)\b")
 
 def find_comments(
     paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
+) -> tuple[str, ...]:
+    """The comments: those END COMMENT closes, in order, then the one the last paragraph
+    leaves open (see _final_comment).  ``lowered`` and ``numbers`` as _with_end_comment
+    takes them."""
+    comments = _closed_comments(paragraphs, lowered, numbers) if b"end comment" in lowered else []
+    final = _final_comment(paragraphs)
+    if final is not None:
+        comments.append(final)
+    return tuple(comments)
+
+
+def _closed_comments(
+    paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
 ) -> list[str]:
     comments: list[str] = []
     for paragraph in _with_end_comment(paragraphs, lowered, numbers):
@@ -92,7 +105,7 @@ def find_comments(
     return comments
 
 
-def final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
+def _final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
     """The comment that the last paragraph opens (``Comment: ...``, or its ``Comment``
     heading) and that the cable ends without an END COMMENT, as a fifth of the corpus
     pages close their last word (269 of 1,295)."""
@@ -103,7 +116,7 @@ def final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
     opening = _COMMENT_OPEN.match(text) if text[:1] in "BbCc" else None
     under_heading = last.heading is not None and _COMMENT_HEADING.match(last.heading)
     if (opening is None and not under_heading) or _END_COMMENT.search(text.lower()):
-        return None  # no comment, or one that find_comments read
+        return None  # no comment, or one that _closed_comments read
     return text[opening.end() if opening is not None else 0 :].strip(" .") or None
 
 

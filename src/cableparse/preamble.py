@@ -291,7 +291,7 @@ def parse_preamble(
                 end = run_on[0]
                 break
             stripped = raw.strip()
-            if ("1." in stripped and "(" in stripped) and (" 1." in stripped or "¶" in stripped):
+            if "(" in stripped and (" 1." in stripped or "¶" in stripped):
                 cut = _run_on_paragraph(
                     stripped, current is not None and current.kind == "classified_by"
                 )
@@ -634,10 +634,10 @@ def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
     found = text.find("1.", reason.end())
     while found >= 0:
         before = text[found - 1]
-        if before == "¶" or (before == " " and text[found - 2] == "¶"):
-            at = text.rindex("¶", 0, found)
+        if before == " ":
+            at = found - 2 if text[found - 2] == "¶" else found
         else:
-            at = found if before == " " else -1
+            at = found - 1 if before == "¶" else -1
         if at >= 0:
             opening = INLINE_OPENING.match(text, at)
             if opening is not None and opening.group(1) == "1":
@@ -876,12 +876,9 @@ def _read_fields(
                     for line in range(field.first, field.last + 1)
                 )
                 continue
-            if classified_by_text is None:
-                values["classified_by"] = read_classified_by(
-                    text, sink, field.first, unparsed, field.last
-                )
-                classified_by_text, classified_by_field = text, field
-            elif fold_space(text).upper() != fold_space(classified_by_text).upper():
+            if classified_by_text is not None and (
+                fold_space(text).upper() != fold_space(classified_by_text).upper()
+            ):
                 taken = values["classified_by"]
                 if (
                     isinstance(taken, ClassifiedBy)
@@ -892,9 +889,6 @@ def _read_fields(
                     # The first names no reason and this one does: the first was a note
                     # (``CORRECTED COPY - CLASSIFIED BY LINE ADDED``) or text that a
                     # misplaced label opened (``Classified By: ADANA 222`` / ``ADANA 216``).
-                    values["classified_by"] = read_classified_by(
-                        text, sink, field.first, unparsed, field.last
-                    )
                     _report_second(
                         classified_by_field,
                         "Classified By",
@@ -904,9 +898,14 @@ def _read_fields(
                         unparsed,
                         "Classified By field without reasons, not read (a later one has them)",
                     )
-                    classified_by_text, classified_by_field = text, field
+                    classified_by_text = None  # this one is read below
                 else:
                     _report_second(field, "Classified By", lines, markers, sink, unparsed)
+            if classified_by_text is None:
+                values["classified_by"] = read_classified_by(
+                    text, sink, field.first, unparsed, field.last
+                )
+                classified_by_text, classified_by_field = text, field
     if classified_by_text is None:
         classifier = _schedule_classifier(values.get("declassify"))
         if classifier is not None:
