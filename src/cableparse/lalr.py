@@ -299,10 +299,10 @@ class TableParser:
         shapes = self._shapes
         assert shapes is not None  # a shape is only given where they are remembered
         key = (start, form)
-        spans: TokenSpans | None = shapes.get(key, _UNKNOWN)
-        if spans is _UNKNOWN:
-            spans = remember(shapes, key, self.token_spans(text, start))
-        return spans
+        try:
+            return shapes[key]
+        except KeyError:
+            return remember(shapes, key, self.token_spans(text, start))
 
     def shape(self, text: str) -> str | None:
         """``text`` with every digit written 9, where texts of one shape parse alike (the
@@ -329,8 +329,9 @@ class TableParser:
             kind = found.lastgroup
             skipped = unkept.get(kind)
             if not skipped:  # ignored text is never seen by the parser
-                following = links.get(kind, _UNKNOWN)
-                if following is _UNKNOWN:
+                try:
+                    following = links[kind]
+                except KeyError:
                     after = self._step(start, stack, kind)
                     following = links[kind] = self._node(start, after) if after else None
                 if following is None:
@@ -415,7 +416,6 @@ def _digit_blind(regexp: str) -> bool:
 
 
 _ONE_DIGIT = str.maketrans("0123456789", "9" * 10)
-_UNKNOWN: Any = object()
 # What parse() stacks for a token that every rule callback drops.
 _DROPPED: Any = object()
 # Texts of at most this length are remembered by shape (in a bounded memo).
