@@ -13,6 +13,7 @@ no instructions), so it compares two versions of the code;
 
     python benchmarks/instructions.py                       # this checkout
     python benchmarks/instructions.py --src /tmp/old/src    # another one, e.g. a worktree
+    python benchmarks/instructions.py --src VENV/lib/python3.11/site-packages  # a wheel
 
 Needs valgrind on the PATH; takes a minute or two.
 """
@@ -81,6 +82,16 @@ def instructions(src: Path, sample_file: str, count: int) -> int:
     raise SystemExit("valgrind printed no instruction count")
 
 
+def build(src: Path) -> str:
+    """Which build of the package ``src`` holds: compiled (by mypyc) or pure Python."""
+    probe = "import cableparse; print('compiled' if cableparse.compiled() else 'pure Python')"
+    environment = {**os.environ, "PYTHONPATH": str(src)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=environment
+    )
+    return result.stdout.strip() or "unknown"
+
+
 def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         child(sys.argv[2], int(sys.argv[3]))
@@ -107,7 +118,7 @@ def main() -> None:
     finally:
         os.unlink(handle.name)
     per_cable = (with_sample - without) / len(sample)
-    print(f"source: {options.src}")
+    print(f"source: {options.src} ({build(options.src)})")
     print(f"sample: {len(sample)} corpus pages (every {STEP}th after the first {WARM_UP})")
     print(f"instructions per cable (parse + to_dict): {per_cable / 1000:,.0f} k")
 

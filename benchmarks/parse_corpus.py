@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     size = sum(len(text.encode("utf-8")) for _, text in pages)
     print(
         f"python {platform.python_version()} ({platform.machine()}), cableparse "
-        f"{cableparse.__version__}"
+        f"{cableparse.__version__} ({'compiled' if cableparse.compiled() else 'pure Python'}, "
+        f"from {Path(cableparse.__file__).parent})"
     )
     print(f"corpus: {len(pages)} pages, {size / 1e6:.2f} MB of text, from {args.archive.name}")
 

@@ -28,6 +28,19 @@ def test_parse_one_file_prints_one_object(capsys: pytest.CaptureFixture[str]) ->
     assert out.count("\n") == 1
 
 
+def test_version_names_the_build(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    build = "compiled" if cableparse.compiled() else "pure Python"
+    assert capsys.readouterr().out == f"cableparse {cableparse.__version__} ({build})\n"
+
+
+def test_compiled_matches_where_the_body_reader_was_loaded_from() -> None:
+    body_file = Path(sys.modules["cableparse.body"].__file__ or "")
+    assert cableparse.compiled() is (body_file.suffix != ".py")
+
+
 def test_parse_indent(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "--indent", str(SEED)]) == 0
     out = capsys.readouterr().out

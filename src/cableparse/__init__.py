@@ -10,6 +10,7 @@ typed objects and JSON.
 from __future__ import annotations
 
 import importlib
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Any
 
 from .defects import CableParseError, Defect, DefectCode, ParseError
@@ -75,6 +76,15 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def compiled() -> bool:
+    """Whether the parser runs as C extension modules built by mypyc (a wheel built on a
+    machine with a C compiler: see docs/getting-started.md) rather than from its Python
+    source.  Both give the same results; the compiled one is faster."""
+    # The build compiles every module a parse runs through, or none; the body reader is one.
+    path = getattr(importlib.import_module(".body", __name__), "__file__", None) or ""
+    return path.endswith(tuple(EXTENSION_SUFFIXES))
+
+
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
 
@@ -110,6 +120,7 @@ __all__ = [
     "TextBlock",
     "UnparsedLine",
     "__version__",
+    "compiled",
     "detect",
     "from_dict",
     "from_json",

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import IO
 
+from . import __version__, compiled
 from .convert import ConvertError, OutputFormat, TerminalProgress, convert, default_jobs
 from .defects import ParseError
 from .model import Document
@@ -33,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Parse US diplomatic cables and news articles into JSON.",
     )
+    build = "compiled" if compiled() else "pure Python"
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} ({build})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_parse(commands)
     _add_convert(commands)
