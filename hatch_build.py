@@ -2,8 +2,8 @@
 
 The parser is pure Python, and typed strictly enough for mypyc to compile it into C
 extension modules; compiled, a cable costs ~19 % fewer instructions (docs/performance.md).
-The ``.py`` sources stay in the wheel beside the extensions, and a wheel without them is
-the same library, only slower.
+The ``.py`` sources stay in the wheel beside the extensions; a wheel built without the
+extensions is the same library, only slower.
 
 ``CABLEPARSE_COMPILE`` chooses:
 
@@ -52,7 +52,7 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         self._work = tempfile.mkdtemp(prefix="cableparse-mypyc-")
         try:
             built = self._compile(Path(self._work))
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # mypyc exits on a type error
             if mode == "1":
                 raise
             self.app.display_warning(
