@@ -38,10 +38,12 @@ def _mode() -> str:
 class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
     def dependencies(self) -> list[str]:
         # Asked for before the build environment is made: only a compiling build needs
-        # mypyc (shipped with mypy) and setuptools (whose build_ext drives the compiler).
+        # mypyc (shipped with mypy), setuptools (whose build_ext drives the compiler) and
+        # the project's own dependencies (mypy type-checks what it compiles, so the types
+        # of its imports must be installed).
         if _mode() == "0":
             return []
-        return list(self.config.get("requires", []))
+        return [*self.config.get("requires", []), *self.metadata.core.dependencies]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         mode = _mode()
@@ -65,7 +67,7 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         build_data["infer_tag"] = True
         for path, target in built.items():
             build_data["force_include"][path] = target
-        self.app.display_info(f"cableparse: {len(built)} extension modules compiled by mypyc")
+        self.app.display_info(f"cableparse: compiled by mypyc ({len(built)} extension files)")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         work = getattr(self, "_work", None)
