@@ -7,16 +7,18 @@ output only (``to_dict(doc, repair_apostrophes=True)``); parsed text stays as wr
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 __all__ = ["repair_apostrophes", "repair_in_dict"]
 
 # A comma between a letter and a contraction or possessive ending, with no space: the
 # shape a lost apostrophe leaves (Spain,s  don,t  they,re  we,ll  I,ve  he,d  I,m).
-_COMMA_APOSTROPHE = re.compile(r"(?<=[A-Za-z]{2}),(?=(?:s|S|t|T|re|RE|ll|LL|ve|VE|d|D|m|M)\b)")
+_COMMA_APOSTROPHE: Final = re.compile(
+    r"(?<=[A-Za-z]{2}),(?=(?:s|S|t|T|re|RE|ll|LL|ve|VE|d|D|m|M)\b)"
+)
 
 #: Keys whose string values are running text.
-_TEXT_KEYS = frozenset({"text", "subject", "summary", "comments", "paragraphs", "title"})
+_TEXT_KEYS: Final = frozenset({"text", "subject", "summary", "comments", "paragraphs", "title"})
 
 
 def repair_apostrophes(text: str) -> str:

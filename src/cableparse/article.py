@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -35,26 +36,26 @@ __all__ = ["build_article", "parse_dateline", "read_credit_line", "split_names"]
 
 # --- names ----------------------------------------------------------------------------
 
-_PARTICLES = frozenset(
+_PARTICLES: Final = frozenset(
     {
         *("de", "da", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al"),
         *("el", "le", "la", "du", "dos", "das", "di", "ter", "ten", "y"),
     }
 )
 # Words that make a byline item a job title rather than a name.
-_JOB_WORDS = frozenset(
+_JOB_WORDS: Final = frozenset(
     {
         *("editor", "correspondent", "columnist", "reporter", "writer", "staff"),
         *("chief", "bureau", "analyst", "contributor", "producer", "reuters"),
     }
 )
-_NAME_WORD = re.compile(r"[A-Z][\w'’.\-]*|[a-z]{1,3}['’][A-Z][\w'’\-]*")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b)\s*")
+_NAME_WORD: Final = re.compile(r"[A-Z][\w'’.\-]*|[a-z]{1,3}['’][A-Z][\w'’\-]*")
+_INITIAL_END: Final = re.compile(r"\b[A-Z]\.$")
+_NAME_SEPARATOR: Final = re.compile(r"\s*(?:,|;|&|/|\band\b|\bwith\b)\s*")
 # ``in New York``, ``in Washington D.C.``: where a reporter filed from.
-_LOCATION = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*")
+_LOCATION: Final = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*")
 # ``By Krista Hughes and Mark Felsenthal - Analysis``: the story type after a dash.
-_STORY_TYPE = re.compile(r"\s+[-–—]+\s*[A-Z][a-z]+(?:\s+[A-Za-z]+)?\s*$")
+_STORY_TYPE: Final = re.compile(r"\s+[-–—]+\s*[A-Z][a-z]+(?:\s+[A-Za-z]+)?\s*$")
 
 
 def _is_name(text: str) -> bool:
@@ -95,16 +96,16 @@ def split_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 # --- credit lines ---------------------------------------------------------------------
 
-_ROLE_WORD = (
+_ROLE_WORD: Final = (
     r"(?:reporting|reported|editing|writing|compiled|compiling|edited|written|research"
     r"|photography|graphics)"
 )
 # ``Reporting by``, ``Additional reporting by``, ``Additional writing and reporting by``.
-_ROLE = re.compile(
+_ROLE: Final = re.compile(
     r"(?i:(?:with\s+)?(?P<words>(?:additional\s+|addition\s+)?"
     rf"{_ROLE_WORD}(?:\s+and\s+{_ROLE_WORD})?)\s+by)\b\s*:?"
 )
-_ROLE_NAMES = {
+_ROLE_NAMES: Final = {
     "addition": "additional",
     "compiled": "compiling",
     "reported": "reporting",
@@ -112,7 +113,7 @@ _ROLE_NAMES = {
     "written": "writing",
 }
 # ``(Reporting by A; Editing by B)`` anywhere in a paragraph.
-_CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*\)")
+_CREDIT_GROUP: Final = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*\)")
 
 
 @attrs.frozen(slots=True)
@@ -158,7 +159,7 @@ def read_credit_line(text: str) -> CreditReading | None:
 
 # --- datelines ------------------------------------------------------------------------
 
-_MONTHS = {
+_MONTHS: Final = {
     name: number
     for number, names in enumerate(
         (
@@ -179,9 +180,11 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
-_CAPS_WORD = r"[A-Z][A-Z.'’\-]+"
-_DATELINE = re.compile(
+_MONTH: Final = (
+    r"(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + ")"
+)
+_CAPS_WORD: Final = r"[A-Z][A-Z.'’\-]+"
+_DATELINE: Final = re.compile(
     # A byline glued in front: ``By Laurence Fletcher MONACO (Reuters) -``, ``By Jane Smith
     # and Tom Lee, SEOUL, South Korea (CNN) —``.
     r"(?:By\s+(?P<by>(?:(?:[A-Z][\w'’.\-]*|and|&),?\s+){1,9}?))?"
@@ -205,9 +208,9 @@ class DatelineReading:
     date_text: str | None = None
 
 
-_DATELINE_REACH = 300
+_DATELINE_REACH: Final = 300
 # ``(Reuters) - ``: the agency without a place.
-_AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*(?:-{1,2}|—|–)\s+")
+_AGENCY_ONLY: Final = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*(?:-{1,2}|—|–)\s+")
 
 
 def parse_dateline(paragraph: str) -> DatelineReading | None:
@@ -234,18 +237,18 @@ def parse_dateline(paragraph: str) -> DatelineReading | None:
 
 # --- dates ----------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\b")
-_WORD_DATE = re.compile(
+_ISO_DATE: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})\b")
+_WORD_DATE: Final = re.compile(
     r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
     r"\s+(?P<year>\d{4})"
 )
-_DAY_FIRST_DATE = re.compile(
+_DAY_FIRST_DATE: Final = re.compile(
     r"(?:[A-Z][a-z]{2,8},?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})"
 )
-_DATE_STAMP = re.compile(r"(?i:date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
+_DATE_STAMP: Final = re.compile(r"(?i:date)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)$")
 # ``Published: August 17, 2017``: a label before a date line.
-_DATE_LABEL = re.compile(r"(?i:date|published(?:\s+on)?|posted(?:\s+on)?|updated)\s*:?\s*")
-_DATE_ONLY = re.compile(
+_DATE_LABEL: Final = re.compile(r"(?i:date|published(?:\s+on)?|posted(?:\s+on)?|updated)\s*:?\s*")
+_DATE_ONLY: Final = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}"
     r"|(?:[A-Z][a-z]{2,8},?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|(?:[A-Z][a-z]{2,8},?\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
@@ -280,11 +283,11 @@ def _read_date(text: str) -> dt.date | None:
 
 # --- line classes ---------------------------------------------------------------------
 
-_PRELUDE = re.compile(r"--(?:\s|$)")
-_URL = re.compile(r"https?://\S+$")
-_BYLINE = re.compile(r"(?i:by)\s+(?P<names>[A-Z].*)$")
-_AUTHOR_TRAILER = re.compile(r"Authors?(?:[`'’]s)?(?:\s+names?)?\s*:?\s+(?P<names>[A-Z].*)$")
-_PROMO = re.compile(
+_PRELUDE: Final = re.compile(r"--(?:\s|$)")
+_URL: Final = re.compile(r"https?://\S+$")
+_BYLINE: Final = re.compile(r"(?i:by)\s+(?P<names>[A-Z].*)$")
+_AUTHOR_TRAILER: Final = re.compile(r"Authors?(?:[`'’]s)?(?:\s+names?)?\s*:?\s+(?P<names>[A-Z].*)$")
+_PROMO: Final = re.compile(
     r"(?i:subscribe\s+to\b|follow\s+(?:us|@)|read\s+more\s*(?::|at\b|on\b)|click\s+here\b"
     r"|sign\s+up\s+(?:for|to)\b|like\s+us\s+on\b|join\s+us\s+on\b|share\s+this\b"
     r"|download\s+(?:our|the)\s+app\b|related\s*:|advertisement\s*$"
@@ -296,9 +299,9 @@ _PROMO = re.compile(
     r"|all\s+rights\s+reserved)"
 )
 #: Promotions and trailers are short; a longer line that opens the same way is prose.
-_MAX_PROMO_WORDS = 30
-_DANGLING = re.compile(r"[,\-–—(]\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)]\s*$")
+_MAX_PROMO_WORDS: Final = 30
+_DANGLING: Final = re.compile(r"[,\-–—(]\s*$")
+_SENTENCE_END: Final = re.compile(r"[.!?:;\"”’)]\s*$")
 
 
 def _is_promo(line: str) -> bool:
@@ -311,12 +314,12 @@ def _is_credit_line(text: str) -> bool:
 
 
 # What follows the names on a web byline, after a bar or a bullet: ``| March 3, 2017``.
-_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+(?P<tail>.*)$")
+_BYLINE_TAIL: Final = re.compile(r"\s+[|•·]\s+(?P<tail>.*)$")
 
 
 # Whom the authors write for, after the last comma of a byline: ``By Jane Smith, CNN``,
 # ``By Tom Lee, Associated Press``.
-_BYLINE_OUTLET = re.compile(
+_BYLINE_OUTLET: Final = re.compile(
     r",\s*(?:The\s+)?(?:[A-Z]{2,6}|(?:[A-Z][\w'’.\-]*\s+){0,3}"
     r"(?:Press|News|Reuters|Bloomberg|Times|Post|Xinhua|Agence France-Presse|Wire))\s*$"
 )
@@ -546,10 +549,10 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Paragraph]:
 
 
 # The lead blocks in which a byline may stand among other lines.
-_LEAD_BLOCKS = 3
+_LEAD_BLOCKS: Final = 3
 # An affiliation under a byline (``Associated Press``, ``Staff Writer``): a few capitalised
 # words and nothing else.
-_AFFILIATION = re.compile(r"[A-Z][\w.&'’\-]*(?: (?:[A-Z][\w.&'’\-]*|of|and|the)){0,4}")
+_AFFILIATION: Final = re.compile(r"[A-Z][\w.&'’\-]*(?: (?:[A-Z][\w.&'’\-]*|of|and|the)){0,4}")
 
 
 def _is_affiliation(text: str) -> bool:
@@ -609,7 +612,7 @@ def _indented_parts(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]
 
 
 # What opens an item of a list: a bullet and a blank.
-_BULLET = re.compile(r"\s*[•·▪●◦‣∙*]\s")
+_BULLET: Final = re.compile(r"\s*[•·▪●◦‣∙*]\s")
 
 
 def _runs_on(line: str, following: str) -> bool:
@@ -636,7 +639,7 @@ def _is_wrapped(lines: Sequence[str]) -> bool:
 
 # A web page's navigation copied above the headline: a section link alone on its line or
 # a breadcrumb trail (``Home > World > Asia``).
-_NAVIGATION = re.compile(
+_NAVIGATION: Final = re.compile(
     r"(?i:home|menu|search|sign\s+in|log\s+in|skip\s+to\s+(?:main\s+)?content|latest\s+news"
     r"|top\s+stories|breaking\s+news|news|world(?:\s+news)?|more\s+news"
     r"|(?:home|news)\s*[>›»|/]\s*[^.!?]{1,80})"
@@ -736,9 +739,9 @@ def _read_trailers(paragraphs: list[_Paragraph], builder: _Builder) -> list[_Par
 
 
 # Wire desks' sign-off initials, lower case, joined by slashes: ``jm/ach``, ``bur-sst/rox``.
-_DESK_INITIALS = re.compile(r"[a-z]{2,6}(?:-[a-z]{2,6})?(?:/[a-z]{2,6}(?:-[a-z]{2,6})?)+")
-_OPEN_CREDIT_GROUP = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*$")
-_CLOSING = re.compile(r"[^()]*\)")
+_DESK_INITIALS: Final = re.compile(r"[a-z]{2,6}(?:-[a-z]{2,6})?(?:/[a-z]{2,6}(?:-[a-z]{2,6})?)+")
+_OPEN_CREDIT_GROUP: Final = re.compile(r"\(\s*" + _ROLE.pattern + r"[^()]*$")
+_CLOSING: Final = re.compile(r"[^()]*\)")
 
 
 def _close_open_groups(paragraphs: list[_Paragraph]) -> list[_Paragraph]:

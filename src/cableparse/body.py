@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, compress, pairwise
+from typing import Final
 
 import attrs
 
@@ -41,7 +42,7 @@ from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS, SMALL_WORDS
 __all__ = ["Body", "parse_body"]
 
 # The levels a portion mark may spell out, as marks write them.
-_LEVEL_MARKS = {
+_LEVEL_MARKS: Final = {
     "TOP SECRET": "TS",
     "SECRET": "S",
     "CONFIDENTIAL": "C",
@@ -50,14 +51,14 @@ _LEVEL_MARKS = {
     "LIMITED OFFICIAL USE": "LOU",
 }
 # Longest first, so that SECRET is no prefix of TOP SECRET's match.
-_SPELLED = "|".join(sorted(_LEVEL_MARKS, key=len, reverse=True))
+_SPELLED: Final = "|".join(sorted(_LEVEL_MARKS, key=len, reverse=True))
 # Written so that any text has one reading (no backtracking blow-up on a mark that never
 # closes: the old form took seconds on ``1. (C REL TO AB REL TO AB ...``).  Same marks as
 # before on every corpus line: the separator is one of ``ws? /{1,2} ws?`` or 1-3 white
 # space; REL TO is read once; a REL list stops where another caveat word starts.
-_SEP = r"(?:\s?//?\s?|\s{1,3})"
-_CAVEAT = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
-_PORTION = (
+_SEP: Final = r"(?:\s?//?\s?|\s{1,3})"
+_CAVEAT: Final = r"NF|NOFORN|FOUO|FGI|ORCON|PROPIN|REL|NATO|EXDIS|NODIS"
+_PORTION: Final = (
     # The level spelled out too (``(SECRET/REL FRANCE)``, ``(Confidential)``).
     r"(?:" + _SPELLED + r"|TS|SBU|LOU|U|C|S)(?:-N)?"
     r"(?:" + _SEP + r"(?:NF|NOFORN|FOUO|FGI|ORCON|PROPIN"
@@ -65,7 +66,7 @@ _PORTION = (
     r"[A-Z](?:(?!" + _SEP + r"(?:" + _CAVEAT + r")\b)[A-Z ,/]){1,40}?"
     r"|NATO|EXDIS|NODIS))*"
 )
-_PARAGRAPH = re.compile(
+_PARAGRAPH: Final = re.compile(
     r"^\s*" + PARAGRAPH_NUMBER + r"\s*(?:\(\s*(" + _PORTION + r")\s*\))?\s*",
     re.IGNORECASE,
 )
@@ -73,22 +74,22 @@ _PARAGRAPH = re.compile(
 # the line with the same groups (and only white space more); a "(" that does not hold one
 # of these marks, more white space, or a number glued to what follows leaves the line to
 # _PARAGRAPH.
-_PLAIN_PARAGRAPH = re.compile(
+_PLAIN_PARAGRAPH: Final = re.compile(
     r"(?:\u00b6 ?)?([0-9]{1,3})[.)](?: {1,2}|(?=\())"
     r"(?:\(((?:C|S|U|SBU|TS)(?:/{1,2}NF)?)\)|(?![\s(]))"
 )
 # The signer: one to three capitalised words alone on the last line (RANDT, TIMKEN JR,
 # Eikenberry), or glued after the last sentence of the last paragraph.
-_SIGNATURE = re.compile(r"^[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*\.?$")
+_SIGNATURE: Final = re.compile(r"^[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2}\s*\.?$")
 # A word of three letters or more ends a sentence before the last word of the line
 # (``Erdogan. MOORE``): the line ends a paragraph, and the signer is glued to it.  An
 # initial (``CLARK T. RANDT``) is one letter.
-_SENTENCE_END = re.compile(r"[A-Za-z]{3}\.\s+\S")
-_GLUED_SIGNATURE = re.compile(
+_SENTENCE_END: Final = re.compile(r"[A-Za-z]{3}\.\s+\S")
+_GLUED_SIGNATURE: Final = re.compile(
     r"(?<=[.!?\"”)])\s+([A-Z][A-Za-z'-]{2,}(?:\s+[A-Z][A-Za-z.'-]+){0,2})\s*\.?$"
 )
 # Words that open a sentence far more often than they sign a cable.
-_SENTENCE_OPENERS = frozenset(
+_SENTENCE_OPENERS: Final = frozenset(
     {
         "THE",
         "THIS",
@@ -131,8 +132,8 @@ _SENTENCE_OPENERS = frozenset(
         "WHILE",
     }
 )
-_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
-_TRAILER = re.compile(
+_SUFFIXES: Final = frozenset({"JR", "SR", "II", "III", "IV", "Jr", "Sr"})
+_TRAILER: Final = re.compile(
     r"(?:[.>|#\"]+|NNNN?|BT|SIPDIS|NOFORN|UNQUOTE|\d{4}[A-Z]{3,6}\d{5}\s+-\s+.*"
     r"|NOTE(?:\s+BY\s+[A-Z/]+)?\s*:.*|Declassified/Released.*"
     # The rest of the release stamp, broken anywhere (``Declassified/Released US Department
@@ -142,19 +143,19 @@ _TRAILER = re.compile(
     r"|<<\s*END OF DOCUMENT\s*>>)$",
     re.IGNORECASE,
 )
-_CLOSING_FORMULA = re.compile(
+_CLOSING_FORMULA: Final = re.compile(
     r"(?:END\s+(?:OF\s+)?TEXT|MINIMIZE\s+CONSIDERED|END\s+(?:COMMENT|FYI|SUMMARY|QUOTE))\s*[.)]?$",
     re.IGNORECASE,
 )
-_NOT_SIGNATURE = re.compile(
+_NOT_SIGNATURE: Final = re.compile(
     r"^(?i:END\b|BT$|NNNN?$|SIPDIS$|NOFORN$|CFM\b|XXXX|THANKS?\b|THANK YOU|COMMENT\b|SUMMARY\b"
     r"|SECRET\b|CONFIDENTIAL\b|UNCLAS|MINIMIZE|DECLASSIFIED|NONE\b)"
 )
 # A redacted name ends a line with a run of X, which no sentence stops on.
-_REDACTED = "XXXXXXXXXX"
-_REDACTION = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
-_X_RUN = re.compile(rb"x*")
-_LOWER_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyz")
+_REDACTED: Final = "XXXXXXXXXX"
+_REDACTION: Final = re.compile(r"(?<![A-Za-z])[Xx]{10,14}(?![A-Za-z])")
+_X_RUN: Final = re.compile(rb"x*")
+_LOWER_LETTERS: Final = frozenset(b"abcdefghijklmnopqrstuvwxyz")
 
 
 @attrs.frozen(slots=True)
@@ -236,14 +237,14 @@ class _Blocks:
 # _SHORT_MARKS or is_repeated_classification (at most 40 characters) knows.  A first
 # character past ASCII is let through too, so that Unicode digits (which \d and int()
 # read) need no isdecimal() call on every line.
-_ASCII = frozenset(map(chr, range(128)))
-_PLAIN_FIRST = _ASCII - frozenset("0123456789PV")
-_PLAIN_LAST = _ASCII - frozenset("0123456789-=_")
-_SHORT = 40
+_ASCII: Final = frozenset(map(chr, range(128)))
+_PLAIN_FIRST: Final = _ASCII - frozenset("0123456789PV")
+_PLAIN_LAST: Final = _ASCII - frozenset("0123456789-=_")
+_SHORT: Final = 40
 # Captions, and the two words of PAGE_LINE that neither open nor end with a digit.
-_SHORT_MARKS = ONE_WORD_CAPTIONS | {"NNNN", "BT"}
-_DIGITS = frozenset("0123456789")
-_DASHES = frozenset(DASH_CHARS)
+_SHORT_MARKS: Final = ONE_WORD_CAPTIONS | {"NNNN", "BT"}
+_DIGITS: Final = frozenset("0123456789")
+_DASHES: Final = frozenset(DASH_CHARS)
 
 
 def parse_body(
@@ -855,21 +856,21 @@ class _Reader:
 
 
 # A title over a rule takes at most this many lines above its last one.
-_TITLE_LINES_ABOVE = 2
+_TITLE_LINES_ABOVE: Final = 2
 # A page break takes at most this many lines (a repeated classification, a page line).
-_PAGE_BREAK_LINES = 3
+_PAGE_BREAK_LINES: Final = 3
 # A boxed title takes at most this many lines, each at most this long.
-_BOX_LINES = 3
-_BOX_WIDTH = 100
+_BOX_LINES: Final = 3
+_BOX_WIDTH: Final = 100
 
 
-_SPELLED_LEVEL = re.compile(_SPELLED)
+_SPELLED_LEVEL: Final = re.compile(_SPELLED)
 # The classification of the whole text, as paragraph 1 of older cables gives it:
 # ``CONFIDENTIAL-ENTIRE TEXT.``, ``C - ENTIRE TEXT``, ``LIMITED OFFICIAL USE ENTIRE TEXT``.
-_ENTIRE_TEXT = re.compile(
+_ENTIRE_TEXT: Final = re.compile(
     r"(" + _SPELLED + r"|TS|LOU|C|S|U)\s*(?:-{1,2}\s*)?ENTIRE\s+TEXT\b\.?", re.IGNORECASE
 )
-_ENTIRE_TEXT_FIRSTS = frozenset("TSCULtscul")
+_ENTIRE_TEXT_FIRSTS: Final = frozenset("TSCULtscul")
 
 
 def _unpilcrowed(text: str) -> str:
@@ -889,14 +890,14 @@ def _delimiter(source: str, match: re.Match[str]) -> str:
 # release wrote in lower case: ``Nairobi 00002497 002 of 002``), no phrase that frames the
 # text or caption that handles it, no serial (a page line run into a title) and no
 # redacted name.
-_TITLE_WIDTH = 80
-_FRAMING = re.compile(
+_TITLE_WIDTH: Final = 80
+_FRAMING: Final = re.compile(
     r"(?i:begin|end|(?:un)?quote|"
     + "|".join(re.escape(word).replace("\\ ", r"\s+") for word in CAPTION_WORDS)
     + r")\b"
 )
 # A serial, a redaction, a web or mail address (the tail of a sentence that gave one).
-_NOT_IN_TITLE = re.compile(r"\d{5}|[Xx]{10}|://|(?i:www)\.|\w@\w")
+_NOT_IN_TITLE: Final = re.compile(r"\d{5}|[Xx]{10}|://|(?i:www)\.|\w@\w")
 
 
 def _is_lone_title(text: str) -> bool:
@@ -932,7 +933,7 @@ def _is_spaced_rule(texts: Sequence[str], at: int) -> bool:
 
 # A title right under the last line of the paragraph above (no blank line between, as
 # later re-keyed copies set them) is at most this long.
-_TIGHT_TITLE_WIDTH = 60
+_TIGHT_TITLE_WIDTH: Final = 60
 
 
 def _tight_title(above: str, title: str) -> bool:
@@ -996,30 +997,32 @@ def _is_layout(raw: str, text: str) -> bool:
 # A dash or two alone on a line above a blank line or a paragraph number: the spacer that
 # some archive copies leave between paragraphs (``FOLLOW SEPTEL:`` / ``-`` / ``2.``);
 # above text, the dash is a bullet whose item went to the next line.
-_SPACERS = frozenset({"-", "--"})
-_NUMBER_FIRSTS = frozenset("0123456789\u00b6")
+_SPACERS: Final = frozenset({"-", "--"})
+_NUMBER_FIRSTS: Final = frozenset("0123456789\u00b6")
 
 # The group of the declassification schedule that older cables (the 1960s and 1970s)
 # print alone on a line above the signer: ``GP-3``.
-_DOWNGRADING_GROUP = re.compile(r"GP-?\s?[1-4]")
+_DOWNGRADING_GROUP: Final = re.compile(r"GP-?\s?[1-4]")
 
 # The first page line of a later section in the archival copies of older cables
 # (``PAGE 01  BERLIN 03009 02 OF 06 151400Z`` over ``ACTION EUR-01``, the office list and
 # the format lines): a routing header follows it.
-_FIRST_PAGE = re.compile(r"PAGE\s+0*1\s")
+_FIRST_PAGE: Final = re.compile(r"PAGE\s+0*1\s")
 
 # The control number that the archive's copies print over each section's header.
-_CONTROL_NUMBER = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
+_CONTROL_NUMBER: Final = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
 
 
 # A paragraph opening inside a line, with its portion mark, after the end of a sentence
 # or a rule: bodies whose line ends were lost (the alx files' "compressed" copies) run
 # ``... next week.  2. (C) Hurdles ...`` on one line.
 # A title boxed by rules right before an opening inside a line.
-_INLINE_TITLE = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
+_INLINE_TITLE: Final = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
 # The same opening as _assemble's lower-cased copy of the block texts holds it (its white
 # space folded), from the period on.
-_INLINE_MARK = re.compile(rb"\. ?\((?:ts|sbu|c|s|u)(?:-n)?(?://?[a-z]{2,6}(?: [a-z]{2,6})*)*\)")
+_INLINE_MARK: Final = re.compile(
+    rb"\. ?\((?:ts|sbu|c|s|u)(?:-n)?(?://?[a-z]{2,6}(?: [a-z]{2,6})*)*\)"
+)
 
 
 def _holds_inline_opening(lowered: bytes, flattened: bool = False) -> bool:
@@ -1038,17 +1041,17 @@ def _holds_inline_opening(lowered: bytes, flattened: bool = False) -> bool:
     return False
 
 
-_BEFORE_INLINE = frozenset(".!?\"'\u201d)-:")
+_BEFORE_INLINE: Final = frozenset(".!?\"'\u201d)-:")
 
 
 # A line this long is no line of a wrapped cable (those keep to ~70 characters).
-_FLATTENED_LINE = 300
+_FLATTENED_LINE: Final = 300
 # A paragraph opening without a portion mark inside a flattened line: the number after a
 # sentence's end or the release's pilcrow, then a capital or a quote (``... next week.
 # 3. The``, ``END SUMMARY ¶2. THE``).  It opens with one character class, which the regex
 # engine scans for in C (a pattern that opens with alternatives is tried at every
 # character: ten times the cost on the long lines it reads).
-_UNMARKED_OPENING = re.compile(
+_UNMARKED_OPENING: Final = re.compile(
     r"[.!?\"'\u201d)\u00b6](?:(?<=\u00b6) ?| {1,2}(?:\u00b6 ?)?)([0-9]{1,3})\.[ ]{1,3}"
     r"(?=[A-Z\"\u201c])"
 )
@@ -1172,7 +1175,7 @@ def _continuing(
 
 
 # An opening at the start of its line ends its number at most this far in (``¶ 123``).
-_OPENING_WIDTH = 5
+_OPENING_WIDTH: Final = 5
 
 
 def _all_at(text: str, part: str) -> list[int]:
@@ -1317,10 +1320,10 @@ def _squeeze(text: str) -> str:
 
 # ``Visit Embassy Amman's classified website at`` / ``http://www.state.sgov.gov/...``,
 # ``Please visit Paris' Classified Website at:``, set off by rules of stars or not.
-_PLUG_OPENING = re.compile(r"[\s*\"\u201c]*(?:please\s+)?visit\b", re.IGNORECASE)
-_PLUG_SITE = re.compile(r"classified\s+(?:siprnet\s+)?web\s*site", re.IGNORECASE)
+_PLUG_OPENING: Final = re.compile(r"[\s*\"\u201c]*(?:please\s+)?visit\b", re.IGNORECASE)
+_PLUG_SITE: Final = re.compile(r"classified\s+(?:siprnet\s+)?web\s*site", re.IGNORECASE)
 # The plug stands among the last lines of text.
-_PLUG_LINES = 8
+_PLUG_LINES: Final = 8
 
 
 def _website_plug(lines: Sequence[str], begin: int, stop: int) -> int | None:
@@ -1350,7 +1353,7 @@ def _website_plug(lines: Sequence[str], begin: int, stop: int) -> int | None:
 
 # Lines of the plug above the one that names the site: the rule of stars that boxes it, a
 # web address, another invitation (``For more reporting from Embassy Kuwait, visit:``).
-_PLUG_PART = re.compile(
+_PLUG_PART: Final = re.compile(
     r"\*[\s*]*|(?:https?://|www\.)\S*(?: \S{1,6})?"
     r"|[^.]{0,60}\bvisit:|(?:please\s+)?visit\b[^.]{0,60}:",
     re.IGNORECASE,

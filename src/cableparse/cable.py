@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 import attrs
 
@@ -171,7 +172,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
 
 # Where a classification line may start inside a line: its first word, spaced or not,
 # in capitals or spaced in title case (``S e c r e t state 068250``).
-_CLASSIFICATION_INSIDE = re.compile(
+_CLASSIFICATION_INSIDE: Final = re.compile(
     r"(?<=\S)(?=C ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L|S ?E ?C ?R ?E ?T|U ?N ?C ?L ?A ?S"
     r"|T ?O ?P +S ?E ?C ?R ?E ?T|L ?I ?M ?I ?T ?E ?D +O ?F ?F ?I ?C ?I ?A ?L"
     r"|C o n f i d e n t i a l|S e c r e t|U n c l a s|T o p +s e c r e t)"
@@ -179,11 +180,11 @@ _CLASSIFICATION_INSIDE = re.compile(
 # What opens a body that has no classification line on top, glued onto the end of the
 # line above: a caption (``... PRIORITYSIPDIS``), the ID label of a release's metadata
 # block (``... PRIORITYID: 190648``).
-_GLUED_OPENING = re.compile(r"(?<=[A-Z0-9/])(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|ID: \d+) *$")
-_OPENING_ENDS = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS")
+_GLUED_OPENING: Final = re.compile(r"(?<=[A-Z0-9/])(?:SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|ID: \d+) *$")
+_OPENING_ENDS: Final = ("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS")
 # Words that end an addressee line: a precedence, a serial, a place (see _ends_address).
 # The station table writes Washington out; addressee lines mostly abbreviate it.
-_ADDRESS_ENDS = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "WASHDC"})
+_ADDRESS_ENDS: Final = frozenset({"FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE", "WASHDC"})
 
 
 def _glued_body(line: str) -> int | None:
@@ -283,11 +284,11 @@ def _opens_body(line: str) -> bool:
 
 
 # The keywords that open an addressee block (or the line above them).
-_BLOCK_KEYWORDS = ("TO ", "INFO ", "XMT ", "FM ")
+_BLOCK_KEYWORDS: Final = ("TO ", "INFO ", "XMT ", "FM ")
 
 
 # What the line before a glued body line holds at least: an addressee, a note.
-_SHORTEST_HEAD = 3
+_SHORTEST_HEAD: Final = 3
 
 
 def _with_line(lines: tuple[str, ...], index: int, text: str) -> tuple[str, ...]:
@@ -364,7 +365,7 @@ def _stamp_year(text: str) -> int | None:
 
 
 # The oldest cables of the releases are from 1966; a stamp before that is no cable's date.
-_FIRST_CABLE_YEAR = 1960
+_FIRST_CABLE_YEAR: Final = 1960
 
 
 def _year(header: Header | None, page: Page | None) -> int | None:
@@ -404,12 +405,12 @@ def _reference_id(
     return None
 
 
-_REDACTED = re.compile(r"[Xx]{4,}")
+_REDACTED: Final = re.compile(r"[Xx]{4,}")
 # A mission or delegation named before its city in the FM line (``USMISSION GENEVA``): ids
 # name the city (reference_id drops AMEMBASSY and AMCONSUL itself, see post_key).
-_MISSION = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
+_MISSION: Final = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
 #: Cables were usually set to declassify ten years after they were written.
-_DECL_YEARS = 10
+_DECL_YEARS: Final = 10
 
 
 def _classified_by_in_paragraph(

@@ -11,6 +11,7 @@ any length is read in linear time.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .defects import DefectCode
 from .memo import remember
@@ -20,33 +21,35 @@ from .text import fold_space
 
 __all__ = ["names_guide", "read_classified_by", "reasons_in"]
 
-_LABEL = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?|(?i:derived\s+from)\s*:")
+_LABEL: Final = re.compile(r"(?i:clas?s?i?f?i?e?d\s+by)\b\s*:?|(?i:derived\s+from)\s*:")
 # A derivative classification names the guide and its reasons by letter:
 # ``DERIVED FROM: DSCG 05-1 B, D`` (the State Department's classification guide).
-_GUIDE = re.compile(r"(?i:(DSCG\s+\d{2}-\d{1,2})\s+([a-h](?:\s*(?:,|/|&|and)\s*[a-h])*))\s*\.?")
+_GUIDE: Final = re.compile(
+    r"(?i:(DSCG\s+\d{2}-\d{1,2})\s+([a-h](?:\s*(?:,|/|&|and)\s*[a-h])*))\s*\.?"
+)
 # What may stand before the authority: white space, punctuation, a portion mark ``(U)``, a
 # paragraph number ``1.``, the label again (``CLASSIFIED CONFIDENTIAL BY``), ``This message
 # classified by``.
-_LEADING = re.compile(
+_LEADING: Final = re.compile(
     r"(?:[\s,;:.\-]+|\(\s*[A-Za-z/]{1,6}\s*\)|¶?\d{1,2}\s*[.)](?!\d)"
     r"|(?i:(?:this\s+(?:message|cable|telegram)\s+(?:is\s+)?)?clas?s?i?f?i?e?d\s+"
     r"(?:(?:confidential|secret|top\s+secret)\s+)?by\b\s*:?))"
 )
 # The word "reason(s)" and the misspellings cables carry (reaons, resons, REAS0N, Reas).
-_REASON_WORD = re.compile(
+_REASON_WORD: Final = re.compile(
     r"(?i:\b(?:reasons?|reason\(s\)|reaons?|resons?|rasons?|reas0ns?|reasosn|reas)(?![a-z]))"
 )
 # A reason number where no reason word precedes it: ``KATTOUF - 1.5 B,D``.
-_NUMBER_STRICT = re.compile(r"(?<![\w.])1\s?[.,]\s?[2-9](?!\d)")
+_NUMBER_STRICT: Final = re.compile(r"(?<![\w.])1\s?[.,]\s?[2-9](?!\d)")
 # Inside the reason clause numbers may be mangled: ``1:4``, ``1/4``, ``14``, ``1. 4``.
-_NUMBER = re.compile(r"(?<![\d.])1\s*[.,:/]?\s*([2-9])(?!\d)")
-_LETTER_GROUP = re.compile(r"\(\s*[a-hA-H]\s*[),/&]")
-_LETTER = re.compile(r"(?<![A-Za-z])\(?\s*([a-hA-H])\s*\)?(?![A-Za-z])")
+_NUMBER: Final = re.compile(r"(?<![\d.])1\s*[.,:/]?\s*([2-9])(?!\d)")
+_LETTER_GROUP: Final = re.compile(r"\(\s*[a-hA-H]\s*[),/&]")
+_LETTER: Final = re.compile(r"(?<![A-Za-z])\(?\s*([a-hA-H])\s*\)?(?![A-Za-z])")
 # The first word after the letters that is no connective ends the reason list.
-_END_OF_LETTERS = re.compile(r"(?i:\b(?!(?:and|or)\b)[a-z]{2,})")
+_END_OF_LETTERS: Final = re.compile(r"(?i:\b(?!(?:and|or)\b)[a-z]{2,})")
 # Words that join the authority to the reasons: ``for``, ``per``, ``under Section``,
 # ``based on E.O. 12958``, ``due to``, and their typos (``FR``, ``F0R``, ``0N``).
-_CONNECTIVES = frozenset(
+_CONNECTIVES: Final = frozenset(
     [
         "for",
         "fr",
@@ -74,23 +77,23 @@ _CONNECTIVES = frozenset(
         "reasons",
     ]
 )
-_ORDER_NUMBER = re.compile(r"(?i:(?:e\.?\s?o\.?)?\d{5})")
-_ABBREVIATION_END = re.compile(r"(?i:\b(?:jr|sr|a\.i|inc|esq)\.)$")
+_ORDER_NUMBER: Final = re.compile(r"(?i:(?:e\.?\s?o\.?)?\d{5})")
+_ABBREVIATION_END: Final = re.compile(r"(?i:\b(?:jr|sr|a\.i|inc|esq)\.)$")
 # Lines that a page break leaves inside the field.
-_PAGE_LINE = re.compile(
+_PAGE_LINE: Final = re.compile(
     r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|"
     r"LIMITED OFFICIAL USE)\s*)$"
 )
 # A match can only start where a word does (the search resumes at one after a match), so
 # the look-behind changes no match; it spares running \S+ from inside every word.
-_BROKEN_WORD = re.compile(r"(?<!\S)(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
+_BROKEN_WORD: Final = re.compile(r"(?<!\S)(\S+)[ \t]*(\n(?:[ \t]*\n)*)[ \t]*(?=(\S+))")
 # Words that a line wrap cut in two: ``REA`` / ``SONS``, ``a`` / ``nd``, ``f`` / ``or``.
-_WRAPPED_WORDS = frozenset({"for", "reason", "reasons", "and", "section"})
+_WRAPPED_WORDS: Final = frozenset({"for", "reason", "reasons", "and", "section"})
 # The web copy cut a Classified By line at this width, also inside a word (a space that fell
 # there went with the cut: 71 is also the width of a line that ends a word).
-_WRAP_WIDTH = 71
+_WRAP_WIDTH: Final = 71
 # Lower-case words that open the next line after such a cut on their own.
-_WHOLE_WORDS = frozenset(
+_WHOLE_WORDS: Final = frozenset(
     {
         "for",
         "and",
@@ -121,7 +124,7 @@ _WHOLE_WORDS = frozenset(
 )
 # The same cut, rejoined by the web copy with a space: ``1.4 (B) A ND (D)``, ``(b) an d (d)``
 # (else the ``A`` reads as reason (a) and ``an`` ends the letters).
-_SPACED_AND = re.compile(r"(?i:\b(?:a\s+nd|an\s+d)\b)")
+_SPACED_AND: Final = re.compile(r"(?i:\b(?:a\s+nd|an\s+d)\b)")
 
 
 def names_guide(line: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .model import Paragraph
 from .text import search_at_word
@@ -17,11 +18,11 @@ __all__ = ["find_comments"]
 # to the first END COMMENT after it, within one line.  The opening pattern starts with a
 # character class so that the regex engine can skip ahead; _Words.comment_opening checks what
 # precedes it.
-_COMMENT_OPEN = re.compile(
+_COMMENT_OPEN: Final = re.compile(
     r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
 )
-_COMMENT_CLOSE = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
-_END_COMMENT = re.compile(r"end\s+comment")
+_COMMENT_CLOSE: Final = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
+_END_COMMENT: Final = re.compile(r"end\s+comment")
 
 
 def _with_end_comment(
@@ -50,7 +51,7 @@ def _with_end_comment(
 
 # A paragraph under the heading ``Comment`` (``COMMENT``, ``Comment: Devolution and
 # Foreign Policy``) opens a comment that its END COMMENT closes.
-_COMMENT_HEADING = re.compile(r"(?i:comment)\b")
+_COMMENT_HEADING: Final = re.compile(r"(?i:comment)\b")
 
 
 def find_comments(

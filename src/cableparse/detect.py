@@ -20,6 +20,7 @@ different ones of them.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 
@@ -29,10 +30,10 @@ from .model import DocumentKind
 __all__ = ["Detection", "detect", "is_cable"]
 
 #: How much of the document the sniff may read, at most.
-_MAX_CHARS = 20000
-_MAX_LINES = 400
+_MAX_CHARS: Final = 20000
+_MAX_LINES: Final = 400
 
-_CLASSIFICATION_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS")
+_CLASSIFICATION_WORDS: Final = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "UNCLAS")
 
 
 def _spaced(word: str) -> str:
@@ -42,14 +43,14 @@ def _spaced(word: str) -> str:
     return rf"{letters[0]}{{0,2}}\s?" + r"\s?".join(letters[1:])
 
 
-_CLASSIFICATION_WORD = "|".join(
+_CLASSIFICATION_WORD: Final = "|".join(
     [_spaced(w) for w in _CLASSIFICATION_WORDS]
     + [r"L\s?I\s?M\s?I\s?T\s?E\s?D\s+O\s?F\s?F\s?I\s?C\s?I\s?A\s?L\s+U\s?S\s?E"]
 )
 # Classification word, optional SECTION clause, the post, the serial.  A headline such as
 # ``Secret Santa 2012`` has the words but not the shape: it needs spacing, a SECTION
 # clause or a five- to seven-digit serial.
-_CLASSIFICATION_LINE = re.compile(
+_CLASSIFICATION_LINE: Final = re.compile(
     rf"(?P<word>{_CLASSIFICATION_WORD})\s+"
     r"(?P<section>SECTION\s+\d{1,2}\s+OF\s+\d{1,2}\s+)?"
     r"[A-Z][A-Z .'/-]{1,40}?\s+(?P<serial>\d{3,7})\s*$",
@@ -76,10 +77,10 @@ _WEAK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Preamble fields glued onto the E.O. line (``E.O. 12958: N/A TAGS: ASEC``).
-_GLUED_TAGS = re.compile(r"\sTAGS?:?\s+[A-Z]{2,6}\b")
-_SPACED = re.compile(r"\b\w \w \w\b")
-_FM_LINE = re.compile(r"FM [A-Z]")
-_TO_LINE = re.compile(r"TO [A-Z]")
+_GLUED_TAGS: Final = re.compile(r"\sTAGS?:?\s+[A-Z]{2,6}\b")
+_SPACED: Final = re.compile(r"\b\w \w \w\b")
+_FM_LINE: Final = re.compile(r"FM [A-Z]")
+_TO_LINE: Final = re.compile(r"TO [A-Z]")
 
 _ROUTING_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("transmission-line", re.compile(r"^[ \t]*VZCZC[A-Z0-9]*[ \t]*$", re.M)),
@@ -90,7 +91,7 @@ _ROUTING_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 #: Signal names in the order ``evidence`` lists them.
-_ORDER = (
+_ORDER: Final = (
     "transmission-line",
     "station-line",
     "security-line",
@@ -103,7 +104,7 @@ _ORDER = (
     "subject-line",
     "portion-marked-paragraph",
 )
-_WEAK_NAMES = frozenset(name for name, _ in _WEAK)
+_WEAK_NAMES: Final = frozenset(name for name, _ in _WEAK)
 
 
 @attrs.frozen(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -38,25 +38,27 @@ __all__ = ["HeaderResult", "find_header", "header_at", "parse_header"]
 
 # Openings of format lines 1-9.  The strong ones mark a routing header wherever they
 # stand; the addressee keywords only inside one.
-_TRANSMISSION_OPENING = r"VZCZC"
-_RELAY_LINE_OPENING = r"(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}"
-_STATION_OPENING = r"DE +R[A-Z0-9]{2,9} +#"
-_SECURITY_OPENING = r"ZN[YR] "
-_DTG_OPENING = r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
+_TRANSMISSION_OPENING: Final = r"VZCZC"
+_RELAY_LINE_OPENING: Final = r"(?:ZZ|OO|PP|RR|YY) +R[A-Z0-9]{3}"
+_STATION_OPENING: Final = r"DE +R[A-Z0-9]{2,9} +#"
+_SECURITY_OPENING: Final = r"ZN[YR] "
+_DTG_OPENING: Final = r"(?:[ZOPRY](?: [ZOPRY])? +)?\d{6}Z [A-Za-z]{3} \d"
 # A damaged date-time group (a digit keyed as a letter) still belongs to the header.
-_DAMAGED_DTG_OPENING = r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
-_FROM_OPENING = r"FM "
+_DAMAGED_DTG_OPENING: Final = (
+    r"[ZOPRY](?: [ZOPRY])? +(?=[0-9A-Z]{0,5}\d)[0-9A-Z]{6}Z [A-Za-z]{3} \d"
+)
+_FROM_OPENING: Final = r"FM "
 # An office code of the distribution lists that older layouts print above the format
 # lines (``INFO  LOG-00  NP-00``, ``INFO OCT-01 ISO-00``): INFO followed by one opens no
 # addressee block.
-_OFFICE_CODE = r"[A-Z]{1,6}-\d\d(?:\s|$)"
-_ADDRESSEE_OPENINGS = (
+_OFFICE_CODE: Final = r"[A-Z]{1,6}-\d\d(?:\s|$)"
+_ADDRESSEE_OPENINGS: Final = (
     _FROM_OPENING,
     r"TO(?: |$)",
     rf"INFO(?: (?! *{_OFFICE_CODE})|$)",
     r"XMT[ /]",
 )
-_STRONG_FORMAT_LINE = re.compile(
+_STRONG_FORMAT_LINE: Final = re.compile(
     "|".join(
         (
             _TRANSMISSION_OPENING,
@@ -72,21 +74,21 @@ _STRONG_FORMAT_LINE = re.compile(
 # ``addressees`` (FM, TO, INFO, XMT: addressee lines follow), ``relay`` (routing
 # indicators may wrap onto the lines after it) or ``other``.  One match per line where
 # three patterns were tried.
-_FORMAT_LINE = re.compile(
+_FORMAT_LINE: Final = re.compile(
     f"(?P<addressees>{'|'.join(_ADDRESSEE_OPENINGS)})"
     f"|(?P<relay>{_RELAY_LINE_OPENING})"
     f"|(?P<other>{_TRANSMISSION_OPENING}|{_STATION_OPENING}|{_SECURITY_OPENING}"
     f"|{_DTG_OPENING}|{_DAMAGED_DTG_OPENING})"
 )
 # Anything shaped like a date-time group, however damaged: which line a defect is about.
-_DTG_LIKE = re.compile(r"(?:[ZOPRY](?: [ZOPRY])? +)?[^\s\d]*\d\S* +[A-Za-z]{3} +\d")
+_DTG_LIKE: Final = re.compile(r"(?:[ZOPRY](?: [ZOPRY])? +)?[^\s\d]*\d\S* +[A-Za-z]{3} +\d")
 # A page break can leave TO or INFO alone on its line, the addressee on the next.
-_ADDRESSEE_KEYWORD = re.compile(rf"(?:FM|TO|INFO(?! *{_OFFICE_CODE})|XMT)(?:[ /]|$)")
+_ADDRESSEE_KEYWORD: Final = re.compile(rf"(?:FM|TO|INFO(?! *{_OFFICE_CODE})|XMT)(?:[ /]|$)")
 # Lines older layouts put around the format lines: the partial-extract notice, the page
 # line, office distribution (ACTION / ORIGIN / INFO LOG-00 ...), the distribution count, a
 # dashed message id, a classification word, who drafted and approved the telegram, a
 # release-date stamp, the archive's document number (``2000HOCHI00838 - UNCLASSIFIED``).
-_HEADER_NOTE = re.compile(
+_HEADER_NOTE: Final = re.compile(
     f"(?:{PARTIAL_EXTRACT}"
     r"|\d{4}[A-Z]{3,6}\d{5} +- "
     r"|PAGE +\d"
@@ -105,7 +107,7 @@ _HEADER_NOTE = re.compile(
 )
 # Format line 2 opens with the precedence prosign doubled; routing indicators may wrap
 # onto the lines after it.
-_RELAY_OPENING = re.compile(r"(?:ZZ|OO|PP|RR|YY) ")
+_RELAY_OPENING: Final = re.compile(r"(?:ZZ|OO|PP|RR|YY) ")
 
 
 @functools.cache
@@ -135,7 +137,7 @@ def _addressees_end() -> re.Pattern[str]:
     )
 
 
-_LINE_START = {
+_LINE_START: Final = {
     "VZCZC": "transmission_line",
     "DE": "station_line",
     "ZNY": "security_line",
@@ -231,7 +233,7 @@ def header_at(lines: Sequence[str], index: int) -> int | None:
 # After a blank line inside the addressee blocks, what says the blocks go on: the next
 # keyword (a blank line after FM or after the TO list), or an addressee with its routing
 # indicator (a blank line inside a list), which no line of the text opens like.
-_ADDRESSEES_GO_ON = re.compile(rf"{_ADDRESSEE_KEYWORD.pattern}|R[A-Z0-9]{{3,9}}/[A-Z]")
+_ADDRESSEES_GO_ON: Final = re.compile(rf"{_ADDRESSEE_KEYWORD.pattern}|R[A-Z0-9]{{3,9}}/[A-Z]")
 
 
 def _next_text(lines: Sequence[str], index: int) -> str:
@@ -251,16 +253,16 @@ def _untabbed(line: str) -> str:
     return line.replace("\t", " ") if "\t" in line else line
 
 
-_ANCHOR_WINDOW = 60
+_ANCHOR_WINDOW: Final = 60
 # "TAGS:     PREL" - a label with its value set in a column, as message-database
 # printouts show a cable's fields above the cable itself.
-_PRINTOUT_LABEL = re.compile(r"[A-Za-z]+:\s{2,}\S")
-_BODY_START = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
+_PRINTOUT_LABEL: Final = re.compile(r"[A-Za-z]+:\s{2,}\S")
+_BODY_START: Final = re.compile(PARAGRAPH_NUMBER + r"|(?i:E\.?O\.? ?\d|TAGS?\b|SUBJ)")
 
 
 # A line of a metadata block (``Canonical ID: 1975STATE065432_b``, ``Office Action:
 # ACTION EUR``): a label of one to four words and a colon.
-_METADATA_LABEL = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:(?:\s|$)")
+_METADATA_LABEL: Final = re.compile(r"[A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}:(?:\s|$)")
 
 
 def _find_anchor(lines: Sequence[str], first: int, stop: int) -> int | None:
@@ -390,7 +392,7 @@ def _code_for(source: str) -> DefectCode:
 
 
 # What the header grammar's terminals stand for, for error messages.
-_EXPECTED_WORDS = {
+_EXPECTED_WORDS: Final = {
     "DTG_TIME": "a day and time such as 220816Z",
     "PRECEDENCE_LETTER": "a precedence letter (Z, O, P, R)",
     "PRECEDENCE_PAIR": "a precedence pair such as OO",
@@ -477,7 +479,7 @@ def _start_for(line: str, previous: str | None) -> str | None:
 # The parts of a format line read alone, by start symbol and text, for the lines whose
 # parts hold no line number (all but the addressee lines): a header read line by line is
 # mostly copies of one line.  The values are immutable, the parts made anew per line.
-_UNNUMBERED = frozenset(
+_UNNUMBERED: Final = frozenset(
     {"transmission_line", "relay_line", "station_line", "security_line", "dtg_line", "from_line"}
 )
 # (name, value, whether it ends on its line, problem) of each part.
@@ -492,7 +494,7 @@ def _report_refusal(raw: str, text: str, start: str, line: int, sink: DefectSink
 
 
 # The addressee list that a line of each block kind opens.
-_LIST_OF_BLOCK = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}
+_LIST_OF_BLOCK: Final = {"to_block": "to", "info_block": "info", "exempt_block": "exempt"}
 
 
 def _parse_by_line(

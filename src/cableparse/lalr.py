@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from .memo import remember
 
@@ -408,18 +408,18 @@ class TableParser:
 # What a pattern may hold that treats all ten digits alike: \d, the range 0-9 and
 # counted repeats ({2,4}).  Any other digit (a literal, a back-reference, an escape) might
 # tell digits apart.
-_DIGIT_CLASSES = re.compile(r"\\d|0-9|(?<!\\)\{\d*(?:,\d*)?\}")
+_DIGIT_CLASSES: Final = re.compile(r"\\d|0-9|(?<!\\)\{\d*(?:,\d*)?\}")
 
 
 def _digit_blind(regexp: str) -> bool:
     return not any(c in "0123456789" for c in _DIGIT_CLASSES.sub("", regexp))
 
 
-_ONE_DIGIT = str.maketrans("0123456789", "9" * 10)
+_ONE_DIGIT: Final = str.maketrans("0123456789", "9" * 10)
 # What parse() stacks for a token that every rule callback drops.
 _DROPPED: Any = object()
 # Texts of at most this length are remembered by shape (in a bounded memo).
-_SHAPE_WIDTH = 200
+_SHAPE_WIDTH: Final = 200
 
 
 def _children(children: list[Any]) -> list[Any]:

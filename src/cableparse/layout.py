@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Final
 
 from ._lark import get_parser
 
@@ -33,15 +34,15 @@ __all__ = [
 
 # PAGE 02 HARARE 06677 01 OF 03 291400Z; TRIPOLI 00000095  001.2 OF 002; NNNN; BT; the
 # trailer 2004CARACA02200 - CONFIDENTIAL.
-PAGE_LINE = re.compile(
+PAGE_LINE: Final = re.compile(
     r"\s*(?:PAGE\s+\d{1,3}\b.*"
     r"|[A-Z][A-Z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
 #: How the 2010-2011 release's notice opens, above a cable of which it had only a part.
-PARTIAL_EXTRACT = "This record is a partial extract of the original cable"
+PARTIAL_EXTRACT: Final = "This record is a partial extract of the original cable"
 #: The notice as a line of its own: release layout, no part of the cable.
-PARTIAL_EXTRACT_NOTICE = re.compile(
+PARTIAL_EXTRACT_NOTICE: Final = re.compile(
     PARTIAL_EXTRACT + r"\.(?:\s*The full text of the original cable is not available\.)?\s*$"
 )
 #: A paragraph number opening a line (``4.``, ``¶4.``, ``12)``, ``3.(C)``): up to three
@@ -49,20 +50,20 @@ PARTIAL_EXTRACT_NOTICE = re.compile(
 #: before a portion mark (``6, (SBU) Post will ...``: a typo, which a line opening with a
 #: count or a list, ``1, 2 and 3 ...``, does not make).  A pattern text, for the patterns
 #: that read more after it; the number is the group ``number``.
-PARAGRAPH_NUMBER = (
+PARAGRAPH_NUMBER: Final = (
     r"(?:¶\s*)?(?P<number>\d{1,3})\s*(?:[.)](?=\s|\(|$)|,(?=\s*\((?:TS|SBU|C|S|U)\b))"
 )
 #: Characters of a rule line: ASCII dashes, equals, underscores and the Unicode hyphens.
-DASH_CHARS = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
+DASH_CHARS: Final = "-=_\u2010\u2011\u2012\u2013\u2014\u2015"
 # A rule, also broken into runs (``------ ----``, and ``--------- -`` where a wrap at 45
 # columns left the last dash or two), or spaced out (``- - - - -``).  Possessive: a long
 # line of rule characters and blanks that is no rule is read once.
-DASH_LINE = re.compile(
+DASH_LINE: Final = re.compile(
     r"\s*+(?:[-=_\u2010-\u2015]{3,}+(?:\s++[-=_\u2010-\u2015]++)*+"
     r"|[-=_\u2010-\u2015](?: {1,2}[-=_\u2010-\u2015]){3,}+)\s*+$"
 )
 #: How a ``Title ---`` heading ends: three ASCII dashes or three Unicode hyphens.
-RULE_ENDINGS = ("---", "\u2010\u2010\u2010")
+RULE_ENDINGS: Final = ("---", "\u2010\u2010\u2010")
 
 
 def is_rule(line: str) -> bool:
@@ -81,39 +82,39 @@ def is_rule(line: str) -> bool:
 # 2009, 14:55.
 # A paragraph opening with its portion mark where it stands inside a line (``2. (C) ``,
 # ``¶1. (C/NF) ``), the text going on after it: the number and the mark are its groups.
-INLINE_OPENING = re.compile(
+INLINE_OPENING: Final = re.compile(
     r"(?:\u00b6 ?)?([0-9]{1,3})\.[^\S\n]{0,3}"
     r"\(((?:TS|SBU|C|S|U)(?:-N)?(?://?[A-Z]{2,6}(?: [A-Z]{2,6})*)*)\)"
     r"[^\S\n]*(?=\S)"
 )
 # The level words written alone on the lines around an archive copy's format lines
 # (``CONFIDENTIAL     PTQ1859``), as a pattern to build on.
-LEVEL_WORDS = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
-RELEASE_STAMP = re.compile(
+LEVEL_WORDS: Final = r"(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)"
+RELEASE_STAMP: Final = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} \w+ \d{4}, \d\d:\d\d"
 )
 # A portion mark opening a text: (C), (S//NF), (SBU/NF).  A segment between slashes starts
 # and ends with a letter or is one space: one reading of any text, so linear time.
-LEADING_PORTION_MARK = re.compile(
+LEADING_PORTION_MARK: Final = re.compile(
     r"^\(\s*[A-Z]{1,4}(?:\s*/{1,2}(?:\s*[A-Z](?:[A-Z ]{1,19}(?<=[A-Z]))?|[^\S ]* ))*\s*\)\s*",
     re.IGNORECASE,
 )
-_LEVEL_WORDS = frozenset(
+_LEVEL_WORDS: Final = frozenset(
     {"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS", "LIMITEDOFFICIALUSE", "TOPSECRET"}
 )
 # A level word broken over two lines (``UNCLASSI`` / ``FIED``), as transmission left it
 # under the signer: each piece has at least three letters (four for the head), so that no
 # word of a name is one.
-_LEVEL_PIECES = frozenset(
+_LEVEL_PIECES: Final = frozenset(
     piece
     for word in (*_LEVEL_WORDS, "LIMITED OFFICIAL USE")
     for cut in range(3, len(word) - 2)
     for piece in (word[: cut + 1], word[cut:])
 )
-_NON_LETTERS = re.compile(r"[^A-Za-z]")
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_LEVEL_FIRSTS = frozenset(c for word in _LEVEL_WORDS for c in (word[0], word[0].lower()))
-_LEVEL_LASTS = frozenset(c for word in _LEVEL_WORDS for c in (word[-1], word[-1].lower()))
+_NON_LETTERS: Final = re.compile(r"[^A-Za-z]")
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LEVEL_FIRSTS: Final = frozenset(c for word in _LEVEL_WORDS for c in (word[0], word[0].lower()))
+_LEVEL_LASTS: Final = frozenset(c for word in _LEVEL_WORDS for c in (word[-1], word[-1].lower()))
 
 
 @functools.cache
@@ -164,14 +165,14 @@ def is_level_word_piece(text: str) -> bool:
 
 # The page line of older cables, which transcription sometimes ran into the next line of
 # text: PAGE 02 HARARE 06677 01 OF 03 291400Z OPPOSITION LEADER
-_PAGE_HEAD = re.compile(
+_PAGE_HEAD: Final = re.compile(
     r"\s*PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?\s+\d{6}Z?"
 )
 #: The page head that :func:`page_line_rest` cuts off, for callers that match it as one
 #: alternative among others.
-PAGE_HEAD = _PAGE_HEAD
+PAGE_HEAD: Final = _PAGE_HEAD
 # The same page head anywhere in a line (``TO PAGE 02 STATE 015113 182333Z``).
-_PAGE_HEAD_INSIDE = re.compile(
+_PAGE_HEAD_INSIDE: Final = re.compile(
     r"(?<!\S)PAGE\s+\d{1,3}\s+[A-Z][A-Z .'-]{0,30}?\s+\d{3,7}(?:\s+\d{1,3}\s+OF\s+\d{1,3})?"
     r"\s+\d{6}Z?(?!\S)"
 )

@@ -9,7 +9,7 @@ that costs a recomputation, never a different answer.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Final, TypeVar
 
 __all__ = ["LIMIT", "remember"]
 
@@ -17,7 +17,7 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 #: Entries a memo holds at most, unless its owner says otherwise.
-LIMIT = 10_000
+LIMIT: Final = 10_000
 
 
 def remember(memo: dict[_K, _V], key: _K, value: _V, limit: int = LIMIT) -> _V:

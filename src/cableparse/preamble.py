@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
@@ -60,8 +61,8 @@ from .vocab import CAPTION_WORDS, SMALL_WORDS
 
 __all__ = ["Preamble", "parse_preamble", "read_classification_line"]
 
-_SPACED_CAPTIONS = (r"C O R R E C T E D\s+C O P Y", "E X D I S", "N O D I S", "N O F O R N")
-_CAPTION = re.compile(
+_SPACED_CAPTIONS: Final = (r"C O R R E C T E D\s+C O P Y", "E X D I S", "N O D I S", "N O F O R N")
+_CAPTION: Final = re.compile(
     r"(?:"
     + "|".join([*(w.replace(" ", r"\s+") for w in CAPTION_WORDS), *_SPACED_CAPTIONS])
     + r")(?![A-Za-z])",
@@ -69,37 +70,41 @@ _CAPTION = re.compile(
 )
 # What a caption line can start with: most lines fail this one test instead of trying
 # every caption word.
-_CAPTION_START = "".join(sorted({w[0] for w in (*CAPTION_WORDS, *_SPACED_CAPTIONS)}))
-_CAPTION_BY_LETTERS = {word.replace(" ", ""): word for word in CAPTION_WORDS}
-_CAPTIONS_ONLY = re.compile(
+_CAPTION_START: Final = "".join(sorted({w[0] for w in (*CAPTION_WORDS, *_SPACED_CAPTIONS)}))
+_CAPTION_BY_LETTERS: Final = {word.replace(" ", ""): word for word in CAPTION_WORDS}
+_CAPTIONS_ONLY: Final = re.compile(
     r"(?:\s*[,;/]?\s*" + _CAPTION.pattern + r")+\s*[.,;]?\s*(?:\([^()]{0,60}\))?\s*$",
     re.IGNORECASE,
 )
 
 # Field openings, anchored at the start of a line (after white space).
-_EO = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?[O0]\.|EO\s+\d|DECL\s*:)")
+_EO: Final = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?[O0]\.|EO\s+\d|DECL\s*:)")
 # "(" opens a person; after TAGS in capitals without a colon the codes may be in lower case
 # (``TAGS prel PGOV``).
-_TAGS = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))|TAGS\s+(?=[a-z])")
-_SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
-_REPEATED_SUBJECT = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]")
-_REF = re.compile(
+_TAGS: Final = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))|TAGS\s+(?=[a-z])")
+_SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
+_REPEATED_SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]")
+_REF: Final = re.compile(
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
 )
 # ``Classified By``, and ``DERIVED FROM:`` of a classification taken from a guide.
-_CLASSIFIED_BY = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?|(?i:DERIVED\s+FROM)\s*:")
-_PARAGRAPH = re.compile(PARAGRAPH_NUMBER)
+_CLASSIFIED_BY: Final = re.compile(r"(?i:CLASSIFIED\s+BY)\b\s*:?|(?i:DERIVED\s+FROM)\s*:")
+_PARAGRAPH: Final = re.compile(PARAGRAPH_NUMBER)
 # A classification banner of the E.O. 13526 era: SECRET//FGI//NOFORN.
-_BANNER = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$")
+_BANNER: Final = re.compile(
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$"
+)
 # Fields that transcription glued onto the end of another line.
-_GLUED = re.compile(
+_GLUED: Final = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:"
     r"|CLASSIFIED BY:?(?:\s|$)))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
 )
 # The labels that end a Classified By, which is free text otherwise: a repeated label or an
 # "E.O. 12958" in its reasons is no new field.
-_GLUED_AFTER_CLASSIFIED_BY = re.compile(r"\s(?=(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:))")
+_GLUED_AFTER_CLASSIFIED_BY: Final = re.compile(
+    r"\s(?=(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:))"
+)
 
 
 @attrs.frozen(slots=True)
@@ -187,13 +192,15 @@ def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
 
 
 # A rule between fields boxes a note, not a heading (DASH_LINE).
-_KIND = re.compile(_kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE)))
+_KIND: Final = re.compile(
+    _kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE))
+)
 
 
 # The same, with the page layout first (a page head run into text, a page line), for the
 # main loop: one match per line tells a page break from a field opening.  A page line is
 # no marker here: the "page" alternative has taken it before.
-_LINE = re.compile(
+_LINE: Final = re.compile(
     f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})"
     f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE))}"
 )
@@ -219,7 +226,7 @@ def _kind_of(text: str, have_classification: bool) -> str | None:
 
 # A REF label glued onto the last word of a subject, before what reads as its first item
 # (``... AS UK PRIMEREF: A. LONDON 1939``, ``... TO EGYPTREF: CAIRO 493``).
-_REF_GLUED_TO_WORD = re.compile(
+_REF_GLUED_TO_WORD: Final = re.compile(
     r"(?<=[A-Z]{2})(?=REF(?:S|\(S\))?:\s*(?:\(?[A-Z][.)]\s|[A-Z]{2,}(?: [A-Z]{2,}){0,3} \d))"
 )
 
@@ -255,7 +262,7 @@ def _split_glued(text: str, first: int = 0) -> list[tuple[int, str]]:
 
 
 # Fields that go on over the lines that follow them.
-_CONTINUED = frozenset({"subject", "ref", "classified_by", "tags"})
+_CONTINUED: Final = frozenset({"subject", "ref", "classified_by", "tags"})
 
 
 def parse_preamble(
@@ -519,15 +526,15 @@ def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: in
 
 # Openings of a body's first text, which no subject goes on with after a blank line, the
 # handling note of a sensitive cable among them (``THIS CABLE IS SENSITIVE BUT ...``).
-_BODY_OPENING = re.compile(
+_BODY_OPENING: Final = re.compile(
     r"(?i:(?:BEGIN\s+)?SUMMARY\b|COMMENT\b|THIS IS AN ACTION|ACTION REQUEST|INTRODUCTION\b"
     r"|THIS\s+(?:CABLE|MESSAGE|TELEGRAM)\b)"
 )
 
 
 # A row of a tab-separated dump (date, id, origin, classification, ...) or a header line.
-_TAB_ROW = re.compile(r"[^\t\n]*\t[^\t\n]*\t[^\t\n]*\t")
-_REPEATED_HEADER = re.compile(r"VZCZC|DE\s+R[A-Z0-9]{2,9}\s+#\d|ZN[YR]\s+[A-Z]{5}\b")
+_TAB_ROW: Final = re.compile(r"[^\t\n]*\t[^\t\n]*\t[^\t\n]*\t")
+_REPEATED_HEADER: Final = re.compile(r"VZCZC|DE\s+R[A-Z0-9]{2,9}\s+#\d|ZN[YR]\s+[A-Z]{5}\b")
 
 
 def _is_repeated_header(lines: Sequence[str], index: int) -> bool:
@@ -540,7 +547,7 @@ def _is_repeated_header(lines: Sequence[str], index: int) -> bool:
 
 # How an office line that wrapped ends: on a slash or dash, an open parenthesis or a
 # joining word (``... HEATHER VON BEHREN AND`` / ``SCA/INS``).
-_OFFICE_LINE_ENDS = ("/", "-", "&", "(", " AND", " OR", " FOR", " ALSO")
+_OFFICE_LINE_ENDS: Final = ("/", "-", "&", "(", " AND", " OR", " FOR", " ALSO")
 
 
 def _wraps_office_line(above: str, line: str) -> bool:
@@ -568,7 +575,7 @@ def _breaks_capitals(field: _Field, line: str) -> bool:
 
 
 # A line of a preamble field that reached the right margin, less a word, is this long.
-_WRAPPED_WIDTH = 40
+_WRAPPED_WIDTH: Final = 40
 
 
 def _wraps_over_blank(field: _Field | None, following: str, paged: bool) -> bool:
@@ -614,7 +621,7 @@ def _goes_on_after_page_break(field: _Field, following: str) -> bool:
     return False
 
 
-_REASON_NUMBER = re.compile(r"1\s*[.,:/]?\s*[45]\b")
+_REASON_NUMBER: Final = re.compile(r"1\s*[.,:/]?\s*[45]\b")
 
 
 def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
@@ -646,8 +653,8 @@ def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
     return None
 
 
-_REASON_HEAD = re.compile(r"1\s*[.,]")
-_REASON_TAIL = re.compile(r"\s*[2-9]\s*\(?[a-hA-H]\b")
+_REASON_HEAD: Final = re.compile(r"1\s*[.,]")
+_REASON_TAIL: Final = re.compile(r"\s*[2-9]\s*\(?[a-hA-H]\b")
 
 
 def _splits_reason_number(
@@ -712,18 +719,18 @@ def _kind_ahead(lines: Sequence[str], index: int, ahead: _Ahead) -> str | None:
 
 
 # An item of a REF list, also set after a dash (``-      (B) State 240035``).
-_REF_ITEM = re.compile(r"\s*(?:-\s+)?¶?\(?([A-Z])[.)]\s")
+_REF_ITEM: Final = re.compile(r"\s*(?:-\s+)?¶?\(?([A-Z])[.)]\s")
 # The letters of a REF list's items, as they stand in its text: ``A.``, ``B)``, ``(C)``.
-_ITEM_LETTER = re.compile(r"(?<![^\s(])([A-Z])[.)](?=\s|$)", re.MULTILINE)
+_ITEM_LETTER: Final = re.compile(r"(?<![^\s(])([A-Z])[.)](?=\s|$)", re.MULTILINE)
 # Item letters that are portion marks too: (U), (C), (S).
-_MARK_LETTERS = frozenset("UCS")
+_MARK_LETTERS: Final = frozenset("UCS")
 # How many of a REF list's last lines are searched for its last letter.
-_LETTER_LINES = 4
+_LETTER_LINES: Final = 4
 
 
 # A REF line that ends with the letter of an item whose text went to the next line
 # (``C) Taipei 03856 D)`` / blank / ``Taipei 03196 E) ...``).
-_DANGLING_LABEL = re.compile(r"(?<=[\s,;])\(?[A-Z][.)]\s*$")
+_DANGLING_LABEL: Final = re.compile(r"(?<=[\s,;])\(?[A-Z][.)]\s*$")
 
 
 def _ends_on_label(field: _Field) -> bool:
@@ -752,10 +759,10 @@ def _next_is_ref_item(lines: Sequence[str], index: int, field: _Field) -> bool:
     return False
 
 
-_LOOKAHEAD = 30
+_LOOKAHEAD: Final = 30
 
 
-_FIELD_KINDS = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
+_FIELD_KINDS: Final = frozenset({"eo", "tags", "subject", "classified_by", "ref"})
 
 
 def _field_follows(lines: Sequence[str], index: int, ahead: _Ahead) -> bool:
@@ -941,7 +948,7 @@ def _read_fields(
 
 # E.O. 12065 (1978-1982) wrote the classifier in parentheses after the schedule, with no
 # Classified By line: ``E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P``.
-_SCHEDULE_CLASSIFIER = re.compile(
+_SCHEDULE_CLASSIFIER: Final = re.compile(
     r"(?:X?GDS|RDS)\b[^()]{0,40}\(\s*([A-Z][A-Za-z'.-]*(?:,?\s+[A-Z][A-Za-z'.-]*){1,4})\s*\)"
 )
 
@@ -958,7 +965,7 @@ def _schedule_classifier(declassify: object) -> str | None:
 # 03 PARIS 001007``, ``SECRET STATE 123456``): read without the table runner, to the same
 # value (a test holds the two readings together).  A handling word or a second SECTION
 # where the post would start leaves the line to the grammar, as does any other shape.
-_PLAIN_CLASSIFICATION_LINE = re.compile(
+_PLAIN_CLASSIFICATION_LINE: Final = re.compile(
     r"(C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|CONFIDENTIAL|SECRET"
     r"|UNCLASSIFIED|UNCLAS)"
     r"(?: SECTION ([0-9]{1,3}) OF ([0-9]{1,3}))?"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .memo import remember
 from .model import Reference, ReferenceKind
@@ -26,44 +27,46 @@ __all__ = [
     "with_citing_year",
 ]
 
-_LABEL_WORD = re.compile(
+_LABEL_WORD: Final = re.compile(
     r"\s*(?i:PROGRAM\s+REF|REF(?:ERENCES?|S|\(S\))?|REFTELS?(?=\s*:))(?![A-Za-z])\s*[:.]?"
 )
 # Page furniture inside the field: ``MADRID 00000869 001.2 OF 004``, ``PAGE 02 ROME 01196
 # 01 OF 02 082030Z``, a lone classification word.
-_PAGE_HEADER = re.compile(r"\b[A-Z][A-Z ]{1,30}? \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
-_PAGE_LINE = re.compile(
+_PAGE_HEADER: Final = re.compile(r"\b[A-Z][A-Z ]{1,30}? \d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
+_PAGE_LINE: Final = re.compile(
     r"^\s*(?:PAGE\s+\d+\b.*|(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET)(?:\s*//\s*\w+)?\s*)$"
 )
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"(?:^|(?<=[\s;,]))¶?\s?"
     r"(?:(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.)])(?=[\s(]|[A-Z0-9](?!\.)|$)"
     r"|([A-Za-z]) [-–] (?=\S))"
 )
-_POST = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
+_POST: Final = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
 # One of several cable references in a row (``STATE 1234, MOSCOW 5678``).
-_CABLE = re.compile(
+_CABLE: Final = re.compile(
     r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/-]|:\d)"
     # A year after the serial, where a comma or the end follows (``AMMAN 07718 99, ...``).
     r"(?: (?:19|20)?\d{2}(?=[,;]|$))?"
     r"(?: ?\(([A-Z][A-Z /]*)\))?"
 )
 # What may follow a cable reference in the same item.
-_TRAILER = re.compile(
+_TRAILER: Final = re.compile(
     r"(?:,? ?(?:AND PREVIOUS|AND PREVIOUS/RELATED|AND RELATED|AND PREVIOUS CABLES|CIRCULAR"
     r"|NOTAL|ALL NOTAL|\([^()]{0,80}\)))*"
     r"[ .;,]*"
 )
-_CAPTION = re.compile(r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)")
-_MONTH_NAME = "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+_CAPTION: Final = re.compile(
+    r"\(((?:ALL )?(?:NOTAL|EXDIS|NODIS|STADIS|LIMDIS|NOFORN|SIPDIS|SBU))\)"
+)
+_MONTH_NAME: Final = "(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 # What a cable's subject after a dash adds to an item (``KUALA LUMPUR 1026 - DPM NAJIB
 # DISCUSSES ISA``): the item still cites that cable.  A date after the dash dates a
 # document of another series (``MTCR POC 201/2006 - MAY 16 2006``).
-_DESCRIPTION = re.compile(
+_DESCRIPTION: Final = re.compile(
     r"(?<= )(?:-{1,2}|\u2013|\u2014) +(?!" + _MONTH_NAME + r"[A-Z]*\.? \d)[A-Z\"'(]"
 )
 # Words that look like a post before a number but are none.
-_NOT_POSTS = frozenset(
+_NOT_POSTS: Final = frozenset(
     {
         "UNSCR",
         "UNSC",
@@ -97,14 +100,14 @@ _NOT_POSTS = frozenset(
         "EO",
     }
 )
-_MONTHS = frozenset(
+_MONTHS: Final = frozenset(
     {
         *("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV"),
         *("DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST"),
         *("SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", "MSG"),
     }
 )
-_POST_ALIASES = {
+_POST_ALIASES: Final = {
     "SECSTATE": "STATE",
     "RIODEJAN": "RIODEJANEIRO",
     "RIO": "RIODEJANEIRO",
@@ -124,36 +127,38 @@ _POST_ALIASES = {
     "HOCHIMINH": "HOCHIMINHCITY",
 }
 # The kind of a non-cable item, from the first telling word; the group name is the kind.
-_KIND_WORD = re.compile(
+_KIND_WORD: Final = re.compile(
     r"(?i)\b(?:(?P<email>e-?\s?mails?)|(?P<telcon>telcons?|telecons?|telephone|phone\s+call)"
     r"|(?P<memo>memos?|memcons?|memorandums?|memoranda)"
     r"|(?P<report>OSC|IIR|FBIS|reports?|INTSUM|SITREP|TDX?-\d+))\b"
 )
-_INNER_LABEL = re.compile(r"(?:REF:? )?(?:\(?([A-Z])[.):]\s*(?=\S)|\(([A-Z])\)|([A-Z]) (?=\S))")
+_INNER_LABEL: Final = re.compile(
+    r"(?:REF:? )?(?:\(?([A-Z])[.):]\s*(?=\S)|\(([A-Z])\)|([A-Z]) (?=\S))"
+)
 # ``REF:`` or ``REFERENCE:`` repeated at the start of an item.
-_ITEM_PREFIX = re.compile(r"^(?:REF(?:ERENCE)?S?(?::\s*|\s+(?=[A-Z]{2})))+")
+_ITEM_PREFIX: Final = re.compile(r"^(?:REF(?:ERENCE)?S?(?::\s*|\s+(?=[A-Z]{2})))+")
 # A portion mark between the post and the serial: ``KUWAIT (C)02293``.
-_MARK_BEFORE_SERIAL = re.compile(r"(?<=[A-Z]) ?\((?:U|C|S|SBU|[CS]//?NF)\) ?(?=\d)")
+_MARK_BEFORE_SERIAL: Final = re.compile(r"(?<=[A-Z]) ?\((?:U|C|S|SBU|[CS]//?NF)\) ?(?=\d)")
 # Transcription swaps of O and 0: ``LAGOS O1512``, ``COTON0U 348``.
-_DIGIT_O = re.compile(r"(?<![A-Z])O(?=\d{3})")
-_LETTER_ZERO = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+_DIGIT_O: Final = re.compile(r"(?<![A-Z])O(?=\d{3})")
+_LETTER_ZERO: Final = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 # A serial, possibly with its year after it: ``4525``, ``4525-91``, ``00789/08``.
-_SERIAL = re.compile(r"0*(\d{1,7})(?:[-/](\d{2})(?!\d))?")
+_SERIAL: Final = re.compile(r"0*(\d{1,7})(?:[-/](\d{2})(?!\d))?")
 # ``[YEAR] POST [(YY)] SERIAL[/SERIAL| AND SERIAL|, SERIAL ...] [YY]``.
-_CABLE_LIST = re.compile(
+_CABLE_LIST: Final = re.compile(
     r"(?:(?P<year>\d{4}|\d{2}) )?(?P<post>" + _POST + r")"
     r"(?: \((?P<paren_year>\d{2})\))? ?"
     r"(?!\d{1,2}/\d{1,2}/\d{2}(?:\d\d)?(?!\d))"  # a date (``USEU TODAY 04/06/04``)
     r"(?P<serials>\d{1,7}(?:[-/]\d{2}(?!\d))?(?:(?:/| AND | & |, ?)\d{1,7}(?:[-/]\d{2}(?!\d))?)*)"
     r"(?![\d:])(?: (?P<tail_year>(?:19|20)?\d{2})(?![\d/:-]))?"
 )
-_PAREN_YEAR = re.compile(r"^\((\d{2}|\d{4})\) ?")
-_SERIAL_FIRST = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
-_REFTEL = re.compile(r"REFTELS?\b")
+_PAREN_YEAR: Final = re.compile(r"^\((\d{2}|\d{4})\) ?")
+_SERIAL_FIRST: Final = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
+_REFTEL: Final = re.compile(r"REFTELS?\b")
 
 
 # A post and a serial ending a line: ``MOSCOW 1603``, ``RIO DE JANEIRO 311``.
-_ENDS_ON_CABLE = re.compile(r"(?<![^\s;,:])" + _POST + r" 0*\d{1,7}$")
+_ENDS_ON_CABLE: Final = re.compile(r"(?<![^\s;,:])" + _POST + r" 0*\d{1,7}$")
 
 
 def ends_on_cable_reference(line: str) -> bool:
@@ -195,10 +200,10 @@ def post_key(post: str) -> str:
 
 
 # Kinds of post that an address writes before the city; ids never hold them.
-_POST_KINDS = frozenset({"AMEMBASSY", "AMCONSUL", "AMCONGEN", "EMBASSY", "CONSULATE"})
+_POST_KINDS: Final = frozenset({"AMEMBASSY", "AMCONSUL", "AMCONGEN", "EMBASSY", "CONSULATE"})
 
 
-_NOT_ID_CHARACTER = re.compile(r"[^A-Za-z0-9]")
+_NOT_ID_CHARACTER: Final = re.compile(r"[^A-Za-z0-9]")
 
 
 # Per distinct post as written, across cables: a few hundred posts recur in every REF
@@ -241,8 +246,8 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
 
 
 # A labelled item that is a serial alone, and the parts of a cable id.
-_LONE_SERIAL = re.compile(r"0*(\d{1,7})(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
-_ID_PARTS = re.compile(r"(\d\d)([A-Z]+)(\d+)")
+_LONE_SERIAL: Final = re.compile(r"0*(\d{1,7})(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
+_ID_PARTS: Final = re.compile(r"(\d\d)([A-Z]+)(\d+)")
 
 
 def with_citing_year(references: Sequence[Reference], year: int | None) -> list[Reference]:
@@ -318,8 +323,8 @@ def _names_cables(item: str) -> bool:
     return bool(_cable_ids(fold_space(item).strip(" ;,.").upper(), None))
 
 
-_ITEM_BREAK = re.compile(r"[;\n]")
-_SERIAL_ONLY = re.compile(r"0*\d{1,7}(?: ?\([A-Z ]+\))?")
+_ITEM_BREAK: Final = re.compile(r"[;\n]")
+_SERIAL_ONLY: Final = re.compile(r"0*\d{1,7}(?: ?\([A-Z ]+\))?")
 
 
 def _unlabelled_parts(body: str) -> list[str]:
@@ -368,8 +373,8 @@ def _join_wrapped_lines(body: str) -> str:
 
 # A line that wrapped reached the right margin, less a word: at least this long (without
 # the REF label, which a first line loses before this test).
-_WRAPPED_LINE = 35
-_DIGIT = re.compile(r"\d")
+_WRAPPED_LINE: Final = 35
+_DIGIT: Final = re.compile(r"\d")
 
 
 def _wraps_free_item(previous: str, line: str, free: bool) -> bool:
@@ -444,8 +449,12 @@ def _judge_post(name: str) -> str | None:
     return " ".join(words)
 
 
-_LEVEL_WORDS = frozenset({"UNCLAS", "UNCLASS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "SBU"})
-_DOCUMENT_WORDS = frozenset({"CABLE", "CABLES", "TELEGRAM", "TELEGRAMS", "MESSAGE", "MESSAGES"})
+_LEVEL_WORDS: Final = frozenset(
+    {"UNCLAS", "UNCLASS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "SBU"}
+)
+_DOCUMENT_WORDS: Final = frozenset(
+    {"CABLE", "CABLES", "TELEGRAM", "TELEGRAMS", "MESSAGE", "MESSAGES"}
+)
 
 
 # Most items are one cable reference and nothing else: ``99 PRETORIA 12315``, ``STATE
@@ -453,7 +462,7 @@ _DOCUMENT_WORDS = frozenset({"CABLE", "CABLES", "TELEGRAM", "TELEGRAMS", "MESSAG
 # serial of up to 7 digits) an item holds nothing that the general reading changes before
 # matching _CABLE_LIST (no REF prefix, no doubled label, no O/0 swap, no #, no caption,
 # no year in parentheses), and _CABLE_LIST reads it as the same three parts.
-_PLAIN_CABLE = re.compile(r"(?:(\d{4}|\d{2}) )?([A-Z]{2,}(?: [A-Z]{2,}){0,3}) (\d{1,7})")
+_PLAIN_CABLE: Final = re.compile(r"(?:(\d{4}|\d{2}) )?([A-Z]{2,}(?: [A-Z]{2,}){0,3}) (\d{1,7})")
 
 
 def _references(label: str | None, text: str, year: int | None) -> list[Reference]:

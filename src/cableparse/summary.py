@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .layout import LEADING_PORTION_MARK
 from .model import Paragraph, TextBlock
@@ -16,22 +17,22 @@ __all__ = ["find_summary", "may_hold_summary"]
 
 # What a summary shares its opening with: ``Summary and Comment:``, ``SUMMARY & ACTION
 # REQUEST:``, ``Summary/Introduction.``, ``Summary and Key Points.``
-_SUMMARY_AND = (
+_SUMMARY_AND: Final = (
     r"(?:(?:\s+AND\s+|\s*[&/]\s*)(?:COMMENTS?|ACTION\s+REQUEST(?:ED)?|INTRODUCTION"
     r"|RECOMMENDATIONS?|KEY\s+POINTS|BACKGROUND|ANALYSIS|CONCLUSIONS?|OVERVIEW|ASSESSMENT"
     r"|HIGHLIGHTS))?"
 )
 # ``SUMMARY:`` or ``Summary.`` opens a summary; after BEGIN no colon is needed
 # (``BEGIN SUMMARY`` alone on its line).
-_SUMMARY = re.compile(
+_SUMMARY: Final = re.compile(
     r"(?:^|(?<=[\s(]))(?:BEGIN\s+SUMMARY" + _SUMMARY_AND + r"\b\s*[:.\-]*"
     r"|SUMMARY" + _SUMMARY_AND + r"\s*[:.\-]+)\s*",
     re.IGNORECASE,
 )
-_SUMMARY_HEADING = re.compile(r"(?i)summary\b")
-_INLINE_RULE = re.compile(r"\s[-\u2010]{4,}\s")
-_ENDS_WITH_END = re.compile(r"(?i)\bEND\s*$")
-_END_SUMMARY = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
+_SUMMARY_HEADING: Final = re.compile(r"(?i)summary\b")
+_INLINE_RULE: Final = re.compile(r"\s[-\u2010]{4,}\s")
+_ENDS_WITH_END: Final = re.compile(r"(?i)\bEND\s*$")
+_END_SUMMARY: Final = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
 
 
 def find_summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:

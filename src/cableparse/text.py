@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import attrs
 
@@ -10,18 +11,18 @@ __all__ = ["SourceText", "fold_space", "normalize", "search_at_word"]
 
 # Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
-_MARKDOWN_LINK = re.compile(
+_MARKDOWN_LINK: Final = re.compile(
     r"\[([^\[\]\n]{1,120})\]\((?:#[^()\s]{0,60}|/[^()\s]{0,200}|https?://[^()\s]{1,300})\)"
 )
 # The 2011 cables.csv escaped each line end inside a field with a backslash, and copies
 # made from it kept the backslash at the end of every line.
-_ESCAPED_LINE_END = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
+_ESCAPED_LINE_END: Final = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 # Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-_CONTROL_BYTES = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL_BYTES: Final = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
 # The white space characters (str.isspace) but the ASCII space, the line ends and what
 # _CONTROL blanks out.
-_OTHER_WHITE = (
+_OTHER_WHITE: Final = (
     "\t\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )

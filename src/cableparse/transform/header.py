@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -43,7 +43,7 @@ def dtg_datetime(ddhhmm: str, month: str, year: str) -> dt.datetime:
 
 
 #: Precedence words as written, to their members (a dict read, not an enum call).
-_PRECEDENCE_WORDS = {member.value: member for member in Precedence}
+_PRECEDENCE_WORDS: Final = {member.value: member for member in Precedence}
 
 
 class _Station:
@@ -105,7 +105,7 @@ class _Part:
 # DE and FM are filtered out of the grammar's trees, so the station line opens with its
 # routing indicator and the FM line with its address.  A date-time group may open with a
 # precedence letter or two, or with the time itself.
-_OPENS = {
+_OPENS: Final = {
     "TRANSMISSION_ID": "transmission_id",
     "PRECEDENCE_PAIR": "relay",
     "ROUTING_INDICATOR": "station",
@@ -118,7 +118,7 @@ _OPENS = {
 }
 # The block an ADDRESSEES token belongs to, by the keyword before it on its line (TO, INFO,
 # XMT or XMT/); the keywords are filtered out of the trees too.
-_BLOCKS = {"TO": "to", "INFO": "info", "XMT": "exempt"}
+_BLOCKS: Final = {"TO": "to", "INFO": "info", "XMT": "exempt"}
 
 
 # One kept token: its terminal, its text, the input line of its format line and its

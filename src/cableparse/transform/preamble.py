@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -126,7 +126,7 @@ def read_classification_tokens(tokens: list[tuple[str, str]]) -> ClassificationL
 
 # What follows a section number whose group a garbled word opened: a garbled OF, the total,
 # the post and the serial (``OF 02 SAO PAULO 000335``, ``F 03 BEIRUT 001568``).
-_GARBLED_SECTION = re.compile(
+_GARBLED_SECTION: Final = re.compile(
     r"(?i:OF|O|F|GF|QF|0F)[ \t]*(\d{1,3})[ \t]+([A-Za-z][A-Za-z.'/-]*(?: [A-Za-z][A-Za-z.'/-]*)*)"
     r"[ \t]+(\d{1,8})(?!\d)(.*)"
 )
@@ -143,15 +143,17 @@ def _is_token(value: object) -> bool:
     return isinstance(value, str) and hasattr(value, "type")
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 
 
-_SEP = r"\s*[/.-]\s*"
-_DATE_MDY = re.compile(r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{4}|\d{2})(?!\d)")
-_DATE_YMD = re.compile(r"(?<!\d)(\d{4})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{1,2})(?!\d)")
-_MONTH_WORD = r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?"
-_DATE_MONTH_DAY = re.compile(_MONTH_WORD + r"\s+(\d{1,2}),?\s+(\d{4})(?!\d)", re.IGNORECASE)
-_DATE_DAY_MONTH = re.compile(
+_SEP: Final = r"\s*[/.-]\s*"
+_DATE_MDY: Final = re.compile(
+    r"(?<!\d)(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{4}|\d{2})(?!\d)"
+)
+_DATE_YMD: Final = re.compile(r"(?<!\d)(\d{4})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{1,2})(?!\d)")
+_MONTH_WORD: Final = r"(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?"
+_DATE_MONTH_DAY: Final = re.compile(_MONTH_WORD + r"\s+(\d{1,2}),?\s+(\d{4})(?!\d)", re.IGNORECASE)
+_DATE_DAY_MONTH: Final = re.compile(
     r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r",?\s+(\d{4})(?!\d)", re.IGNORECASE
 )
 
@@ -193,7 +195,7 @@ def declassify_date(text: str) -> dt.date | None:
 
 
 #: Executive orders that governed classification markings, oldest first.
-EXECUTIVE_ORDERS = ("11652", "12065", "12356", "12958", "13526")
+EXECUTIVE_ORDERS: Final = ("11652", "12065", "12356", "12958", "13526")
 
 
 def executive_order_number(written: str) -> str:
@@ -261,7 +263,7 @@ def read_eo_tokens(
 # The E.O. line as most cables write it (``E.O. 12958: DECL: 02/22/2011``, ``EO 12958 DECL:
 # 12/19/2027``, ``E.O. 12958: DECL: N/A``): read without the table runner, to what
 # read_eo_tokens makes of the grammar's tokens (a test holds the two together).
-_PLAIN_EO_LINE = re.compile(
+_PLAIN_EO_LINE: Final = re.compile(
     r"(?:E\.O\.|EO) ([0-9]{4,6}):? DECL: ([0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|N/A|OADR)"
 )
 
@@ -298,17 +300,17 @@ def eo_glued_tags(tree: Tree[Any]) -> str | None:
 
 
 #: Tags after which unpunctuated words name a person (``OVIP RICE CONDOLEEZZA``).
-_PERSON_LEAD = frozenset({"OVIP", "OREP"})
+_PERSON_LEAD: Final = frozenset({"OVIP", "OREP"})
 #: Captions that slip into TAGS lines; they are not tags.
-_CAPTIONS = ONE_WORD_CAPTIONS
+_CAPTIONS: Final = ONE_WORD_CAPTIONS
 #: Field labels that end a TAGS field glued to the next field (``... TU Subject: ...``).
-_NEXT_FIELD = frozenset({"SUBJECT", "SUBJ", "REF", "REFS", "CLASSIFIED", "E.O.", "EO"})
+_NEXT_FIELD: Final = frozenset({"SUBJECT", "SUBJ", "REF", "REFS", "CLASSIFIED", "E.O.", "EO"})
 #: Two-letter organisation tags that are no FIPS 10-4 country code.
-_TWO_LETTER_ORGANIZATIONS = frozenset({"UN"})
+_TWO_LETTER_ORGANIZATIONS: Final = frozenset({"UN"})
 #: First letters of subject codes (5 FAH-3 H-111: administrative, business, consular, ...).
-_SUBJECT_LETTERS = frozenset("ABCELMOPST")
-_PAGE_HEADER = re.compile(r"(?:\b[A-Z]+ ){0,3}\d{8} \d{3}(?:\.\d)? OF \d{3}\b")
-_WORD = re.compile(r"[A-Z][A-Z'.-]*")
+_SUBJECT_LETTERS: Final = frozenset("ABCELMOPST")
+_PAGE_HEADER: Final = re.compile(r"(?:\b[A-Z]+ ){0,3}\d{8} \d{3}(?:\.\d)? OF \d{3}\b")
+_WORD: Final = re.compile(r"[A-Z][A-Z'.-]*")
 
 
 def tag_kind(code: str) -> TagKind:
@@ -364,7 +366,7 @@ def _is_code(word: str) -> bool:
 
 # The longest word read as codes run together: twelve codes (the corpus has two or three;
 # a page of letters is no TAGS line).
-_GLUED_WIDTH = 48
+_GLUED_WIDTH: Final = 48
 
 
 def split_glued(word: str) -> list[str] | None:
@@ -433,7 +435,7 @@ def _person(words: list[str]) -> str:
 # most words are judged once per process, and a TAGS line repeating one code costs one
 # lookup per repetition.  Each cache is emptied when full, so that endless distinct words
 # cannot grow it without bound.
-_CACHE_LIMIT = 20_000
+_CACHE_LIMIT: Final = 20_000
 #: Token text → (normalised word, is a word at all).
 _WORDS: dict[str, tuple[str, bool]] = {}
 #: Separator as written → as kept (``", "`` → ``","``).
