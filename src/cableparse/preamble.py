@@ -231,17 +231,18 @@ _REF_GLUED_TO_WORD: Final = re.compile(
 )
 
 
-def _unglue_ref(text: str) -> str:
-    """A subject line with a space put before a REF label glued onto its last word."""
-    return _REF_GLUED_TO_WORD.sub(" ", text, count=1) if "REF" in text else text
+def _glued_label(kind: str | None, text: str) -> tuple[str, re.Match[str] | None]:
+    """A line of a ``kind`` field and where another field's label was glued onto it, or
+    None; a REF label glued onto the last word of a subject is set apart first."""
+    if kind == "subject" and "REF" in text:
+        text = _REF_GLUED_TO_WORD.sub(" ", text, count=1)
+    return text, (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(text)
 
 
 def _cut_glued(field: _Field, text: str) -> tuple[str, str | None]:
     """A line that may go on with ``field``, cut where another field's label was glued on:
     (the part before it, the rest from the label on, or None)."""
-    if field.kind == "subject":
-        text = _unglue_ref(text)
-    glued = (_GLUED_AFTER_CLASSIFIED_BY if field.kind == "classified_by" else _GLUED).search(text)
+    text, glued = _glued_label(field.kind, text)
     if glued is None or not text[: glued.start()].strip():
         return text, None
     return text[: glued.start()].rstrip(), text[glued.end() :]
@@ -416,16 +417,10 @@ def parse_preamble(
                 continue
             # Fields glued onto an office line or a caption (``DEPT FOR WHA/BSC E.O.
             # 12958: DECL: 11/22/2012``, ``SIPDIS E.O. 12958: N/A``): split below.
+        elif kind != "marker":
+            stripped, glued = _glued_label(kind, stripped)
         else:
-            if kind == "subject":
-                stripped = _unglue_ref(stripped)
-            glued = (
-                None
-                if kind == "marker"
-                else (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(
-                    stripped
-                )
-            )
+            glued = None
         if glued is None:
             # The line opens one field (or is a marker): as the loop below would read a
             # single piece at column 0, without the pieces.  (A line of no kind only gets

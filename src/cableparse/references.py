@@ -209,7 +209,7 @@ _NOT_ID_CHARACTER: Final = re.compile(r"[^A-Za-z0-9]")
 # Per distinct post as written, across cables: a few hundred posts recur in every REF
 # (bounded memos, see memo.py).
 _POST_NAMES: dict[str, str] = {}
-_IS_POST: dict[str, str | None] = {}
+_POST_OF: dict[str, str | None] = {}
 
 
 def read_references(text: str, year: int | None = None) -> list[Reference]:
@@ -426,10 +426,10 @@ def _post(name: str) -> str | None:
     """The post that words before a serial name, or None: without a classification word
     before it or a word for the document after it (``UNCLASS USDA FAS 57863``, ``COLOMBO
     CABLES 0266``)."""
-    known = _IS_POST.get(name, "")  # no post is named by nothing: "" is "not judged yet"
+    known = _POST_OF.get(name, "")  # no post is named by nothing: "" is "not judged yet"
     if known == "":
         known = _judge_post(name)
-        remember(_IS_POST, name, known)
+        remember(_POST_OF, name, known)
     return known
 
 
