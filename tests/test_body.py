@@ -431,6 +431,17 @@ def test_summary_forms() -> None:
     assert body("1. (C) Nothing to sum up.\n").summary is None
 
 
+def test_a_summary_label_without_punctuation() -> None:
+    # 09TELAVIV457: ``SUMMARY During their trip ...``: the label kept in the summary.
+    cable = body(
+        "1.  (C)  SUMMARY  During their trip to Israel, CODEL Cardin\n"
+        "discussed Iran.  END SUMMARY.\n\n2. (C) More.\n"
+    )
+    assert cable.summary == "During their trip to Israel, CODEL Cardin discussed Iran."
+    # In capitals the word may open a sentence or a heading: no summary without END SUMMARY.
+    assert body("1. (C) SUMMARY OF THE TALKS WAS SENT.\n\n2. (C) More.\n").summary is None
+
+
 @pytest.mark.parametrize(
     "opening",
     [

@@ -30,6 +30,10 @@ _SUMMARY: Final = re.compile(
     re.IGNORECASE,
 )
 _SUMMARY_HEADING: Final = re.compile(r"(?i)summary\b")
+# The label with nothing after it but the space before a sentence, at a paragraph's
+# start: ``SUMMARY During their trip ...``.  Only where the sentence is in mixed case: in
+# capitals (``SUMMARY OF THE TALKS ...``) the word may begin a heading or a sentence.
+_BARE_SUMMARY: Final = re.compile(r"SUMMARY\s+(?=[A-Z][a-z])")
 _INLINE_RULE: Final = re.compile(r"\s[-\u2010]{4,}\s")
 _ENDS_WITH_END: Final = re.compile(r"(?i)\bEND\s*$")
 _END_SUMMARY: Final = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
@@ -44,7 +48,7 @@ def find_summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -
     """
     texts = _in_input_order(paragraphs, blocks)
     for start, (heading, text) in enumerate(texts):
-        opening = _summary_opening(text[:200])
+        opening = _summary_opening(text[:200]) or _BARE_SUMMARY.match(text)
         if heading and _SUMMARY_HEADING.match(heading):
             body = text[opening.end() :] if opening and opening.start() == 0 else text
         elif opening:
