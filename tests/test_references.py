@@ -520,6 +520,39 @@ def test_labelled_lists_written_in_other_ways() -> None:
     ]
 
 
+def test_lines_the_release_labelled_go_on_with_their_items() -> None:
+    # 05PARIS1031, 07PARIS2027, 08PARIS130: the web release put a letter before each line,
+    # the wrapped year of a date too, and the cable's own letters came after its letters.
+    def items(field: str) -> list[tuple[str | None, str, str | None]]:
+        return [(r.label, r.text, r.cable_id) for r in read_references(field, 2007)]
+
+    assert items(
+        "REF: A. (A) PARIS 1817 AND PREVIOUS\n\n¶B. (B) EMBASSY PARIS DAILY SIPRNET REPORT "
+        "FOR MAY 18\n¶C. 2007 AND PREVIOUS"
+    ) == [
+        ("A", "PARIS 1817 AND PREVIOUS", "07PARIS1817"),
+        ("B", "EMBASSY PARIS DAILY SIPRNET REPORT FOR MAY 18 2007 AND PREVIOUS", None),
+    ]
+    assert items(
+        "REF: A. (A) EMBASSY PARIS DAILY REPORT FOR FEBRUARY 17\n\n¶B. 2006\n"
+        "¶C. (B) EMBASSY PARIS DAILY REPORT FOR FEBRUARY 10\n"
+        "¶D. (C) EMBASSY PARIS DAILY REPORT FOR DECEMBER 19\n¶E. 2005\n"
+        "¶F. (D) PARIS 1234"
+    ) == [
+        ("A", "EMBASSY PARIS DAILY REPORT FOR FEBRUARY 17 2006", None),
+        ("B", "EMBASSY PARIS DAILY REPORT FOR FEBRUARY 10", None),
+        ("C", "EMBASSY PARIS DAILY REPORT FOR DECEMBER 19 2005", None),
+        ("D", "PARIS 1234", "07PARIS1234"),
+    ]
+    # A year under an item that names no day stays an item; one letter of its own that
+    # lags is no pattern.
+    assert [label for label, _, _ in items("REF: A. PARIS 1817\nB. 2006")] == ["A", "B"]
+    assert [(label, text) for label, text, _ in items("REF: A. PARIS 1817\nB. (A) PARIS 1818")] == [
+        ("A", "PARIS 1817"),
+        ("B", "(A) PARIS 1818"),
+    ]
+
+
 def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
     # 08KUALALUMPUR1114, 10MANAGUA115: each item gives the cable and, after a dash, what it
     # was about; a date after the dash, or a date for a serial, is no cable.
@@ -567,6 +600,11 @@ def test_an_item_with_the_cited_cables_subject_after_a_dash() -> None:
         (
             "REF: A) HAGUE 123 B) PAP 45 C) MEXICO CITY 6",
             [("A", "03THEHAGUE123"), ("B", "03PORTAUPRINCE45"), ("C", "03MEXICO6")],
+        ),
+        # A comma between a post and its serial in a list of cables.
+        (
+            "REF: PRAGUE 849, PRAGUE, 1228, STATE 1484761",
+            [(None, "03PRAGUE849"), (None, "03PRAGUE1228"), (None, "03STATE1484761")],
         ),
         # A portion mark between post and serial; REF again without its colon in an item.
         ("REF: KUWAIT (C)02293", [(None, "03KUWAIT2293")]),

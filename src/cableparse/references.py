@@ -43,8 +43,9 @@ _LABEL: Final = re.compile(
 )
 _POST: Final = r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"
 # One of several cable references in a row (``STATE 1234, MOSCOW 5678``).
+# A comma may stand between the post and the serial (``PRAGUE 849, PRAGUE, 1228``).
 _CABLE: Final = re.compile(
-    r"(?:(\d{4}|\d{2}) )?(" + _POST + r") 0*(\d{1,7})(?![\d/-]|:\d)"
+    r"(?:(\d{4}|\d{2}) )?(" + _POST + r"),? 0*(\d{1,7})(?![\d/-]|:\d)"
     # A year after the serial, where a comma or the end follows (``AMMAN 07718 99, ...``).
     r"(?: (?:19|20)?\d{2}(?=[,;]|$))?"
     r"(?: ?\(([A-Z][A-Z /]*)\))?"
@@ -224,7 +225,7 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     if "OF" in body:  # the page header's "001.2 OF 004"
         body = _PAGE_HEADER.sub(" ", body)
     labelled = _labelled_items(body)
-    items = labelled
+    items = labelled if labelled is None else _mend_release_labels(labelled)
     if items is None:
         items = [(None, part) for part in _unlabelled_parts(body)]
     references: list[Reference] = []
@@ -319,6 +320,51 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
     return items
 
 
+# The web release set a label before every line of a REF list, wrapped lines too: the
+# year of a date (``A. EMBASSY PARIS DAILY REPORT FOR JANUARY 13`` / ``B. 2008``), and
+# the letters the cable wrote itself came after them (``C. (B) EMBASSY PARIS ...``).
+_WRAPPED_YEAR: Final = re.compile(r"(?:19|20)\d\d(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
+_ENDS_ON_DAY: Final = re.compile(_MONTH_NAME + r"[A-Z]*\.? \d{1,2},?\s*$", re.IGNORECASE)
+_OWN_LABEL: Final = re.compile(r"\s*\(([A-Z])\)\s*")
+
+
+def _mend_release_labels(items: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The items as the cable wrote them, where the release labelled its wrapped lines.
+
+    A year alone under an item that ends on a month and day goes on with that item.
+    Where items open with letters of their own that lag behind the release's (``C. (B)``),
+    those letters are the labels, and an item without one goes on with the item before.
+    """
+    mended: list[tuple[str | None, str]] = []
+    for label, text in items:
+        if (
+            mended
+            and label is not None
+            and _WRAPPED_YEAR.fullmatch(text.strip(" ;,.\n"))
+            and _ENDS_ON_DAY.search(mended[-1][1])
+        ):
+            mended[-1] = (mended[-1][0], f"{mended[-1][1].rstrip()} {text.strip()}")
+        else:
+            mended.append((label, text))
+    own = [_OWN_LABEL.match(text) for _, text in mended]
+    lagging = sum(
+        1
+        for (label, _), match in zip(mended, own, strict=True)
+        if label is not None and match is not None and match.group(1) < label
+    )
+    if lagging < 2:
+        return mended
+    relabelled: list[tuple[str | None, str]] = []
+    for (label, text), match in zip(mended, own, strict=True):
+        if match is not None:
+            relabelled.append((match.group(1), text[match.end() :]))
+        elif relabelled:
+            relabelled[-1] = (relabelled[-1][0], f"{relabelled[-1][1].rstrip()} {text.strip()}")
+        else:
+            relabelled.append((label, text))
+    return relabelled
+
+
 def _names_cables(item: str) -> bool:
     return bool(_cable_ids(fold_space(item).strip(" ;,.").upper(), None))
 
@@ -407,7 +453,11 @@ def _cable_run(chunk: str) -> list[str] | None:
             return None
         trailer = _TRAILER.match(upper, match.end())
         end = trailer.end() if trailer else match.end()
-        pieces.append(chunk[position:end].strip(" ,;.:"))
+        comma = match.end(2)
+        if upper[comma] == ",":  # the item is read without it
+            pieces.append((chunk[position:comma] + chunk[comma + 1 : end]).strip(" ,;.:"))
+        else:
+            pieces.append(chunk[position:end].strip(" ,;.:"))
         position = end
         # Separators between references: commas, ampersands and (in older cables) colons.
         while position < len(upper) and upper[position] in " ,&:":
