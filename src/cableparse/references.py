@@ -225,9 +225,11 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
     if "OF" in body:  # the page header's "001.2 OF 004"
         body = _PAGE_HEADER.sub(" ", body)
     labelled = _labelled_items(body)
-    items = labelled if labelled is None else _mend_release_labels(labelled)
-    if items is None:
+    items: list[tuple[str | None, str]]
+    if labelled is None:
         items = [(None, part) for part in _unlabelled_parts(body)]
+    else:
+        items = _mend_release_labels(labelled)
     references: list[Reference] = []
     for label, item in items:
         # Dashes set between items (``(A) State 348254 -  (B) State 348253``) end none.
