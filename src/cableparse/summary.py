@@ -48,7 +48,9 @@ def find_summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -
     """
     texts = _in_input_order(paragraphs, blocks)
     for start, (heading, text) in enumerate(texts):
-        opening = _summary_opening(text[:200]) or _BARE_SUMMARY.match(text)
+        opening = _summary_opening(text[:200])
+        if opening is None and text.startswith("SUMMARY"):
+            opening = _BARE_SUMMARY.match(text)
         if heading and _SUMMARY_HEADING.match(heading):
             body = text[opening.end() :] if opening and opening.start() == 0 else text
         elif opening:
