@@ -540,6 +540,49 @@ def test_comments_in_parentheses_and_alone() -> None:
     assert cable.comments == ("They may be bluffing", "Watch this space")
 
 
+def test_a_comment_over_several_paragraphs() -> None:
+    # 62 corpus pages (06LAPAZ2657, 08MADRID1359, 09BAGHDAD11 ...) open a comment in one
+    # paragraph and close it, or write ``Comment continued:``, in a later one; the comment
+    # was lost.
+    closed = body(
+        "1. (C) Intro.\n\n2. (C) Comment: First part.\n\n3. (C) Middle part.\n\n"
+        "4. (C) Last part. End Comment.\n\n5. (C) After.\n"
+    )
+    assert closed.comments == ("First part. Middle part. Last part",)
+    assert [p.text for p in closed.paragraphs][1] == "Comment: First part."
+    continued = body(
+        "1. (C) Intro.\n\n2. (C) Comment: Regardless, it loses.\n\n"
+        "3. (C) Comment continued: Our role is to help.\n\nGOLDBERG\n"
+    )
+    assert continued.comments == ("Regardless, it loses. Our role is to help",)
+    assert continued.signature == "GOLDBERG"
+    # A heading opens it too; ``Comment (cont'd):`` before the closing is dropped.
+    headed = body(
+        "1. (C) Intro.\n\nComment\n-------\n\n2. (C) One.\n\n"
+        "3. (C) COMMENT (CONT'D): Two. END COMMENT.\n"
+    )
+    assert headed.comments == ("One. Two",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The word at the end of a sentence opens nothing.
+        "1. (C) He declined to comment.\n\n2. (C) Second part. End Comment.\n",
+        # A closing above (END SUMMARY AND COMMENT too) ends the comment opened there.
+        "1. (C) Summary: A. COMMENT: B. END SUMMARY AND COMMENT.\n\n2. (C) C. END COMMENT.\n",
+        # Too far above.
+        "1. (C) Comment: A.\n\n"
+        + "".join(f"{n}. (C) Text.\n\n" for n in range(2, 9))
+        + "9. (C) B. End comment.\n",
+        # A paragraph that goes on with no comment above.
+        "1. (C) Text.\n\n2. (C) Comment continued: more.\n",
+    ],
+)
+def test_a_closing_with_no_opening_above_makes_no_comment(text: str) -> None:
+    assert body(text).comments == ()
+
+
 def test_signature_alone_glued_and_not_a_closing_phrase() -> None:
     assert body("1. (C) Text.\n\nTIMKEN JR\n").signature == "TIMKEN JR"
     assert body("1. (C) Text.\n\nEikenberry\n").signature == "Eikenberry"

@@ -22,13 +22,27 @@ _COMMENT_OPEN: Final = re.compile(
     r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
 )
 _COMMENT_CLOSE: Final = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
+# ``Comment continued:``, ``COMMENT (CONT'D):``: a paragraph that goes on with the comment
+# a paragraph above opened.
+_COMMENT_GOES_ON: Final = re.compile(
+    r"(?:BEGIN\s+)?COMMENT,?\s*\(?(?:CONTINUED|CONT'?D|CONT)\b\.?\)?\s*[:.\-]*\s*", re.IGNORECASE
+)
+# Any closing, ``END SUMMARY AND COMMENT`` too: above a closing that no opening precedes,
+# a paragraph that holds one does not open the comment that closing ends.
+_ANY_CLOSE: Final = re.compile(
+    r"\bEND\s+(?:OF\s+)?(?:SUMMARY\s*(?:AND|&)\s*)?COMMENTS?\b", re.IGNORECASE
+)
+# A comment that runs over several paragraphs opens at most this many paragraphs above
+# the one that closes it.
+_COMMENT_PARAGRAPHS: Final = 6
 _END_COMMENT: Final = re.compile(r"end\s+comment")
 
 
 def _with_end_comment(
     paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
-) -> list[Paragraph]:
-    """The paragraphs in which _END_COMMENT finds END COMMENT in the lower case.
+) -> list[int]:
+    """The indexes of the paragraphs in which _END_COMMENT finds END COMMENT in the lower
+    case.
 
     ``lowered`` is the ASCII lower case of the texts of all blocks as Latin-1 bytes (numbers:
     their paragraph numbers, None for an unnumbered block) joined by NUL, as the body reader made
@@ -38,15 +52,11 @@ def _with_end_comment(
     """
     each = lowered.split(b"\x00")
     if len(each) != len(numbers):  # a NUL inside a text
-        return [p for p in paragraphs if _END_COMMENT.search(p.text.lower())]
+        return [i for i, p in enumerate(paragraphs) if _END_COMMENT.search(p.text.lower())]
     paragraph_lowered = [
         low for low, number in zip(each, numbers, strict=True) if number is not None
     ]
-    return [
-        paragraph
-        for paragraph, low in zip(paragraphs, paragraph_lowered, strict=True)
-        if b"end comment" in low
-    ]
+    return [i for i, low in enumerate(paragraph_lowered) if b"end comment" in low]
 
 
 # A paragraph under the heading ``Comment`` (``COMMENT``, ``Comment: Devolution and
@@ -71,22 +81,36 @@ def _closed_comments(
     paragraphs: Sequence[Paragraph], lowered: bytes, numbers: Sequence[int | None]
 ) -> list[str]:
     comments: list[str] = []
-    for paragraph in _with_end_comment(paragraphs, lowered, numbers):
+    for index in _with_end_comment(paragraphs, lowered, numbers):
+        paragraph = paragraphs[index]
         text = paragraph.text
         words = _Words(text)
         # Openings and closings are searched separately: one lazy pattern spanning both
         # rescanned the rest of the paragraph for every opening without a closing.
         position = 0
-        heading = paragraph.heading
-        if heading is not None and _COMMENT_HEADING.match(heading):
-            # The heading opened the comment, unless the text opens one of its own before
-            # the first closing: the text runs to that closing.
-            closing = words.comment_closing(0)
-            opening = words.comment_opening(0)
-            if closing is not None and (opening is None or opening.start() > closing.start()):
-                inside = text[: closing.start()].strip(" .")
-                if inside:
-                    comments.append(inside)
+        closing = words.comment_closing(0)
+        opening = words.comment_opening(0)
+        while (
+            closing is not None
+            and opening is not None
+            and opening.start() < closing.start()
+            and not _is_opening(text, opening)
+        ):
+            opening = words.comment_opening(opening.end())
+        if closing is not None and (opening is None or opening.start() > closing.start()):
+            # A closing before any opening: the heading opened the comment, or a paragraph
+            # above did and it ran on to here.
+            heading = paragraph.heading
+            under_heading = heading is not None and _COMMENT_HEADING.match(heading) is not None
+            above = None if under_heading else _opened_above(paragraphs, index)
+            if under_heading or above is not None:
+                inside = text[: closing.start()]
+                goes_on = _COMMENT_GOES_ON.match(inside) if above else None
+                if goes_on is not None:
+                    inside = inside[goes_on.end() :]
+                comment = " ".join([*(above or ()), inside.strip(" .")]).strip(" .")
+                if comment:
+                    comments.append(comment)
                 position = closing.end()
         while True:
             opening = words.comment_opening(position)
@@ -116,9 +140,57 @@ def _final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
     text = last.text
     opening = _COMMENT_OPEN.match(text) if text[:1] in "BbCc" else None
     under_heading = last.heading is not None and _COMMENT_HEADING.match(last.heading)
-    if (opening is None and not under_heading) or _END_COMMENT.search(text.lower()):
-        return None  # no comment, or one that _closed_comments read
+    if _END_COMMENT.search(text.lower()):
+        return None  # one that _closed_comments read
+    if opening is None and not under_heading:
+        # ``Comment continued: ...`` goes on with a comment a paragraph above opened.
+        goes_on = _COMMENT_GOES_ON.match(text) if text[:1] in "BbCc" else None
+        above = None if goes_on is None else _opened_above(paragraphs, len(paragraphs) - 1)
+        if goes_on is None or above is None:
+            return None
+        return " ".join([*above, text[goes_on.end() :].strip(" .")]).strip(" .") or None
     return text[opening.end() if opening is not None else 0 :].strip(" .") or None
+
+
+def _opened_above(paragraphs: Sequence[Paragraph], index: int) -> list[str] | None:
+    """The parts of a comment that the paragraph at ``index`` goes on with, from the
+    paragraphs above it, in order: from an opening that no closing follows (or a
+    paragraph under a Comment heading) to the paragraph above ``index``; None if there is
+    none within _COMMENT_PARAGRAPHS paragraphs."""
+    parts: list[str] = []
+    for above in range(index - 1, max(index - 1 - _COMMENT_PARAGRAPHS, -1), -1):
+        paragraph = paragraphs[above]
+        text = paragraph.text
+        words = _Words(text)
+        opening = None
+        found = words.comment_opening(0)
+        while found is not None:
+            if _is_opening(text, found):
+                opening = found
+            found = words.comment_opening(found.end())
+        if _ANY_CLOSE.search(text, 0 if opening is None else opening.end()) is not None:
+            return None  # a comment that closed before the paragraph at ``index``
+        if opening is not None:
+            parts.append(text[opening.end() :].strip())
+        elif paragraph.heading is not None and _COMMENT_HEADING.match(paragraph.heading):
+            parts.append(text.strip())
+        else:
+            goes_on = _COMMENT_GOES_ON.match(text)
+            parts.append(text[goes_on.end() :] if goes_on is not None else text)
+            continue
+        parts.reverse()
+        return [part for part in parts if part]
+    return None
+
+
+def _is_opening(text: str, opening: re.Match[str]) -> bool:
+    """Whether a match of _COMMENT_OPEN opens a comment where no closing follows it in its
+    paragraph to tell: a colon or dash after the word, or the word at the start of the
+    text, a sentence or a parenthesis (not ``... declined to comment.``)."""
+    if ":" in opening.group() or "-" in opening.group():
+        return True
+    before = text[: opening.start()].rstrip()
+    return not before or before[-1] in '.!?;("\u201d'
 
 
 class _Words:
