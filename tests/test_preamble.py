@@ -401,7 +401,16 @@ def test_caption_lines_one_under_another_are_one_field() -> None:
 
 _LEVEL_WORDS = ["C O N F I D E N T I A L", "S E C R E T", "CONFIDENTIAL", "SECRET", "UNCLAS"]
 _AFTER_LEVEL = ["", " SECTION 01 OF 03", " SECTION 2 OF 12", " SECTION", " NOFORN", " SBU"]
-_POSTS = ["PARIS", "LA PAZ", "USUN NEW YORK", "SECTION", "FOR", "NOFORN PARIS", "FORT LAUDERDALE"]
+_POSTS = [
+    "PARIS",
+    "LA PAZ",
+    "USUN NEW YORK",
+    "SECTION",
+    "FOR",
+    "NOFORN PARIS",
+    "FORT LAUDERDALE",
+    "SIFIED ABUJA",
+]
 
 
 @given(
@@ -431,6 +440,18 @@ def test_the_plain_classification_line_of_a_corpus_shape() -> None:
         "LA PAZ",
         3262,
     )
+
+
+@pytest.mark.parametrize(
+    "level",
+    ["UNCLAS SIFIED", "UNCLASSI FIED", "CONFI DENTIAL", "CONFIDEN TIAL", "SECR ET", "UUNCLAS"],
+)
+def test_a_level_word_broken_by_a_space_is_the_level_word(level: str) -> None:
+    # 09ABUJA1673 (a cablemap table row): ``UNCLAS SIFIED ABUJA 001673`` read UNCLAS, and
+    # the rest of the word went into the post and the reference id (09SIFIEDABUJA1673).
+    line = read_classification_line(f"{level} ABUJA 001673")
+    assert line is not None
+    assert (line.origin, line.serial) == ("ABUJA", 1673)
 
 
 @given(

@@ -964,7 +964,7 @@ _PLAIN_CLASSIFICATION_LINE: Final = re.compile(
     r"(C O N F I D E N T I A L|S E C R E T|U N C L A S S I F I E D|CONFIDENTIAL|SECRET"
     r"|UNCLASSIFIED|UNCLAS)"
     r"(?: SECTION ([0-9]{1,3}) OF ([0-9]{1,3}))?"
-    r" (?!(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|E F T O|FOR|SECTION)\b)([A-Z]+(?: [A-Z]+)*)"
+    r" (?!(?:NOFORN|SENSITIVE|SBU|FOUO|EFTO|E F T O|FOR|SECTION|SIFIED)\b)([A-Z]+(?: [A-Z]+)*)"
     r" ([0-9]{1,8})"
 )
 
