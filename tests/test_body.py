@@ -590,6 +590,9 @@ def test_signature_alone_glued_and_not_a_closing_phrase() -> None:
     assert glued.signature == "Beyrle"
     assert glued.paragraphs[0].text == "We will follow up with the ministry next week."
     assert body("1. (C) Text.\n\nEND COMMENT.\n").signature is None
+    # 06MANAGUA1002: the release cut the text off at ``DANIEL ORTEGA AN...``.
+    assert body("1. (C) Text.\n\nDANIEL ORTEGA AN...\n").signature is None
+    assert body("1. (C) Text.\n\nPEKALA\n\n...\n").signature == "PEKALA"
     assert body("1. (C) Text.\n\nCFM\n").signature is None
 
 

@@ -1395,9 +1395,12 @@ def _find_signature(
         index -= 1
     if index < begin:
         return None, None, []
-    candidate = _strip_decoration(lines[index].strip())
+    written = lines[index].strip()
+    candidate = _strip_decoration(written)
     if (
-        not _SIGNATURE.match(candidate)
+        # ``DANIEL ORTEGA AN...``: the web release cut the text off there.
+        (written.endswith("...") and written[-4:-3].isalpha())
+        or not _SIGNATURE.match(candidate)
         or _SENTENCE_END.search(candidate)
         or _NOT_SIGNATURE.match(candidate)
         or _PARAGRAPH.match(candidate)
