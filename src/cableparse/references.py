@@ -356,15 +356,17 @@ def _mend_release_labels(items: list[tuple[str | None, str]]) -> list[tuple[str 
     )
     if lagging < 2:
         return mended
-    relabelled: list[tuple[str | None, str]] = []
+    # Each item as its label and its pieces, joined once: an item that many unlabelled
+    # lines go on with is built in linear time.
+    relabelled: list[tuple[str | None, list[str]]] = []
     for (label, text), match in zip(mended, own, strict=True):
         if match is not None:
-            relabelled.append((match.group(1), text[match.end() :]))
+            relabelled.append((match.group(1), [text[match.end() :].strip()]))
         elif relabelled:
-            relabelled[-1] = (relabelled[-1][0], f"{relabelled[-1][1].rstrip()} {text.strip()}")
+            relabelled[-1][1].append(text.strip())
         else:
-            relabelled.append((label, text))
-    return relabelled
+            relabelled.append((label, [text.strip()]))
+    return [(label, " ".join(pieces)) for label, pieces in relabelled]
 
 
 def _names_cables(item: str) -> bool:
