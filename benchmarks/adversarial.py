@@ -173,6 +173,23 @@ def tags_word(scale: float) -> str:
     return _HEAD + "TAGS " + "A" * int(MEGABYTE * scale) + "\n" + _SUBJECT + "1. (C) Text.\n"
 
 
+def relabelled_references(scale: float) -> str:
+    # Letters of the cable's own that lag behind the release's, then lines without one:
+    # every line goes on with the item above.
+    unit = "D. A LINE OF THE ITEM ABOVE\n"
+    lines = _repeat(unit, int(MEGABYTE * scale) // len(unit))
+    head = "REF: A. (A) EMBASSY REPORT\nB. (A) STATE 1\nC. (B) STATE 2\n"
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + head + lines + "\n1. (C) Text.\n"
+
+
+def comment_closings(scale: float) -> str:
+    # Each paragraph closes a comment it did not open: the paragraphs above are asked.
+    unit = "Comment continued: more. End comment.\n\n"
+    count = int(MEGABYTE * scale) // (len(unit) + 13)
+    paragraphs = "".join(f"{n}. (C) {unit}" for n in range(1, count + 1))
+    return _HEAD + "TAGS: PREL\n" + _SUBJECT + paragraphs
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -209,6 +226,8 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "55,555 openings in one line": inline_openings,
     "Classified By over 111,111 blank lines": classified_by_over_blanks,
     "43,478 TO lines between blank lines": addressees_over_blanks,
+    "REF of 35,714 relabelled lines": relabelled_references,
+    "19,230 comment closings": comment_closings,
     "one 1 MB word": one_long_word,
     "one 1 MB word in TAGS": tags_word,
     "1,000,000 blank lines": blank_lines,
