@@ -540,6 +540,48 @@ def test_comments_in_parentheses_and_alone() -> None:
     assert cable.comments == ("They may be bluffing", "Watch this space")
 
 
+def test_a_body_without_paragraph_numbers_is_read_as_its_blocks_of_text() -> None:
+    # 09USEUBRUSSELS1177 (paul-mathieu copy), 09ANKARA1594, 89STATE404914: a cable written
+    # without paragraph numbers was one text block; a blank line ends each block.  A page
+    # break inside a block does not, and the text blocks keep their lines.
+    cable = body(
+        "First paragraph of the text, which goes on\nover two lines.\n\n"
+        "PARIS 00000457  002 OF 002\n\nstill the first paragraph.\n\n"
+        "Second paragraph.\n\n\nThird.\n\nSTAPLETON\n"
+    )
+    texts = [block.text for block in cable.text_blocks]
+    assert texts == [
+        "First paragraph of the text, which goes on over two lines. still the first paragraph.",
+        "Second paragraph.",
+        "Third.",
+    ]
+    first = PREAMBLE.count("\n") + 1
+    spans = [
+        (b.span.first_line - first, b.span.last_line - first) for b in cable.text_blocks if b.span
+    ]
+    assert spans == [(0, 5), (7, 7), (10, 10)]
+    assert cable.signature == "STAPLETON"
+    # Inside a numbered paragraph a blank line ends nothing.
+    numbered = body("1. (C) Text:\n\n-- one;\n\n-- two.\n")
+    assert [p.text for p in numbered.paragraphs] == ["Text: -- one; -- two."]
+    assert numbered.text_blocks == ()
+    # Two title lines over a rule, a block of their own, are the next paragraph's heading.
+    titled = body(
+        "CONTENTS\n\n-- ONE\n\nIMF PROPOSES INCLUDING\nREMITTANCES IN GDP\n------------------\n\n"
+        "1. (U) Text.\n"
+    )
+    assert titled.paragraphs[0].heading == "IMF PROPOSES INCLUDING REMITTANCES IN GDP"
+    assert [b.text for b in titled.text_blocks] == ["CONTENTS", "-- ONE"]
+
+
+def test_a_signer_glued_after_a_short_closing_formula() -> None:
+    # 08STATE50524: ``END TALKING POINTS. RICE``, a block of its own.
+    cable = body("THE POINTS -- One.\n\nEND TALKING POINTS. RICE\nNNNN\n")
+    assert cable.signature == "RICE"
+    assert [b.text for b in cable.text_blocks] == ["THE POINTS -- One.", "END TALKING POINTS."]
+    assert body("THE POINTS -- One.\n\nWE AGREE. RICE\n").signature is None
+
+
 def test_a_comment_over_several_paragraphs() -> None:
     # 62 corpus pages (06LAPAZ2657, 08MADRID1359, 09BAGHDAD11 ...) open a comment in one
     # paragraph and close it, or write ``Comment continued:``, in a later one; the comment

@@ -144,7 +144,8 @@ _TRAILER: Final = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_FORMULA: Final = re.compile(
-    r"(?:END\s+(?:OF\s+)?TEXT|MINIMIZE\s+CONSIDERED|END\s+(?:COMMENT|FYI|SUMMARY|QUOTE))\s*[.)]?$",
+    r"(?:END\s+(?:OF\s+)?(?:TEXT|(?:TALKING\s+)?POINTS|NON-?PAPER|DEMARCHE)|MINIMIZE\s+CONSIDERED"
+    r"|END\s+(?:COMMENT|FYI|SUMMARY|QUOTE))\s*[.)]?$",
     re.IGNORECASE,
 )
 _NOT_SIGNATURE: Final = re.compile(
@@ -467,8 +468,31 @@ class _Reader:
                     self._add_cut(at + begin, 0)
             return
         blocks = self.blocks
+        if blocks.numbers[-1] is None:
+            self._unnumbered_run(first, last)
+            return
         blocks.pieces += filter(None, texts[first : last + 1])
         blocks.lasts[-1] = last + begin + 1
+
+    def _unnumbered_run(self, first: int, last: int) -> None:
+        """Text lines first..last (indexes of texts, the first and last not blank) outside
+        any numbered paragraph: a blank line between two of them ends one block of text
+        and opens the next, as it ends a paragraph of a cable written without numbers."""
+        texts, begin, blocks = self.texts, self.begin, self.blocks
+        line = first
+        while True:
+            end = line + 1
+            while end <= last and texts[end]:
+                end += 1
+            if line > first:
+                blocks.open(None, None, None, line + begin + 1)
+            blocks.pieces += texts[line:end]
+            blocks.lasts[-1] = end + begin
+            if end > last:
+                return
+            line = end + 1
+            while not texts[line]:  # texts[last] is not blank
+                line += 1
 
     def _line(self, index: int) -> int:
         """Read one line that _special_lines picked; the index of the line after it."""
@@ -804,14 +828,21 @@ class _Reader:
         lines = texts[top + 1 : at + 1]
         count = len(lines)
         pieces = blocks.pieces
+        # The lines may be a whole unnumbered block (one that a blank line opened), which
+        # then goes; a paragraph keeps its first line.
+        whole = len(pieces) - count == blocks.starts[-1]
         if (
-            len(pieces) - count <= blocks.starts[-1]
+            len(pieces) - count < blocks.starts[-1]
+            or (whole and (blocks.numbers[-1] is not None or blocks.headings[-1] is not None))
             or blocks.lasts[-1] != at + begin + 1
             or any(pieces[-count + k] is not line for k, line in enumerate(lines))
             or not all(_is_lone_title(line) and line.isupper() for line in lines)
         ):
             return None
-        blocks.take_back(count, top + begin)
+        if whole:
+            blocks.drop_last()
+        else:
+            blocks.take_back(count, top + begin)
         return " ".join(lines), top + begin + 2
 
     def _ends(self, index: int) -> bool:
@@ -1458,11 +1489,11 @@ def _glued_signature(text: str) -> tuple[str, str | None]:
     if any(w.upper() in _SENTENCE_OPENERS or (len(w) < 3 and w not in _SUFFIXES) for w in words):
         return text, None  # a sentence cut off after its first words
     tail = text[: glued.start()].rstrip()
-    if len(tail) < 20:
-        return text, None
     # In an all-caps cable the last word may just be text; there the signer is only
-    # taken after a closing formula (END TEXT., MINIMIZE CONSIDERED.).
-    if tail == tail.upper() and not _CLOSING_FORMULA.search(tail, _last_words(tail)):
+    # taken after a closing formula (END TEXT., MINIMIZE CONSIDERED.), as it is after a
+    # short text (a block of its own: ``END TALKING POINTS. RICE``).
+    formula = _CLOSING_FORMULA.search(tail, _last_words(tail)) is not None
+    if (len(tail) < 20 or tail == tail.upper()) and not formula:
         return text, None
     return tail, _tidy_signer(glued.group(1))
 
