@@ -190,6 +190,14 @@ def comment_closings(scale: float) -> str:
     return _HEAD + "TAGS: PREL\n" + _SUBJECT + paragraphs
 
 
+def weak_comment_openings(scale: float) -> str:
+    # ``comment.`` ending sentences before an END COMMENT: each is asked whether it opens
+    # the comment (it does not: no colon, not the start of a sentence).
+    unit = "He declined to comment. "
+    text = _repeat(unit, int(MEGABYTE * scale) // len(unit))
+    return _HEAD + _SUBJECT + "1. (C) " + text + "End comment.\n"
+
+
 def one_long_word(scale: float) -> str:
     return "X" * int(MEGABYTE * scale)
 
@@ -228,6 +236,7 @@ EXTRA: dict[str, Callable[[float], str]] = {
     "43,478 TO lines between blank lines": addressees_over_blanks,
     "REF of 35,714 relabelled lines": relabelled_references,
     "19,230 comment closings": comment_closings,
+    "41,666 comment. before END COMMENT": weak_comment_openings,
     "one 1 MB word": one_long_word,
     "one 1 MB word in TAGS": tags_word,
     "1,000,000 blank lines": blank_lines,

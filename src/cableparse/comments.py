@@ -87,17 +87,19 @@ def _closed_comments(
         words = _Words(text)
         # Openings and closings are searched separately: one lazy pattern spanning both
         # rescanned the rest of the paragraph for every opening without a closing.
-        position = 0
         closing = words.comment_closing(0)
-        opening = words.comment_opening(0)
+        if closing is None:
+            continue  # "end comment" only inside other words (``... the end comments``)
+        first = words.comment_opening(0)
+        opening = first
         while (
-            closing is not None
-            and opening is not None
+            opening is not None
             and opening.start() < closing.start()
             and not _is_opening(text, opening)
         ):
             opening = words.comment_opening(opening.end())
-        if closing is not None and (opening is None or opening.start() > closing.start()):
+        position = 0
+        if opening is None or opening.start() > closing.start():
             # A closing before any opening: the heading opened the comment, or a paragraph
             # above did and it ran on to here.
             heading = paragraph.heading
@@ -112,21 +114,23 @@ def _closed_comments(
                 if comment:
                     comments.append(comment)
                 position = closing.end()
-        while True:
-            opening = words.comment_opening(position)
-            if opening is None:
-                break
-            closing = words.comment_closing(opening.end())
-            if closing is None:
-                break  # no closing after this opening, so none after any later one
+        # The first opening and closing are known: the first closing after the first
+        # opening is the first closing, where that comes after it.
+        opening = first if position == 0 else words.comment_opening(position)
+        while opening is not None:
+            if closing is None or closing.start() < opening.end():
+                closing = words.comment_closing(opening.end())
+                if closing is None:
+                    break  # no closing after this opening, so none after any later one
             inside = text[opening.end() : closing.start()]
             if "\n" in inside:
                 position = opening.start() + 1
-                continue
-            inside = inside.strip(" .")
-            if inside:
-                comments.append(inside)
-            position = closing.end()
+            else:
+                inside = inside.strip(" .")
+                if inside:
+                    comments.append(inside)
+                position = closing.end()
+            opening = words.comment_opening(position)
     return comments
 
 
@@ -140,13 +144,19 @@ def _final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
     text = last.text
     opening = _COMMENT_OPEN.match(text) if text[:1] in "BbCc" else None
     under_heading = last.heading is not None and _COMMENT_HEADING.match(last.heading)
-    if _END_COMMENT.search(text.lower()):
-        return None  # one that _closed_comments read
-    if opening is None and not under_heading:
-        # ``Comment continued: ...`` goes on with a comment a paragraph above opened.
-        goes_on = _COMMENT_GOES_ON.match(text) if text[:1] in "BbCc" else None
-        above = None if goes_on is None else _opened_above(paragraphs, len(paragraphs) - 1)
-        if goes_on is None or above is None:
+    # ``Comment continued: ...`` goes on with a comment a paragraph above opened.
+    goes_on = (
+        _COMMENT_GOES_ON.match(text)
+        if opening is None and not under_heading and text[:1] in "BbCc"
+        else None
+    )
+    if (opening is None and not under_heading and goes_on is None) or _END_COMMENT.search(
+        text.lower()
+    ):
+        return None  # no comment, or one that _closed_comments read
+    if goes_on is not None:
+        above = _opened_above(paragraphs, len(paragraphs) - 1)
+        if above is None:
             return None
         return " ".join([*above, text[goes_on.end() :].strip(" .")]).strip(" .") or None
     return text[opening.end() if opening is not None else 0 :].strip(" .") or None
@@ -168,7 +178,7 @@ def _opened_above(paragraphs: Sequence[Paragraph], index: int) -> list[str] | No
             if _is_opening(text, found):
                 opening = found
             found = words.comment_opening(found.end())
-        if _ANY_CLOSE.search(text, 0 if opening is None else opening.end()) is not None:
+        if words.any_closing(0 if opening is None else opening.end()):
             return None  # a comment that closed before the paragraph at ``index``
         if opening is not None:
             parts.append(text[opening.end() :].strip())
@@ -189,8 +199,12 @@ def _is_opening(text: str, opening: re.Match[str]) -> bool:
     text, a sentence or a parenthesis (not ``... declined to comment.``)."""
     if ":" in opening.group() or "-" in opening.group():
         return True
-    before = text[: opening.start()].rstrip()
-    return not before or before[-1] in '.!?;("\u201d'
+    # The character before, past white space: read back one at a time, not as a slice of
+    # everything before (a paragraph may hold thousands of openings).
+    at = opening.start() - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at < 0 or text[at] in '.!?;("\u201d'
 
 
 class _Words:
@@ -242,6 +256,12 @@ class _Words:
                 return opening
             found = lowered.find("comment", found + 1)
         return None
+
+    def any_closing(self, position: int) -> bool:
+        """Whether _ANY_CLOSE finds a closing from ``position`` on."""
+        if self.lowered is None:
+            return _ANY_CLOSE.search(self.text, position) is not None
+        return search_at_word(_ANY_CLOSE, self.text, self.lowered, "end", position) is not None
 
     def comment_closing(self, position: int) -> re.Match[str] | None:
         """_COMMENT_CLOSE.search(text, position): it opens with white space and ``(``."""
