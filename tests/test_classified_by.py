@@ -481,6 +481,12 @@ def _wrapped_at_71(words: str) -> str:
             "for reasons 1.4 (b) and (d)",
             "Minister-Counselor for Political-Military Affairs Michael Corbin",
         ),
+        # In capitals, a letter alone that is no word: 06BEIJING22125's ``AFFAIR`` / ``S``.
+        (
+            "Classified By: (C) CLASSIFIED BY MINISTER COUNSELOR FOR ECONOMIC AFFAIRS ROBERT "
+            "LUKE; REASON 1.4 (B) AND (D).",
+            "MINISTER COUNSELOR FOR ECONOMIC AFFAIRS ROBERT LUKE",
+        ),
         # The cut falls between two words: ``for`` opens the next line on its own.
         (
             "Classified By: Charge d'Affaires Patricia A. Butenisxx for reasons 1.4 (b) and (d)",
@@ -494,6 +500,15 @@ def test_a_word_cut_by_the_71_column_wrap_is_one_word(field: str, authority: str
     assert _read(wrapped) == (authority, BD)
     # A line of another width is no such cut: its line end stays a space.
     assert _read(field.replace("Coordinator Tom", "Coordinator\nTom"))[0] == authority
+
+
+def test_a_letter_that_is_a_word_after_the_cut_stays_a_word() -> None:
+    # ``A`` and ``I`` are words: a cut before them is a cut between two words.
+    field = "Classified By: (C) CLASSIFIED BY MINISTER COUNSELOR FOR ECONOMICS AFFAI"
+    assert len(field) == 71
+    assert _read(field + "\nA ROBERT LUKE; REASON 1.4 (B) AND (D).")[0] == (
+        "MINISTER COUNSELOR FOR ECONOMICS AFFAI A ROBERT LUKE"
+    )
 
 
 def test_a_cut_inside_the_reason_letters_keeps_them_apart() -> None:

@@ -238,13 +238,17 @@ def _cut_inside_word(match: re.Match[str], head: str, tail: str) -> bool:
     """Whether the web copy's hard wrap of the field at 71 columns cut a word in two
     (``... Coordinator Hoyt Y`` / ``ee for reasons``, ``Michae`` / ``l Corbin``): the line
     is exactly that wide, a letter ends it, and the next opens with a lower-case letter
-    that starts no word of its own (``for``, ``a.i.``, ``reasons``).  Only before the
-    reasons: their letters are words of one letter (``(b and`` / ``d)``)."""
+    that starts no word of its own (``for``, ``a.i.``, ``reasons``), or, in capitals,
+    with a letter alone that is no word (``ECONOMIC AFFAIR`` / ``S ROBERT LUKE``).  Only
+    before the reasons: their letters are words of one letter (``(b and`` / ``d)``)."""
     start = match.string.rfind("\n", 0, match.start()) + 1
     return (
         match.end(1) - start == _WRAP_WIDTH
         and head[-1].isalpha()
-        and tail[0].islower()
+        and (
+            tail[0].islower()
+            or (len(tail) == 1 and tail not in "AI" and tail.isupper() and head.isupper())
+        )
         and tail.rstrip(",;:.").lower() not in _WHOLE_WORDS
         and _NUMBER_STRICT.search(match.string, start, match.end(1)) is None
     )
