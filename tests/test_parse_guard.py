@@ -48,3 +48,18 @@ def test_bytes_get_an_error_that_names_parse_bytes(function: Callable[..., objec
         function(b"UNCLAS PARIS 001007\n")
     with pytest.raises(TypeError, match="takes a str, not NoneType"):
         function(None)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (("x.txt", None), r"not tuple \(iter_documents yields \(name, document\) pairs\)"),
+        ({"kind": "cable"}, "not dict"),
+        ("UNCLAS PARIS 001007", "not str"),
+    ],
+)
+def test_to_dict_and_to_json_take_documents_only(value: object, message: str) -> None:
+    # cattrs turned anything into something: a (name, document) pair into a list.
+    for function in (cableparse.to_dict, cableparse.to_json):
+        with pytest.raises(TypeError, match=r"to_dict\(\) takes a Cable or an Article, " + message):
+            function(value)  # type: ignore[arg-type]

@@ -202,6 +202,13 @@ def to_dict(
     ``spans=True`` adds the input line spans; ``repair_apostrophes=True`` turns the commas
     that stand for lost apostrophes (``Brazil,s``) back into apostrophes in running text.
     """
+    if not isinstance(document, (Cable, Article)):
+        # cattrs would turn anything into something: a tuple from iter_documents into a
+        # list, a dict into itself.
+        hint = " (iter_documents yields (name, document) pairs)" if type(document) is tuple else ""
+        raise TypeError(
+            f"to_dict() takes a Cable or an Article, not {type(document).__name__}{hint}"
+        )
     result: dict[str, Any] = _converter(spans).unstructure(document)
     if repair_apostrophes:
         repaired: dict[str, Any] = repair_in_dict(result)
