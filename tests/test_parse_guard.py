@@ -63,3 +63,12 @@ def test_to_dict_and_to_json_take_documents_only(value: object, message: str) ->
     for function in (cableparse.to_dict, cableparse.to_json):
         with pytest.raises(TypeError, match=r"to_dict\(\) takes a Cable or an Article, " + message):
             function(value)  # type: ignore[arg-type]
+
+
+def test_from_dict_takes_a_dict_only() -> None:
+    with pytest.raises(
+        TypeError, match=r"from_dict\(\) takes a dict \(to_dict's output\), not str"
+    ):
+        cableparse.from_dict("UNCLAS PARIS 001007")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not list"):
+        cableparse.from_json("[1, 2]")

@@ -231,6 +231,8 @@ def to_json(
 
 def from_dict(data: dict[str, Any]) -> Document:
     """Rebuild a :class:`Cable` or :class:`Article` from :func:`to_dict` output."""
+    if not isinstance(data, dict):
+        raise TypeError(f"from_dict() takes a dict (to_dict's output), not {type(data).__name__}")
     kind = data.get("kind")
     payload = {key: value for key, value in data.items() if key != "kind"}
     converter = _converter(True)
