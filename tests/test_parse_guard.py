@@ -72,3 +72,13 @@ def test_from_dict_takes_a_dict_only() -> None:
         cableparse.from_dict("UNCLAS PARIS 001007")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not list"):
         cableparse.from_json("[1, 2]")
+
+
+def test_parse_bytes_takes_bytes_only() -> None:
+    with pytest.raises(TypeError, match=r"takes bytes, not str; for str use cableparse\.parse"):
+        cableparse.parse_bytes("UNCLAS PARIS 001007\n")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes bytes, not NoneType"):
+        cableparse.parse_bytes(None)  # type: ignore[arg-type]
+    text = "UNCLAS PARIS 001007\n\nSUBJECT: TEST\n\n1. (U) Text.\n"
+    for data in (bytearray(text.encode()), memoryview(text.encode())):
+        assert cableparse.parse_bytes(data) == cableparse.parse_bytes(text.encode())  # type: ignore[arg-type]

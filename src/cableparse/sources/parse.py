@@ -41,6 +41,10 @@ def parse_bytes(
     an ``encoding-fallback`` defect); line ends may be LF, CRLF or CR.  ``cable=True``
     parses the text as a cable whatever it looks like.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        hint = "; for str use cableparse.parse" if isinstance(data, str) else ""
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}{hint}")
+    data = bytes(data)
     if data.startswith(_WIDE_BOMS):
         # UTF-16/32 text: the kind is told, and CSV rows are read, on its UTF-8 form.
         data = codecs.BOM_UTF8 + decode(data).text.encode("utf-8")
