@@ -107,10 +107,7 @@ def _closed_comments(
             above = None if under_heading else _opened_above(paragraphs, index)
             if under_heading or above is not None:
                 inside = text[: closing.start()]
-                goes_on = _COMMENT_GOES_ON.match(inside) if above else None
-                if goes_on is not None:
-                    inside = inside[goes_on.end() :]
-                comment = " ".join([*(above or ()), inside.strip(" .")]).strip(" .")
+                comment = inside.strip(" .") if above is None else _carried(above, inside)
                 if comment:
                     comments.append(comment)
                 position = closing.end()
@@ -156,10 +153,17 @@ def _final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
         return None  # no comment, or one that _closed_comments read
     if goes_on is not None:
         above = _opened_above(paragraphs, len(paragraphs) - 1)
-        if above is None:
-            return None
-        return " ".join([*above, text[goes_on.end() :].strip(" .")]).strip(" .") or None
+        return None if above is None else _carried(above, text) or None
     return text[opening.end() if opening is not None else 0 :].strip(" .") or None
+
+
+def _carried(above: list[str], text: str) -> str:
+    """A comment that paragraphs above opened (``above``, as _opened_above gives them)
+    and that ``text``, a paragraph's part, carries on, without a ``Comment continued:``."""
+    goes_on = _COMMENT_GOES_ON.match(text)
+    if goes_on is not None:
+        text = text[goes_on.end() :]
+    return " ".join([*above, text.strip(" .")]).strip(" .")
 
 
 def _opened_above(paragraphs: Sequence[Paragraph], index: int) -> list[str] | None:
