@@ -160,10 +160,13 @@ def _final_comment(paragraphs: Sequence[Paragraph]) -> str | None:
 def _carried(above: list[str], text: str) -> str:
     """A comment that paragraphs above opened (``above``, as _opened_above gives them)
     and that ``text``, a paragraph's part, carries on, without a ``Comment continued:``."""
+    return " ".join([*above, _without_goes_on(text).strip(" .")]).strip(" .")
+
+
+def _without_goes_on(text: str) -> str:
+    """``text`` without a ``Comment continued:`` label opening it."""
     goes_on = _COMMENT_GOES_ON.match(text)
-    if goes_on is not None:
-        text = text[goes_on.end() :]
-    return " ".join([*above, text.strip(" .")]).strip(" .")
+    return text if goes_on is None else text[goes_on.end() :]
 
 
 def _opened_above(paragraphs: Sequence[Paragraph], index: int) -> list[str] | None:
@@ -189,8 +192,7 @@ def _opened_above(paragraphs: Sequence[Paragraph], index: int) -> list[str] | No
         elif paragraph.heading is not None and _COMMENT_HEADING.match(paragraph.heading):
             parts.append(text.strip())
         else:
-            goes_on = _COMMENT_GOES_ON.match(text)
-            parts.append(text[goes_on.end() :] if goes_on is not None else text)
+            parts.append(_without_goes_on(text))
             continue
         parts.reverse()
         return [part for part in parts if part]

@@ -325,9 +325,14 @@ def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
 # The web release set a label before every line of a REF list, wrapped lines too: the
 # year of a date (``A. EMBASSY PARIS DAILY REPORT FOR JANUARY 13`` / ``B. 2008``), and
 # the letters the cable wrote itself came after them (``C. (B) EMBASSY PARIS ...``).
-_WRAPPED_YEAR: Final = re.compile(r"(?:19|20)\d\d(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
 _ENDS_ON_DAY: Final = re.compile(_MONTH_NAME + r"[A-Z]*\.? \d{1,2},?\s*$", re.IGNORECASE)
 _OWN_LABEL: Final = re.compile(r"\s*\(([A-Z])\)\s*")
+
+
+def _is_wrapped_year(item: str) -> bool:
+    """A year alone as an item, read as a lone serial is (``2007 AND PREVIOUS``)."""
+    lone = _LONE_SERIAL.fullmatch(item)
+    return lone is not None and len(lone.group(1)) == 4 and lone.group(1)[:2] in ("19", "20")
 
 
 def _mend_release_labels(items: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
@@ -342,7 +347,7 @@ def _mend_release_labels(items: list[tuple[str | None, str]]) -> list[tuple[str 
         if (
             mended
             and label is not None
-            and _WRAPPED_YEAR.fullmatch(text.strip(" ;,.\n"))
+            and _is_wrapped_year(text.strip(" ;,.\n"))
             and _ENDS_ON_DAY.search(mended[-1][1])
         ):
             mended[-1] = (mended[-1][0], f"{mended[-1][1].rstrip()} {text.strip()}")
