@@ -864,7 +864,8 @@ def test_running_text_lines_are_only_those_no_line_check_takes() -> None:
 
     white = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
     blanked = {char for char in white if text_module._CONTROL.match(char)}
-    assert set(text_module._OTHER_WHITE) == white - {" ", "\n", "\r"} - blanked
+    latin_1 = {char.decode("latin-1") for char in text_module._LATIN_1_WHITE}
+    assert latin_1 | text_module._WIDE_WHITE == white - {" ", "\n", "\r"} - blanked
 
 
 _MARK_PIECES = st.sampled_from(

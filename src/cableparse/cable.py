@@ -409,6 +409,10 @@ _REDACTED: Final = re.compile(r"[Xx]{4,}")
 # A mission or delegation named before its city in the FM line (``USMISSION GENEVA``): ids
 # name the city (reference_id drops AMEMBASSY and AMCONSUL itself, see post_key).
 _MISSION: Final = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
+# A Classified By label among the first ten characters of a paragraph (a portion mark or
+# the rest of a mangled number before it): a search of the whole text would read on to a
+# label quoted further down before it could tell.
+_CLASSIFIED_BY_AT_START: Final = re.compile(f"(?s:.{{0,9}}?)({_CLASSIFIED_BY.pattern})")
 #: Cables were usually set to declassify ten years after they were written.
 _DECL_YEARS: Final = 10
 
@@ -418,8 +422,8 @@ def _classified_by_in_paragraph(
 ) -> ClassifiedBy | None:
     """A Classified By line written as the opening of paragraph 1 or 2."""
     for paragraph in paragraphs[:2]:
-        match = _CLASSIFIED_BY.search(paragraph.text)
-        if match and match.start() < 10:
+        match = _CLASSIFIED_BY_AT_START.match(paragraph.text)
+        if match is not None:
             first = paragraph.span.first_line if paragraph.span else 0
-            return read_classified_by(paragraph.text[match.start() :], sink, first)
+            return read_classified_by(paragraph.text[match.start(1) :], sink, first)
     return None

@@ -21,9 +21,10 @@ _ESCAPED_LINE_END: Final = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _CONTROL_BYTES: Final = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
 # The white space characters (str.isspace) but the ASCII space, the line ends and what
-# _CONTROL blanks out.
-_OTHER_WHITE: Final = (
-    "\t\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+# _CONTROL blanks out: those of Latin-1 (as bytes), and those past it.
+_LATIN_1_WHITE: Final = (b"\t", b"\x85", b"\xa0")
+_WIDE_WHITE: Final = frozenset(
+    "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
 )
 
@@ -77,21 +78,24 @@ def normalize(text: str) -> SourceText:
 def _scan(text: str) -> tuple[bool, bool]:
     """Whether ``text`` holds a control character (``_CONTROL.search(text)``), and whether
     it holds no white space but the ASCII space, line ends and control characters (which
-    become spaces).  Done in bulk, one memchr per byte looked for, over an encoding of the
-    text: Latin-1 where it fits (most cables: the pilcrow is Latin-1), which leaves three
-    white space characters to look for, else UTF-8, whose multi-byte sequences hold no
-    byte below 0x80; lone surrogates, which neither encodes, go through the regex."""
-    try:
-        data = text.encode("latin-1")
-    except UnicodeEncodeError:
-        try:
-            data = text.encode("utf-8")
-        except UnicodeEncodeError:
-            return _CONTROL.search(text) is not None, False
-        control = any(byte in data for byte in _CONTROL_BYTES)
-        return control, not any(map(text.__contains__, _OTHER_WHITE))
+    become spaces).  Done in bulk, one memchr per byte looked for, over the Latin-1 bytes of
+    the text with ``?`` for each character Latin-1 lacks; only those characters are looked
+    at one by one (a third of the corpus has curly quotes: a strict encoding raises on
+    them, and a search of the text for each wide space character is slow in text stored
+    two bytes a character, where most of them share a byte with ASCII letters)."""
+    data = text.encode("latin-1", "replace")
     control = any(byte in data for byte in _CONTROL_BYTES)
-    return control, not (b"\t" in data or b"\x85" in data or b"\xa0" in data)
+    only_spaces = not any(white in data for white in _LATIN_1_WHITE)
+    at = data.find(b"?")
+    while at >= 0:
+        char = text[at]
+        if char > "\xff":
+            if 0xD800 <= ord(char) <= 0xDFFF:  # mypyc takes no surrogate in a literal
+                control = True
+            elif char in _WIDE_WHITE:
+                only_spaces = False
+        at = data.find(b"?", at + 1)
+    return control, only_spaces
 
 
 def fold_space(text: str) -> str:
