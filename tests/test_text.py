@@ -85,6 +85,12 @@ def test_only_spaces_on_each_path_of_the_scan() -> None:
     assert normalize("?\u201c?\u3000").only_spaces is False
     assert normalize("?\u201c?\ud800").had_control_characters is True
     assert normalize("?\u201c?").had_control_characters is False
+    # Past a few hundred such characters, the rest of the text is searched in one go.
+    many = "\u201c?" * 300
+    assert (normalize(many).only_spaces, normalize(many).had_control_characters) == (True, False)
+    assert normalize(many + "\u3000").only_spaces is False
+    assert normalize(many + "\ud800").had_control_characters is True
+    assert normalize("\u3000" + many).only_spaces is False
 
 
 # Both closings the body searches for: END COMMENT (white space, "(", white space first)

@@ -28,6 +28,12 @@ _WIDE_WHITE: Final = frozenset(
     "\u2028\u2029\u202f\u205f\u3000"
 )
 
+_WIDE_WHITE_RUN: Final = re.compile(f"[{''.join(sorted(_WIDE_WHITE))}]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+# The characters past Latin-1 _scan looks at one by one, at most: more than any corpus
+# page holds (187).
+_ONE_BY_ONE: Final = 256
+
 
 @attrs.frozen(slots=True)
 class SourceText:
@@ -87,7 +93,14 @@ def _scan(text: str) -> tuple[bool, bool]:
     control = any(byte in data for byte in _CONTROL_BYTES)
     only_spaces = not any(white in data for white in _LATIN_1_WHITE)
     at = data.find(b"?")
+    looked = 0
     while at >= 0:
+        looked += 1
+        if looked > _ONE_BY_ONE:
+            # Text made mostly of such characters: two searches at C speed for the rest.
+            control = control or _SURROGATE.search(text, at) is not None
+            only_spaces = only_spaces and _WIDE_WHITE_RUN.search(text, at) is None
+            break
         char = text[at]
         if char > "\xff":
             if 0xD800 <= ord(char) <= 0xDFFF:  # mypyc takes no surrogate in a literal
