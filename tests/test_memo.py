@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cableparse.memo import LIMIT, remember
-from cableparse.model import FieldSpan, Span, field_span, line_span
+from cableparse.model import FieldSpan, Span
+from cableparse.spans import field_span, line_span
 
 
 def test_a_full_memo_is_emptied_before_the_next_entry() -> None:

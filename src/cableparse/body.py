@@ -31,10 +31,11 @@ from .layout import (
 )
 from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
-from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine, field_span
+from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DEFAULT, DefectSink
 from .preamble import opens_preamble_field as _opens_preamble_field
 from .preamble import parse_preamble
+from .spans import field_span
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
 from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS, SMALL_WORDS

@@ -26,8 +26,9 @@ from .layout import (
     classification_word,
 )
 from .memo import remember
-from .model import FieldSpan, Header, UnparsedLine, field_span
+from .model import FieldSpan, Header, UnparsedLine
 from .policy import DefectSink
+from .spans import field_span
 from .transform.header import _Part, addressee_pattern, assemble_header, read_header_tokens
 
 if TYPE_CHECKING:

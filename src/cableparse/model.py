@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .defects import Defect
-from .memo import remember
 
 __all__ = [
     "Addressee",
@@ -116,30 +115,6 @@ class FieldSpan:
 
     name: str
     span: Span
-
-
-# Spans are values, and the same few recur from document to document (paragraph 3 on
-# lines 20-24, ``tags`` on line 12): the parsers take them from here, made once each
-# (bounded memos, see memo.py).
-_SPANS: dict[tuple[int, int], Span] = {}
-_FIELD_SPANS: dict[tuple[str, int, int], FieldSpan] = {}
-
-
-def line_span(first: int, last: int) -> Span:
-    """``Span(first, last)``, shared."""
-    span = _SPANS.get((first, last))
-    if span is None:
-        span = remember(_SPANS, (first, last), Span(first, last))
-    return span
-
-
-def field_span(name: str, first: int, last: int) -> FieldSpan:
-    """``FieldSpan(name, Span(first, last))``, shared."""
-    key = (name, first, last)
-    span = _FIELD_SPANS.get(key)
-    if span is None:
-        span = remember(_FIELD_SPANS, key, FieldSpan(name, line_span(first, last)))
-    return span
 
 
 @attrs.frozen(slots=True)

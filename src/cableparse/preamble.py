@@ -43,10 +43,10 @@ from .model import (
     Section,
     Tag,
     UnparsedLine,
-    field_span,
 )
 from .policy import DefectSink
 from .references import ends_on_cable_reference, read_references
+from .spans import field_span
 from .text import fold_space
 from .transform.preamble import (
     ClassificationLine,

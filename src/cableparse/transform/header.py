@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from ..lalr import TokenSpans
-from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security, field_span, line_span
+from ..model import Addressee, FieldSpan, Header, Precedence, Relay, Security
+from ..spans import field_span, line_span
 from ..vocab import MONTHS, PRECEDENCE_LETTERS, SECURITY_LETTERS, station_name
 
 if TYPE_CHECKING:
