@@ -11,6 +11,7 @@ from cableparse import Classification, DefectCode, Section
 from cableparse._lark import preamble_tokens
 from cableparse.apostrophes import repair_apostrophes
 from cableparse.preamble import read_classification_line
+from cableparse.text import may_hold_words
 from cableparse.transform.preamble import (
     read_classification_tokens,
     read_eo_tokens,
@@ -667,3 +668,49 @@ def test_an_eo_label_with_a_zero_for_the_o() -> None:
     assert cable.declassify is not None and cable.declassify.text == "03/05/11"
     assert cable.distribution == ()
     assert cable.unparsed == ()
+
+
+# The screen before the search for a Classified By label (may_hold_words) may only say
+# "maybe" or "no": a label in any case, with the letters IGNORECASE folds to ASCII (ı, İ,
+# ſ), is still found.
+_LABELS = st.sampled_from(
+    [
+        "x CLASSIFIED BY: a",
+        "DERIVED FROM: x",
+        "a E.O. 12958",
+        "a EO 12958",
+        "b TAGS: PREL",
+        " TAGS PREL",
+        "y SUBJECT: z",
+        " SUBJ: q",
+        " REF(S): a",
+        " REFTELS: a",
+        "DECL: 1",
+    ]
+)
+_SPELLINGS = {"I": "i\u0131\u0130", "S": "s\u017f", "E": "e", "T": "t"}
+
+
+@st.composite
+def _spelled_labels(draw: st.DrawFn) -> str:
+    label = draw(_LABELS)
+    letters = [draw(st.sampled_from(c + _SPELLINGS.get(c, c.lower()))) for c in label]
+    return draw(st.text(max_size=5)) + "".join(letters) + draw(st.text(max_size=5))
+
+
+@given(_spelled_labels())
+def test_label_screen_never_hides_a_label(text: str) -> None:
+    from cableparse import preamble
+
+    if preamble._CLASSIFIED_BY.search(text):
+        assert may_hold_words(text, preamble._CLASSIFIED_BY_WORDS), text
+
+
+def test_label_screen_says_no_only_without_the_words() -> None:
+    assert not may_hold_words("AMEMBASSY ROME FOR POL", (b"classified", b"derived"))
+    assert not may_hold_words("\u00b61. (C) Summary: \u201cno\u201d", (b"classified",))
+    assert may_hold_words("CLA\u017f\u017fIFIED BY", (b"classified",))  # ſ, seen as "?"
+    assert may_hold_words("Classified by", (b"classified",))
+    # Run on after the reasons: paragraph 1 starts inside the line.
+    text = "UNCLAS ROME 000123\n\nCLA\u017f\u017fIFIED BY: DCM X, REASONS 1.4 (B) 1. (C) Text.\n"
+    assert cableparse.parse(text).paragraphs[0].text == "Text."

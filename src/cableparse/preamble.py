@@ -47,7 +47,7 @@ from .model import (
 from .policy import DefectSink
 from .references import ends_on_cable_reference, read_references
 from .spans import field_span
-from .text import fold_space
+from .text import fold_space, may_hold_words
 from .transform.preamble import (
     ClassificationLine,
     classification_level,
@@ -105,6 +105,8 @@ _GLUED: Final = re.compile(
 _GLUED_AFTER_CLASSIFIED_BY: Final = re.compile(
     r"\s(?=(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:))"
 )
+# What every match of _CLASSIFIED_BY holds in lower case (see may_hold_words).
+_CLASSIFIED_BY_WORDS: Final = (b"classified", b"derived")
 
 
 @attrs.frozen(slots=True)
@@ -625,6 +627,10 @@ def _run_on_paragraph(text: str, in_classified_by: bool) -> int | None:
     does not.  The reasons hold 1.4 or 1.5, and the opening comes after them."""
     start = 0
     if not in_classified_by:
+        # A flattened cable is one long line: the search, which IGNORECASE leaves with no
+        # literal to look for, would be tried at each of its characters.
+        if not may_hold_words(text, _CLASSIFIED_BY_WORDS):
+            return None
         label = _CLASSIFIED_BY.search(text)
         if label is None:
             return None

@@ -7,7 +7,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["SourceText", "fold_space", "normalize", "search_at_word"]
+__all__ = ["SourceText", "fold_space", "may_hold_words", "normalize", "search_at_word"]
 
 # Markdown links left by HTML-to-Markdown conversion of Cablegate pages: [PREL](#),
 # [¶](#par1), [PREL](/tag/PREL.html).  The link text is what the cable said.
@@ -28,6 +28,9 @@ _WIDE_WHITE: Final = frozenset(
     "\u2028\u2029\u202f\u205f\u3000"
 )
 
+# Letters past Latin-1 that IGNORECASE matches to ASCII ones: ı and İ to i, ſ to s, the
+# Kelvin sign to k.
+_FOLDED: Final = ("\u0131", "\u0130", "\u017f", "\u212a")
 _WIDE_WHITE_RUN: Final = re.compile(f"[{''.join(sorted(_WIDE_WHITE))}]")
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 # The characters past Latin-1 _scan looks at one by one, at most: more than any corpus
@@ -116,6 +119,21 @@ def fold_space(text: str) -> str:
     # str.split() and the regex \s agree on what white space is (str.isspace), and the
     # split/join pair runs several times faster than re.sub on paragraph-sized text.
     return " ".join(text.split())
+
+
+def may_hold_words(text: str, words: tuple[bytes, ...]) -> bool:
+    """False when an IGNORECASE pattern, each of whose matches holds one of ``words``
+    (lower case ASCII) in its lower case, cannot match ``text``: no word is in the lower
+    case of its Latin-1 bytes.  A search that opens with no literal (or under IGNORECASE,
+    which drops the literal prefix) is tried at every character; these are memchr scans.
+
+    IGNORECASE also matches four letters past Latin-1 to ASCII ones (``ſ`` to s ...), which
+    the encoding turns into ``?``: a text that holds one may hold anything.
+    """
+    lowered = text.encode("latin-1", "replace").lower()
+    if any(word in lowered for word in words):
+        return True
+    return not text.isascii() and b"?" in lowered and any(map(text.__contains__, _FOLDED))
 
 
 def search_at_word(
