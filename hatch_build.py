@@ -1,7 +1,7 @@
 """Wheel build hook: compile the parser's modules with mypyc where the machine can.
 
 The parser is pure Python, and typed strictly enough for mypyc to compile it into C
-extension modules; compiled, a cable costs ~22 % fewer instructions (docs/performance.md).
+extension modules; compiled, a cable costs ~23 % fewer instructions (docs/performance.md).
 The ``.py`` sources stay in the wheel beside the extensions; a wheel built without the
 extensions is the same library, only slower.
 
