@@ -714,3 +714,65 @@ def test_label_screen_says_no_only_without_the_words() -> None:
     # Run on after the reasons: paragraph 1 starts inside the line.
     text = "UNCLAS ROME 000123\n\nCLA\u017f\u017fIFIED BY: DCM X, REASONS 1.4 (B) 1. (C) Text.\n"
     assert cableparse.parse(text).paragraphs[0].text == "Text."
+
+
+def _shell(classification_line: str) -> str:
+    return (
+        "R 221200Z JAN 09\nFM AMEMBASSY ABUJA\nTO SECSTATE WASHDC\n\n"
+        f"{classification_line}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Text.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "origin", "captions"),
+    [
+        ("UNCLAS SIPDIS", None, ("SIPDIS",)),
+        ("SECRET SIPDIS NOFORN", None, ("SIPDIS", "NOFORN")),
+        ("CONFIDENTIAL SIPDIS STATE 001234", "STATE", ("SIPDIS",)),
+        ("C O N F I D E N T I A L EXDIS ABUJA 000123", "ABUJA", ("EXDIS",)),
+        ("UNCLAS STATE 001234", "STATE", ()),
+    ],
+)
+def test_caption_words_where_the_post_stands_are_captions(
+    line: str, origin: str | None, captions: tuple[str, ...]
+) -> None:
+    cable = cableparse.parse(_shell(line))
+    assert isinstance(cable, cableparse.Cable)
+    assert (cable.origin, cable.captions) == (origin, captions)
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "reference_id", "section"),
+    [
+        ("CONFIDENTIALABUJA 001673", Classification.CONFIDENTIAL, "09ABUJA1673", None),
+        ("UNCLASROME 000123", Classification.UNCLASSIFIED, "09ROME123", None),
+        ("UNCLASSIFIEDROME 000123", Classification.UNCLASSIFIED, "09ROME123", None),
+        (
+            "SECRETSECTION 01 OF 02 LA PAZ 000456",
+            Classification.SECRET,
+            "09LAPAZ456",
+            Section(1, 2),
+        ),
+    ],
+)
+def test_a_level_run_into_the_post_is_parted_with_a_defect(
+    line: str, level: Classification, reference_id: str, section: Section | None
+) -> None:
+    cable = cableparse.parse(_shell(line))
+    assert isinstance(cable, cableparse.Cable)
+    assert (cable.classification, cable.reference_id, cable.section) == (
+        level,
+        reference_id,
+        section,
+    )
+    (defect,) = [d for d in cable.defects if d.code is DefectCode.CLASSIFICATION_LINE_INVALID]
+    assert "run into the post" in defect.message and defect.line == 5
+    with pytest.raises(cableparse.ParseError):
+        cableparse.parse(_shell(line), strict=True)
+
+
+@pytest.mark.parametrize("line", ["SECRETARY RICE 2005", "SECRETARIAT MEETING", "CONFIDENTIALLY"])
+def test_words_that_open_with_a_level_are_no_classification_line(line: str) -> None:
+    cable = cableparse.parse(_shell(line))
+    assert isinstance(cable, cableparse.Cable)
+    assert cable.classification is None and cable.distribution == (line,)

@@ -57,7 +57,7 @@ from .transform.preamble import (
     read_plain_tags,
     read_tag_tokens,
 )
-from .vocab import CAPTION_WORDS, SMALL_WORDS
+from .vocab import CAPTION_WORDS, ONE_WORD_CAPTIONS, SMALL_WORDS
 
 __all__ = ["Preamble", "parse_preamble", "read_classification_line"]
 
@@ -67,6 +67,13 @@ _CAPTION: Final = re.compile(
     + "|".join([*(w.replace(" ", r"\s+") for w in CAPTION_WORDS), *_SPACED_CAPTIONS])
     + r")(?![A-Za-z])",
     re.IGNORECASE,
+)
+# A classification word run into the post that follows it (``CONFIDENTIALABUJA 001673``),
+# on a line that is otherwise a classification line: a section group, or a post and the
+# six-digit serial of a classification line (which ``SECRETARY RICE 2005`` lacks).
+_LEVEL_RUN_ON: Final = re.compile(
+    r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS)"
+    r"(?=SECTION [0-9]|[A-Z]{2}[A-Z.'/-]*(?: [A-Z][A-Z.'/-]*)* [0-9]{6}\s*$)"
 )
 # What a caption line can start with: most lines fail this one test instead of trying
 # every caption word.
@@ -350,7 +357,11 @@ def parse_preamble(
             paged = True
             index += 1
             continue
-        if kind is None and not have_classification and is_classification_line(stripped):
+        if (
+            kind is None
+            and not have_classification
+            and (is_classification_line(stripped) or _LEVEL_RUN_ON.match(stripped))
+        ):
             kind = "classification"
         if kind == "paragraph" and _splits_reason_number(current, stripped, lines, index):
             kind = None
@@ -807,6 +818,16 @@ def _read_fields(
         text = field.text
         if field.kind == "classification":
             line = read_classification_line(text)
+            run_on = _LEVEL_RUN_ON.match(text) if line is None else None
+            if run_on is not None:
+                parted = f"{text[: run_on.end()]} {text[run_on.end() :]}"
+                line = read_classification_line(parted)
+                if line is not None:
+                    sink.report(
+                        DefectCode.CLASSIFICATION_LINE_INVALID,
+                        f"classification word run into the post: read as {parted!r}",
+                        field.first,
+                    )
             if line is None:
                 sink.report(
                     DefectCode.CLASSIFICATION_LINE_INVALID,
@@ -816,6 +837,8 @@ def _read_fields(
                 )
                 unparsed.append(UnparsedLine(field.first, lines[field.first - 1]))
                 continue
+            if line.origin is not None:
+                line = _captions_before_post(line, captions)
             values.setdefault("classification_line", line)
             if line.garbled_section is not None and line.section is not None:
                 sink.report(
@@ -1086,6 +1109,20 @@ def _report_second(
 # line run on): SIPDIS, NOFORN and a few more make up nearly all of them (a bounded memo,
 # see memo.py).
 _CAPTIONS: dict[str, tuple[tuple[str, ...], str]] = {}
+
+
+def _captions_before_post(line: ClassificationLine, captions: list[str]) -> ClassificationLine:
+    """The line without the caption words it holds where its post begins (``UNCLAS SIPDIS``,
+    ``CONFIDENTIAL SIPDIS STATE 001234``), which go to ``captions``: no post is named
+    after a caption."""
+    words = (line.origin or "").split()
+    lead = 0
+    while lead < len(words) and words[lead].upper() in ONE_WORD_CAPTIONS:
+        lead += 1
+    if not lead:
+        return line
+    captions.extend(word.upper() for word in words[:lead])
+    return attrs.evolve(line, origin=" ".join(words[lead:]) or None)
 
 
 def _caption_line(text: str) -> tuple[tuple[str, ...], str]:
