@@ -567,3 +567,19 @@ def test_addressees_under_a_refused_to_line_stay_in_the_to_list(to_line: str) ->
     assert [a.address for a in cable.header.info] == ["AMEMBASSY PARIS"]
     assert [u.line for u in cable.unparsed] == [2]
     assert any(d.code is DefectCode.HEADER_LINE_INVALID and d.line == 2 for d in cable.defects)
+
+
+@pytest.mark.parametrize("xmt", ["XMT AMCONSUL JOHANNESBURG", "XMT/AMCONSUL JOHANNESBURG"])
+def test_an_empty_info_block_on_the_xmt_line(xmt: str) -> None:
+    # ``INFO XMT AMCONSUL X``: the INFO keyword with no addressee, the XMT line run onto it.
+    text = SECTIONED.replace(
+        "INFO RUEHBP/AMEMBASSY BAMAKO PRIORITY 0358\nRUEPGBA/CDR USEUCOM INTEL VAIHINGEN GE "
+        "PRIORITY\nRHMCSUU/JOINT STAFF WASHINGTON DC//J3//\nXMT AMCONSUL JOHANNESBURG",
+        f"INFO {xmt}",
+    )
+    cable = cableparse.parse_cable(text)
+    assert DefectCode.HEADER_LINE_INVALID not in {d.code for d in cable.defects}
+    assert cable.header is not None and cable.header.info == ()
+    (exempt,) = cable.header.exempt
+    assert (exempt.address, exempt.span) == ("AMCONSUL JOHANNESBURG", Span(10, 10))
+    assert cable.unparsed == ()

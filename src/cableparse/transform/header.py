@@ -238,7 +238,9 @@ def _from(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
 
 def _addressees(text: str, run: list[_Token], addressee: re.Pattern[str]) -> _Part:
     _, value, line, begin = run[0]
-    keyword = text[text.rfind("\n", 0, begin) + 1 : begin].strip().rstrip("/")
+    # The keyword just before the token: ``INFO XMT AMCONSUL X`` (an empty INFO block on
+    # the XMT line) names XMT.
+    keyword = text[text.rfind("\n", 0, begin) + 1 : begin].rstrip().rstrip("/").rsplit(None, 1)[-1]
     return _Part(_BLOCKS[keyword], _read_addressees(value, line, addressee), line)
 
 
