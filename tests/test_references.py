@@ -682,3 +682,34 @@ def test_a_classification_line_that_names_the_kind_of_post() -> None:
         "1. Text.\n"
     )
     assert (cable.reference_id, cable.origin) == ("09HANOI1284", "AMEMBASSY HANOI")
+
+
+def test_a_later_cable_of_the_own_post_is_of_the_year_before() -> None:
+    # An early cable, PARIS 000504 of 2005: PARIS 8729 was sent before it, in 2004.
+    import cableparse
+
+    text = (
+        "R 101200Z JAN 05\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n\n"
+        "C O N F I D E N T I A L PARIS 000504\n\nE.O. 12958: DECL: 01/10/2015\nTAGS: PREL\n"
+        "SUBJECT: TEST\n\nREF: A. PARIS 8729 B. 05 PARIS 8918 C. PARIS 57 D. STATE 2900\n"
+        "E. PARIS CABLES 0266 AND 02259\n\n1. (U) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable) and cable.reference_id == "05PARIS504"
+    assert [r.cable_id for r in cable.references] == [
+        "04PARIS8729",  # no year written, a higher serial: the year before
+        "05PARIS8918",  # the year written stands
+        "05PARIS57",  # a lower serial
+        "05STATE2900",  # another post
+        "05PARIS266",  # one item, two cables: only the later one moves
+        "04PARIS2259",
+    ]
+
+
+def test_the_year_before_2000_is_99() -> None:
+    from cableparse.references import sent_before
+
+    cited = Reference(None, "STATE 200", ReferenceKind.CABLE, "00STATE200", None)
+    assert [r.cable_id for r in sent_before([cited], "00STATE100")] == ["99STATE200"]
+    assert sent_before([cited], "00STATE300") == [cited]
+    assert sent_before([cited], None) == [cited]

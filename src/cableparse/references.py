@@ -24,6 +24,7 @@ __all__ = [
     "post_key",
     "read_references",
     "reference_id",
+    "sent_before",
     "with_citing_year",
 ]
 
@@ -281,6 +282,51 @@ def with_citing_year(references: Sequence[Reference], year: int | None) -> list[
         stop = min(len(references), index + given - 1)
         while index < stop and (references[index].label, references[index].text) == key:
             index += 1
+    return result
+
+
+def sent_before(references: Sequence[Reference], citing: str | None) -> list[Reference]:
+    """The references again, where an item that names no year cites a later cable of the
+    citing cable's own post (a higher serial) in the year it took from the citing cable:
+    that cable is of the year before.  A post numbers its cables upwards through a year,
+    and a cable cites what was sent before it: ``REF: PARIS 8729`` in 05PARIS104, a
+    January cable, is 04PARIS8729.  An item that writes its year keeps it.
+    """
+    own = _ID_PARTS.fullmatch(citing or "")
+    if own is None:
+        return list(references)
+    year, post, serial = own.group(1), own.group(2), int(own.group(3))
+
+    def later(reference: Reference) -> bool:
+        cited = _ID_PARTS.fullmatch(reference.cable_id or "")
+        return (
+            cited is not None
+            and cited.group(1) == year
+            and cited.group(2) == post
+            and int(cited.group(3)) > serial
+        )
+
+    if not any(map(later, references)):
+        return list(references)
+    result: list[Reference] = []
+    index = 0
+    while index < len(references):
+        # The references one item gave stand in a row: read the item again as a cable of
+        # the year before would, and keep what changed (the ids that took the year).
+        key = (references[index].label, references[index].text)
+        end = index + 1
+        while end < len(references) and (references[end].label, references[end].text) == key:
+            end += 1
+        given = references[index:end]
+        if any(map(later, given)):
+            again = _references(key[0], key[1], int(year) - 1)
+            if len(again) == len(given):
+                given = [
+                    earlier if later(reference) else reference
+                    for reference, earlier in zip(given, again, strict=True)
+                ]
+        result.extend(given)
+        index = end
     return result
 
 
