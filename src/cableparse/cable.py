@@ -411,8 +411,8 @@ _REDACTED: Final = re.compile(r"[Xx]{4,}")
 # name the city (reference_id drops AMEMBASSY and AMCONSUL itself, see post_key).
 _MISSION: Final = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
 # A Classified By label among the first ten characters of a paragraph (a portion mark or
-# the rest of a mangled number before it): a search of the whole text would read on to a
-# label quoted further down before it could tell.
+# the rest of a mangled number before it).  A search for the label would read the whole
+# paragraph when it holds none, which is nearly always.
 _CLASSIFIED_BY_AT_START: Final = re.compile(f"(?s:.{{0,9}}?)({_CLASSIFIED_BY.pattern})")
 #: Cables were usually set to declassify ten years after they were written.
 _DECL_YEARS: Final = 10
