@@ -825,6 +825,7 @@ def test_running_text_lines_are_only_those_no_line_check_takes() -> None:
 
     from cableparse import body as module
     from cableparse.layout import DASH_LINE, PAGE_LINE, is_repeated_classification, page_line_rest
+    from cableparse.policy import DEFAULT, DefectSink
     from cableparse.vocab import ONE_WORD_CAPTIONS
 
     lines = [
@@ -844,7 +845,8 @@ def test_running_text_lines_are_only_those_no_line_check_takes() -> None:
         "The minister said that the talks would resume next week in Geneva, anti-",
         "A line of running text that ends with a quote \u201cas said\u201d",
     ]
-    reader = module._Reader(lines, 0, len(lines), module._Probe(lines, False), None)  # type: ignore[arg-type]
+    sink = DefectSink(DEFAULT, lines)
+    reader = module._Reader(lines, 0, len(lines), module._Probe(lines, False), sink)
     special = set(reader._special_lines(None))
     for index, line in enumerate(lines):
         text = line.strip()
