@@ -713,3 +713,22 @@ def test_the_year_before_2000_is_99() -> None:
     assert [r.cable_id for r in sent_before([cited], "00STATE100")] == ["99STATE200"]
     assert sent_before([cited], "00STATE300") == [cited]
     assert sent_before([cited], None) == [cited]
+
+
+def test_a_lone_serial_under_a_later_cable_moves_with_it() -> None:
+    import cableparse
+
+    text = (
+        "R 101200Z JAN 05\nFM AMEMBASSY MANILA\nTO SECSTATE WASHDC\n\n"
+        "C O N F I D E N T I A L MANILA 000504\n\nE.O. 12958: DECL: 01/10/2015\nTAGS: PREL\n"
+        "SUBJECT: TEST\n\nREF: A. MANILA 2969 B. 2962 AND PREVIOUS C. MANILA 100 D. 2961\n\n"
+        "1. (U) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable)
+    assert [r.cable_id for r in cable.references] == [
+        "04MANILA2969",
+        "04MANILA2962",  # the post and year of the item above, a later serial too
+        "05MANILA100",
+        "04MANILA2961",  # the year above is the citing year, the serial a later one
+    ]

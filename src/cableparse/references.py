@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+import attrs
+
 from .memo import remember
 from .model import Reference, ReferenceKind
 from .text import fold_space
@@ -269,19 +271,12 @@ def with_citing_year(references: Sequence[Reference], year: int | None) -> list[
     index = 0
     while index < len(references):
         reference = references[index]
-        index += 1
         if reference.kind is not ReferenceKind.CABLE or reference.cable_id is not None:
             result.append(reference)
+            index += 1
             continue
         result.extend(_references(reference.label, reference.text, year))
-        # The references the item gave without the year stand in a row, this one first
-        # (a list of serials gave one): skip the others, but not the same item written
-        # again (``BEIJING 1; BEIJING 1``).
-        key = (reference.label, reference.text)
-        given = len(_references(reference.label, reference.text, None))
-        stop = min(len(references), index + given - 1)
-        while index < stop and (references[index].label, references[index].text) == key:
-            index += 1
+        index = _item_end(references, index)
     return result
 
 
@@ -308,26 +303,40 @@ def sent_before(references: Sequence[Reference], citing: str | None) -> list[Ref
 
     if not any(map(later, references)):
         return list(references)
+    before = f"{(int(year) - 1) % 100:02d}"
     result: list[Reference] = []
     index = 0
     while index < len(references):
-        # The references one item gave stand in a row: read the item again as a cable of
-        # the year before would, and keep what changed (the ids that took the year).
-        key = (references[index].label, references[index].text)
-        end = index + 1
-        while end < len(references) and (references[end].label, references[end].text) == key:
-            end += 1
+        end = _item_end(references, index)
         given = references[index:end]
         if any(map(later, given)):
-            again = _references(key[0], key[1], int(year) - 1)
-            if len(again) == len(given):
-                given = [
-                    earlier if later(reference) else reference
-                    for reference, earlier in zip(given, again, strict=True)
-                ]
+            # Read as a cable of the year before would read it, an item that writes its
+            # year gives the same ids again: those stand.  (A lone serial under its post,
+            # which took post and year from the item above, reads as no cable alone.)
+            again = _references(given[0].label, given[0].text, int(before))
+            written = {r.cable_id for r in again} if len(again) == len(given) else set()
+            given = [
+                attrs.evolve(r, cable_id=before + (r.cable_id or "")[2:])
+                if later(r) and r.cable_id not in written
+                else r
+                for r in given
+            ]
         result.extend(given)
         index = end
     return result
+
+
+def _item_end(references: Sequence[Reference], index: int) -> int:
+    """The end of the references that the item of ``references[index]`` gave: they stand
+    in a row, as many as the item gives (a list of serials gave several), and the same
+    item written again (``BEIJING 1; BEIJING 1``) starts a row of its own."""
+    reference = references[index]
+    key = (reference.label, reference.text)
+    stop = min(len(references), index + len(_references(key[0], key[1], None)))
+    end = index + 1
+    while end < stop and (references[end].label, references[end].text) == key:
+        end += 1
+    return end
 
 
 def _labelled_items(body: str) -> list[tuple[str | None, str]] | None:
