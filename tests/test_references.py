@@ -38,6 +38,10 @@ def _ids(text: str, year: int | None) -> list[tuple[str | None, str | None]]:
         ("REF: A. THE HAGUE 097", 2010, [("A", "10THEHAGUE97")]),
         ("REF: A. SECSTATE 74879", 2008, [("A", "08STATE74879")]),
         ("REF: STATE 89241", None, [(None, None)]),  # no year anywhere: no id guessed
+        # The year in parentheses after the serial.
+        ("REF: A. DOHA 152 (08) B. DOHA 311 (07)", 2009, [("A", "08DOHA152"), ("B", "07DOHA311")]),
+        ("REF: BRASILIA 709 (2008)", 2009, [(None, "08BRASILIA709")]),
+        ("REF: STATE 1234 (2)", 2009, [(None, "09STATE1234")]),  # one digit: no year
         (
             "REF: A. TBILISI 1605  B. TBILISI 1352  C. 06 TBILISI 2601",
             2007,

@@ -148,13 +148,14 @@ _DIGIT_O: Final = re.compile(r"(?<![A-Z])O(?=\d{3})")
 _LETTER_ZERO: Final = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 # A serial, possibly with its year after it: ``4525``, ``4525-91``, ``00789/08``.
 _SERIAL: Final = re.compile(r"0*(\d{1,7})(?:[-/](\d{2})(?!\d))?")
-# ``[YEAR] POST [(YY)] SERIAL[/SERIAL| AND SERIAL|, SERIAL ...] [YY]``.
+# ``[YEAR] POST [(YY)] SERIAL[/SERIAL| AND SERIAL|, SERIAL ...] [YY|(YY)]``.
 _CABLE_LIST: Final = re.compile(
     r"(?:(?P<year>\d{4}|\d{2}) )?(?P<post>" + _POST + r")"
     r"(?: \((?P<paren_year>\d{2})\))? ?"
     r"(?!\d{1,2}/\d{1,2}/\d{2}(?:\d\d)?(?!\d))"  # a date (``USEU TODAY 04/06/04``)
     r"(?P<serials>\d{1,7}(?:[-/]\d{2}(?!\d))?(?:(?:/| AND | & |, ?)\d{1,7}(?:[-/]\d{2}(?!\d))?)*)"
-    r"(?![\d:])(?: (?P<tail_year>(?:19|20)?\d{2})(?![\d/:-]))?"
+    r"(?![\d:])(?: (?P<tail_year>(?:19|20)?\d{2})(?![\d/:-])"
+    r"| \((?P<tail_paren_year>(?:19|20)?\d{2})\)(?!\S))?"
 )
 _PAREN_YEAR: Final = re.compile(r"^\((\d{2}|\d{4})\) ?")
 _SERIAL_FIRST: Final = re.compile(r"0*(\d{1,7}) (" + _POST + r")$")
@@ -655,8 +656,9 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
     ):
         return []
     item_year = _century_year(match.group("year") or match.group("paren_year"))
-    if match.group("tail_year"):
-        item_year = match.group("tail_year")
+    tail_year = match.group("tail_year") or match.group("tail_paren_year")
+    if tail_year:
+        item_year = tail_year
     ids: list[str | None] = []
     seen: set[str | None] = set()
     for serial in _SERIAL.finditer(match.group("serials")):
