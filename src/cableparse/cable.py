@@ -16,7 +16,7 @@ from .layout import RELEASE_STAMP, is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
 from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classification_line
-from .references import reference_id, sent_before, with_citing_year
+from .references import reference_id, with_citing_year
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 from .vocab import station_name_words
@@ -140,7 +140,6 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         # REF items that name no year cite cables of the year the reference id takes.
         references = tuple(with_citing_year(references, year))
     reference_id = _reference_id(origin, serial, year, header, page, sink)
-    references = tuple(sent_before(references, reference_id))
 
     return Cable(
         reference_id=reference_id,

@@ -14,8 +14,6 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-import attrs
-
 from .memo import remember
 from .model import Reference, ReferenceKind
 from .text import fold_space
@@ -26,7 +24,6 @@ __all__ = [
     "post_key",
     "read_references",
     "reference_id",
-    "sent_before",
     "with_citing_year",
 ]
 
@@ -278,52 +275,6 @@ def with_citing_year(references: Sequence[Reference], year: int | None) -> list[
             continue
         result.extend(_references(reference.label, reference.text, year))
         index = _item_end(references, index)
-    return result
-
-
-def sent_before(references: Sequence[Reference], citing: str | None) -> list[Reference]:
-    """The references again, where an item that names no year cites a later cable of the
-    citing cable's own post (a higher serial) in the year it took from the citing cable:
-    that cable is of the year before.  A post numbers its cables upwards through a year,
-    and a cable cites what was sent before it: ``REF: PARIS 8729`` in 05PARIS104, a
-    January cable, is 04PARIS8729.  An item that writes its year keeps it.
-    """
-    own = _ID_PARTS.fullmatch(citing or "")
-    if own is None:
-        return list(references)
-    year, post, serial = own.group(1), own.group(2), int(own.group(3))
-
-    def later(reference: Reference) -> bool:
-        cited = _ID_PARTS.fullmatch(reference.cable_id or "")
-        return (
-            cited is not None
-            and cited.group(1) == year
-            and cited.group(2) == post
-            and int(cited.group(3)) > serial
-        )
-
-    if not any(map(later, references)):
-        return list(references)
-    before = f"{(int(year) - 1) % 100:02d}"
-    result: list[Reference] = []
-    index = 0
-    while index < len(references):
-        end = _item_end(references, index)
-        given = references[index:end]
-        if any(map(later, given)):
-            # Read as a cable of the year before would read it, an item that writes its
-            # year gives the same ids again: those stand.  (A lone serial under its post,
-            # which took post and year from the item above, reads as no cable alone.)
-            again = _references(given[0].label, given[0].text, int(before))
-            written = {r.cable_id for r in again} if len(again) == len(given) else set()
-            given = [
-                attrs.evolve(r, cable_id=before + (r.cable_id or "")[2:])
-                if later(r) and r.cable_id not in written
-                else r
-                for r in given
-            ]
-        result.extend(given)
-        index = end
     return result
 
 

@@ -59,7 +59,7 @@ from .model import (
     TagKind,
     TextBlock,
 )
-from .references import post_key, reference_id
+from .references import reference_id
 from .render import render
 from .transform.preamble import tag_kind
 from .vocab import (
@@ -446,17 +446,13 @@ def _tags(draw: st.DrawFn) -> tuple[Tag, ...]:
 
 
 @st.composite
-def _reference(
-    draw: st.DrawFn, label: str | None, year: int | None, citing: tuple[str, int]
-) -> Reference:
+def _reference(draw: st.DrawFn, label: str | None, year: int | None) -> Reference:
     shape = draw(st.sampled_from(("cable", "cable-year", "notal", "email", "telcon", "report")))
     post = draw(st.sampled_from(_POSTS))[0]
     number = draw(st.integers(1, 99_999))
     if shape in ("cable", "notal"):
         caption = "NOTAL" if shape == "notal" else None
         text = f"{post} {number}" + (" (NOTAL)" if caption else "")
-        if year is not None and post_key(post) == post_key(citing[0]) and number > citing[1]:
-            year -= 1  # a later serial of the citing cable's own post: sent the year before
         cable_id = f"{year % 100:02d}{post.replace(' ', '')}{number}" if year else None
         return Reference(label, text, ReferenceKind.CABLE, cable_id, caption)
     if shape == "cable-year":
@@ -475,16 +471,13 @@ def _reference(
 
 
 @st.composite
-def _references(
-    draw: st.DrawFn, year: int | None, citing: tuple[str, int]
-) -> tuple[Reference, ...]:
-    """REF items of a cable of ``year`` whose post and serial are ``citing``."""
+def _references(draw: st.DrawFn, year: int | None) -> tuple[Reference, ...]:
     count = draw(st.integers(0, 4))
     if count == 0:
         return ()
     lettered = count > 1 and draw(st.booleans())
     labels = string.ascii_uppercase[:count] if lettered else [None] * count
-    return tuple(draw(_reference(label, year, citing)) for label in labels)
+    return tuple(draw(_reference(label, year)) for label in labels)
 
 
 @st.composite
@@ -598,7 +591,7 @@ def _cable(
         declassify=declassify,
         tags=draw(_tags()),
         subject=draw(_subject),
-        references=draw(_references(reference_year, (post, serial))),
+        references=draw(_references(reference_year)),
         classified_by=draw(st.none() | _classified_by()),
         paragraphs=paragraphs,
         text_blocks=blocks,
