@@ -18,7 +18,8 @@ _MARKDOWN_LINK: Final = re.compile(
 # made from it kept the backslash at the end of every line.
 _ESCAPED_LINE_END: Final = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)
 # Lone surrogates (from surrogateescape decoding) are no text and no JSON can hold them.
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_SURROGATES: Final = r"\ud800-\udfff"
+_CONTROL: Final = re.compile(rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f{_SURROGATES}]")
 _CONTROL_BYTES: Final = (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)
 # The white space characters (str.isspace) but the ASCII space, the line ends and what
 # _CONTROL blanks out: those of Latin-1 (as bytes), and those past it.
@@ -32,7 +33,7 @@ _WIDE_WHITE: Final = frozenset(
 # Kelvin sign to k.
 _FOLDED: Final = ("\u0131", "\u0130", "\u017f", "\u212a")
 _WIDE_WHITE_RUN: Final = re.compile(f"[{''.join(sorted(_WIDE_WHITE))}]")
-_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(f"[{_SURROGATES}]")
 # The characters past Latin-1 _scan looks at one by one, at most: more than any corpus
 # page holds (187).
 _ONE_BY_ONE: Final = 256
