@@ -342,6 +342,23 @@ def test_two_ref_blocks_keep_their_letters() -> None:
     ]
 
 
+@pytest.mark.parametrize("first", ["A. REF AMMAN 222", "(A) Ref: Amman 222", "A) REFS: AMMAN 222"])
+def test_a_ref_label_after_the_first_letter_opens_the_ref_field(first: str) -> None:
+    # cablemap's 07AMMAN1801 table row: the letter of the first item came before the label.
+    cable = cableparse.parse_cable(
+        "R 221200Z JAN 07\nFM AMEMBASSY AMMAN\nTO SECSTATE WASHDC\n\n"
+        "C O N F I D E N T I A L AMMAN 001801\n\nE.O. 12958: DECL: 01/22/2017\n"
+        f"TAGS: PREL\nSUBJECT: LETTER FIRST\n\n{first}\n     B. 06 AMMAN 4685\n"
+        "     C. 06 AMMAN 2145\n\n1. (C) Text.\n"
+    )
+    assert [(r.label, r.cable_id) for r in cable.references] == [
+        ("A", "07AMMAN222"),
+        ("B", "06AMMAN4685"),
+        ("C", "06AMMAN2145"),
+    ]
+    assert cable.defects == ()
+
+
 def test_a_second_classified_by_that_differs_is_kept_as_unparsed() -> None:
     text = (
         "S E C R E T TALLINN 000373\n\nSIPDIS\n\n"

@@ -91,7 +91,9 @@ _EO: Final = re.compile(r"(?i:E\.?\s?O\.?\s?\d{4,6}|E\.\s?[O0]\.|EO\s+\d|DECL\s*
 _TAGS: Final = re.compile(r"(?i:TAGS?|TAS|AGS)(?:\s*[:;]|\s+(?=[A-Z\[(]))|TAGS\s+(?=[a-z])")
 _SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]|SUBJECT\s+")
 _REPEATED_SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*[:.]")
+# The label also comes after the first item's letter (``A. REF AMMAN 222`` / ``B. ...``).
 _REF: Final = re.compile(
+    r"(?:\(A\)\s*|A[.)]\s*)?"
     r"(?i:REF(?:S|TEL|TELS|\(S\)|ERENCES?)?)(?:\s*[:.]|\s+(?=[A-Z0-9(]))|(?i:PROGRAM REF)\s*:?"
 )
 # ``Classified By``, and ``DERIVED FROM:`` of a classification taken from a guide.
