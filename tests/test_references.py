@@ -332,8 +332,8 @@ def test_a_cable_without_date_cites_with_the_year_its_reference_id_takes(
 
 
 def test_a_release_stamp_dates_a_cable_without_header(seed_cable_text: str) -> None:
-    # Copies without the routing header print the cable's date above it; a DECL date 25
-    # years on would guess 2022.
+    # Copies without the routing header print the cable's date above it; without it the
+    # year is guessed from a DECL date 25 years on.
     import cableparse
 
     body = seed_cable_text[seed_cable_text.index("C O N F I D E N T I A L") :]
@@ -346,8 +346,34 @@ def test_a_release_stamp_dates_a_cable_without_header(seed_cable_text: str) -> N
     assert "reference-id-year-guessed" not in [d.code.value for d in cable.defects]
     guessed = cableparse.parse(body)
     assert isinstance(guessed, cableparse.Cable)
-    assert guessed.reference_id == "22BEIJING1960"
-    assert [r.cable_id for r in guessed.references] == ["22STATE35498"]
+    assert guessed.reference_id == "07BEIJING1960"
+    assert [r.cable_id for r in guessed.references] == ["07STATE35498"]
+    assert "reference-id-year-guessed" in [d.code.value for d in guessed.defects]
+
+
+@pytest.mark.parametrize(
+    ("order", "decl", "year"),
+    [
+        ("12958", "03/22/2017", "07"),  # ten years, the rule
+        ("12958", "12/31/2034", "09"),  # 2024 is past E.O. 12958: 25 years
+        ("12958", "12/31/2029", "09"),  # 2019 and 2014 are past it too: 20 years
+        ("12958", "06/01/2020", "10"),  # 2010 is still under it
+        ("13526", "12/31/2034", "24"),  # no end known for the order in force
+        ("12356", "04/01/2010", "95"),  # 12356 gave way to 12958 in 1995
+    ],
+)
+def test_a_guessed_year_falls_within_the_years_of_the_executive_order(
+    seed_cable_text: str, order: str, decl: str, year: str
+) -> None:
+    import cableparse
+
+    body = seed_cable_text[seed_cable_text.index("C O N F I D E N T I A L") :]
+    body = body.replace("E.O. 12958", f"E.O. {order}").replace("03/22/2017", decl)
+    cable = cableparse.parse(body)
+    assert isinstance(cable, cableparse.Cable) and cable.header is None
+    assert cable.executive_order == order
+    assert cable.reference_id == f"{year}BEIJING1960"
+    assert "reference-id-year-guessed" in [d.code.value for d in cable.defects]
 
 
 # --- The plain-item fast path reads an item as the general reading does ------------------

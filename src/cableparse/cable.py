@@ -16,7 +16,7 @@ from .layout import RELEASE_STAMP, is_classification_line
 from .model import Cable, Classification, ClassifiedBy, Header, Page, Paragraph, UnparsedLine
 from .policy import DefectSink, Policy
 from .preamble import _CLASSIFIED_BY, Preamble, parse_preamble, read_classification_line
-from .references import reference_id, with_citing_year
+from .references import reference_id, with_citing_year, year_from_declassify
 from .text import SourceText
 from .transform.preamble import classification_from_letters
 from .vocab import station_name_words
@@ -131,7 +131,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
     ):
         # Declassification dates were usually set ten years after the cable was written;
         # the date of a release (``DECLASSIFIED BY NARA 09/02/2009``) says nothing of it.
-        year = preamble.declassify.date.year - _DECL_YEARS
+        year = year_from_declassify(preamble.declassify.date.year, preamble.executive_order)
         if origin and serial is not None:
             sink.report(
                 DefectCode.REFERENCE_ID_YEAR_GUESSED,
@@ -413,8 +413,6 @@ _MISSION: Final = re.compile(r"^(?:USMISSION|USDEL|US ?MISSION)\s+")
 # the rest of a mangled number before it).  A search for the label would read the whole
 # paragraph when it holds none, which is nearly always.
 _CLASSIFIED_BY_AT_START: Final = re.compile(f"(?s:.{{0,9}}?)({_CLASSIFIED_BY.pattern})")
-#: Cables were usually set to declassify ten years after they were written.
-_DECL_YEARS: Final = 10
 
 
 def _classified_by_in_paragraph(

@@ -25,6 +25,7 @@ __all__ = [
     "read_references",
     "reference_id",
     "with_citing_year",
+    "year_from_declassify",
 ]
 
 _LABEL_WORD: Final = re.compile(
@@ -184,6 +185,27 @@ def reference_id(year: str | int, post: str, serial: int) -> str:
     ``3261`` → ``07LAPAZ3261``); the one rule for a cable's own id and the ids it cites."""
     yy = f"{year % 100:02d}" if isinstance(year, int) else year[-2:]
     return f"{yy}{post_key(post)}{serial}"
+
+
+#: How many years after it was written a cable was set to declassify: ten as a rule, then
+#: the longer terms the orders allowed (corpus, E.O. 12958 with a date-time group: 927 of
+#: 1,179 at ten years, 95 at 25, 58 at 20, 23 at 15).
+_DECL_TERMS: Final = (10, 15, 20, 25)
+#: The last year each order governed new classifications; a cable marked under it was
+#: written no later (E.O. 13526 took over from 12958 in 2010).
+_LAST_YEAR_OF_ORDER: Final = {"11652": 1978, "12065": 1982, "12356": 1995, "12958": 2010}
+
+
+def year_from_declassify(declassify_year: int, executive_order: str | None) -> int:
+    """The year a cable was likely written, from its DECL year: ten years before, or the
+    first longer term that falls within the years of the cable's executive order
+    (``E.O. 12958: DECL: 12/31/2034`` is 2009, not 2024: 12958 was gone by then)."""
+    last = _LAST_YEAR_OF_ORDER.get(executive_order or "")
+    if last is not None:
+        for term in _DECL_TERMS:
+            if declassify_year - term <= last:
+                return declassify_year - term
+    return declassify_year - _DECL_TERMS[0]
 
 
 def post_key(post: str) -> str:

@@ -59,7 +59,7 @@ from .model import (
     TagKind,
     TextBlock,
 )
-from .references import reference_id
+from .references import reference_id, year_from_declassify
 from .render import render
 from .transform.preamble import tag_kind
 from .vocab import (
@@ -571,7 +571,7 @@ def _cable(
         year = routing.date_time_group.year
     reference_year = year
     if year is None and declassify is not None and declassify.date is not None:
-        reference_year = declassify.date.year - 10
+        reference_year = year_from_declassify(declassify.date.year, executive_order)
     upper = draw(st.booleans())
     paragraphs, blocks, summary, comments = draw(_body(max_paragraphs, upper))
     redactions = sum(p.text.count(_REDACTION) for p in paragraphs) + sum(
