@@ -238,6 +238,12 @@ def test_many_items() -> None:
             2009,
             [("A", "09USEUBRUSSELS1234"), ("B", "09UNVIEVIENNA55")],
         ),
+        # The US mission to UNESCO, whose ids read UNESCOPARISFR.
+        (
+            "REF: A. PARIS FR 187 B. USUNESCO PARIS FR 12 C. UNVIENNA 3",
+            2010,
+            [("A", "10UNESCOPARISFR187"), ("B", "10UNESCOPARISFR12"), ("C", "10UNVIEVIENNA3")],
+        ),
     ],
 )
 def test_more_item_shapes(

@@ -115,6 +115,10 @@ _POST_ALIASES: Final = {
     "RIO": "RIODEJANEIRO",
     "USEU": "USEUBRUSSELS",
     "UNVIE": "UNVIEVIENNA",
+    "UNVIENNA": "UNVIEVIENNA",
+    # The US mission to UNESCO in Paris.
+    "PARISFR": "UNESCOPARISFR",
+    "USUNESCOPARISFR": "UNESCOPARISFR",
     "USUNNY": "USUNNEWYORK",
     "USUN": "USUNNEWYORK",
     # Short names REF lines use for posts whose ids spell them out.
