@@ -663,6 +663,20 @@ def test_signer_above_transmission_trailer() -> None:
     assert {m.text.strip() for m in cable.markers} >= {"CONFIDENTIAL", "Review 30 JUN 2006"}
 
 
+def test_a_newspaper_print_stamp_under_the_signer_is_trailer() -> None:
+    # 09SAOPAULO487: the copies El Pais published end on its print stamp and document
+    # number, which were a text block of their own and hid the signer.
+    stamp = (
+        "Track impresión: asegovia @ Sat Dec 4 19:20:36 2010. Este documento es propiedad "
+        "de EL PAÍS\nID:\t187536"
+    )
+    for text in ("1. (U) The consulate will report.\n", "The consulate will report.\n"):
+        cable = body(text + "WHITE\n\n" + stamp + "\n")
+        assert cable.signature == "WHITE"
+        assert [m.text for m in cable.markers] == stamp.split("\n")
+        assert "WHITE" not in str(cable.paragraphs) + str(cable.text_blocks)
+
+
 def test_a_level_word_broken_under_the_signer_is_trailer() -> None:
     # 05GUAYAQUIL412 (alx copy): the last classification line came out in pieces under
     # the signer, and the last piece was read as the signer.

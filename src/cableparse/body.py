@@ -141,7 +141,10 @@ _TRAILER: Final = re.compile(
     # of State EO`` / ``Systematic Review 05 JUL 2006``).
     r"|(?:(?:(?:(?:(?:US\s+)?Department\s+)?of\s+)?State\s+)?EO\s+)?(?:Systematic\s+)?"
     r"Review\s+\d{1,2}\s+[A-Z]{3}\s+\d{4}"
-    r"|<<\s*END OF DOCUMENT\s*>>)$",
+    r"|<<\s*END OF DOCUMENT\s*>>"
+    # The print stamp of the copies El Pais published, and their document number under it
+    # (``Track impresión: asegovia @ Sat Dec 4 19:20:36 2010. Este documento es ...``).
+    r"|Track\s+impresi[oó]n\s*:.*|ID:\s*\d+)$",
     re.IGNORECASE,
 )
 _CLOSING_FORMULA: Final = re.compile(
