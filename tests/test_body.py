@@ -632,8 +632,20 @@ def test_signature_alone_glued_and_not_a_closing_phrase() -> None:
     assert glued.signature == "Beyrle"
     assert glued.paragraphs[0].text == "We will follow up with the ministry next week."
     assert body("1. (C) Text.\n\nEND COMMENT.\n").signature is None
-    # 06MANAGUA1002: the release cut the text off at ``DANIEL ORTEGA AN...``.
+    # 06MANAGUA1002: the release cut the text off at ``DANIEL ORTEGA AN...``, the preview
+    # of the subject, printed under the signer (05PARIS1699, 08BEIJING4687 too).
     assert body("1. (C) Text.\n\nDANIEL ORTEGA AN...\n").signature is None
+    for end in ("TRIVELLI\n\nDANIEL ORTEGA AN...\n", "TRIVELLI\nT ONE ORDERED RELEASED ON...\n"):
+        cut = body("1. (C) The footage was filmed June 24, 1984.\n" + end)
+        assert cut.signature == "TRIVELLI"
+        assert cut.paragraphs[0].text == "The footage was filmed June 24, 1984."
+        assert [m.text for m in cut.markers] == [end.split("\n")[-2]]
+    # A paragraph cut off is no preview under a signer: its text stays.
+    cut_text = body("1. (C) The museum will open in the world's\nl...\n")
+    assert cut_text.signature is None
+    assert cut_text.paragraphs[0].text == "The museum will open in the world's l..."
+    # Previews one under another: the signer is looked for above the last one only.
+    assert body("1. (C) Text.\n\nPEKALA\n\nAB...\nCD...\n").signature is None
     assert body("1. (C) Text.\n\nPEKALA\n\n...\n").signature == "PEKALA"
     assert body("1. (C) Text.\n\nCFM\n").signature is None
 

@@ -1411,7 +1411,7 @@ def _plug_top(lines: Sequence[str], begin: int, index: int) -> int:
 
 
 def _find_signature(
-    lines: Sequence[str], begin: int, end: int
+    lines: Sequence[str], begin: int, end: int, below_cut: bool = False
 ) -> tuple[str | None, int | None, list[int]]:
     """The signer line at the end of the body, and the trailer lines below it.
 
@@ -1431,11 +1431,18 @@ def _find_signature(
     if index < begin:
         return None, None, []
     written = lines[index].strip()
+    if _is_release_cut(written):
+        # ``TRIVELLI`` / blank / ``DANIEL ORTEGA AN...``: under the signer, the web
+        # release's preview of the subject, cut off; trailer when a signer stands above
+        # (looked for once: below_cut).
+        if not below_cut:
+            signer, at, below = _find_signature(lines, begin, index, below_cut=True)
+            if signer is not None:
+                return signer, at, sorted([*below, index, *trailer])
+        return None, None, []
     candidate = _strip_decoration(written)
     if (
-        # ``DANIEL ORTEGA AN...``: the web release cut the text off there.
-        (written.endswith("...") and written[-4:-3].isalpha())
-        or not _SIGNATURE.match(candidate)
+        not _SIGNATURE.match(candidate)
         or _SENTENCE_END.search(candidate)
         or _NOT_SIGNATURE.match(candidate)
         or _PARAGRAPH.match(candidate)
@@ -1450,6 +1457,11 @@ def _find_signature(
     if is_rule(before):
         return None, None, []
     return _tidy_signer(candidate), index, sorted(trailer)
+
+
+def _is_release_cut(text: str) -> bool:
+    """``DANIEL ORTEGA AN...``: the web release cut the text off there."""
+    return text.endswith("...") and text[-4:-3].isalpha()
 
 
 def _strip_decoration(text: str) -> str:
