@@ -431,6 +431,25 @@ def test_summary_forms() -> None:
     assert body("1. (C) Nothing to sum up.\n").summary is None
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # 08ISLAMABAD3712: the closing in square brackets left "[" in the summary.
+        ("Summary: Post believes the time has come.", "Post asks more. [End summary]"),
+        ("Summary: Post believes the time has come.", "Post asks more. [End Summary.]"),
+        ("Summary: Post believes the time has come.", "Post asks more. (End summary)"),
+        ("[Summary: Post believes the time has come.", "Post asks more. End summary]"),
+    ],
+)
+def test_a_summary_in_brackets(first: str, second: str) -> None:
+    cable = body(f"1. {first}\n\n2. {second}\n\n3. Comment: We think so. [End comment]\n")
+    assert cable.summary == "Post believes the time has come. Post asks more."
+    assert cable.comments == ("We think so",)
+    assert body("1. Text. [Comment: We think so. End comment.] More.\n").comments == (
+        "We think so",
+    )
+
+
 def test_a_summary_label_without_punctuation() -> None:
     # 09TELAVIV457: ``SUMMARY During their trip ...``: the label kept in the summary.
     cable = body(

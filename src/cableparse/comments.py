@@ -21,7 +21,7 @@ __all__ = ["find_comments"]
 _COMMENT_OPEN: Final = re.compile(
     r"[BbCc](?:(?<=[Bb])EGIN\s+COMMENT|(?<=[Cc])OMMENT)\s*[:.\-]+\s*", re.IGNORECASE
 )
-_COMMENT_CLOSE: Final = re.compile(r"\s*\(?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
+_COMMENT_CLOSE: Final = re.compile(r"\s*[(\[]?\s*\bEND\s+COMMENT\b", re.IGNORECASE)
 # ``Comment continued:``, ``COMMENT (CONT'D):``: a paragraph that goes on with the comment
 # a paragraph above opened.
 _COMMENT_GOES_ON: Final = re.compile(
@@ -210,7 +210,7 @@ def _is_opening(text: str, opening: re.Match[str]) -> bool:
     at = opening.start() - 1
     while at >= 0 and text[at].isspace():
         at -= 1
-    return at < 0 or text[at] in '.!?;("\u201d'
+    return at < 0 or text[at] in '.!?;(["\u201d'
 
 
 class _Words:
@@ -231,14 +231,14 @@ class _Words:
         self.lowered = lowered if len(lowered) == len(text) else None
 
     def comment_opening(self, position: int) -> re.Match[str] | None:
-        """The first opening after white space or ``(``, from ``position`` on."""
+        """The first opening after white space or an opening bracket, from ``position`` on."""
         text = self.text
         while True:
             opening = self._open(position)
             if opening is None:
                 return None
             start = opening.start()
-            if start == 0 or text[start - 1].isspace() or text[start - 1] == "(":
+            if start == 0 or text[start - 1].isspace() or text[start - 1] in "([":
                 return opening
             position = start + 1
 

@@ -25,7 +25,7 @@ _SUMMARY_AND: Final = (
 # ``SUMMARY:`` or ``Summary.`` opens a summary; after BEGIN no colon is needed
 # (``BEGIN SUMMARY`` alone on its line).
 _SUMMARY: Final = re.compile(
-    r"(?:^|(?<=[\s(]))(?:BEGIN\s+SUMMARY" + _SUMMARY_AND + r"\b\s*[:.\-]*"
+    r"(?:^|(?<=[\s(\[]))(?:BEGIN\s+SUMMARY" + _SUMMARY_AND + r"\b\s*[:.\-]*"
     r"|SUMMARY" + _SUMMARY_AND + r"\s*[:.\-]+)\s*",
     re.IGNORECASE,
 )
@@ -36,7 +36,10 @@ _SUMMARY_HEADING: Final = re.compile(r"(?i)summary\b")
 _BARE_SUMMARY: Final = re.compile(r"SUMMARY\s+(?=[A-Z][a-z])")
 _INLINE_RULE: Final = re.compile(r"\s[-\u2010]{4,}\s")
 _ENDS_WITH_END: Final = re.compile(r"(?i)\bEND\s*$")
-_END_SUMMARY: Final = re.compile(r"\(?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*\)?", re.IGNORECASE)
+# In parentheses or square brackets: ``(END SUMMARY)``, ``[End summary.]``.
+_END_SUMMARY: Final = re.compile(
+    r"[(\[]?\s*\bEND\s+(?:OF\s+)?SUMMARY\b\s*[.:]?\s*[)\]]?", re.IGNORECASE
+)
 
 
 def find_summary(paragraphs: Sequence[Paragraph], blocks: Sequence[TextBlock]) -> str | None:
@@ -137,10 +140,10 @@ def _summary_from(texts: Sequence[tuple[str | None, str]], start: int, body: str
 def _end_summary(text: str) -> re.Match[str] | None:
     """The first END SUMMARY closing, as _END_SUMMARY.search(text) finds it.
 
-    _END_SUMMARY opens with an optional ``(`` and white space, so a plain search tries
+    _END_SUMMARY opens with an optional bracket and white space, so a plain search tries
     it at every character.  Here str.find() looks for "end" in the lower case text (under
     IGNORECASE, E, N, D and the letters of UMMARY match only themselves in either case),
-    and the match is tried from the white space (and ``(``) before each "end" found.
+    and the match is tried from the white space (and bracket) before each "end" found.
     """
     lowered = text.lower()
     if "ummary" not in lowered:

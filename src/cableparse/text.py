@@ -141,17 +141,17 @@ def search_at_word(
     pattern: re.Pattern[str], text: str, lowered: str, word: str, position: int = 0
 ) -> re.Match[str] | None:
     """``pattern.search(text, position)`` for a pattern whose every match is white space
-    and ``(`` followed by ``word`` (``\\s*\\(?\\s*\\bEND ...``), given ``lowered``, the
-    lower case of ``text`` with the same length, and ``word`` in lower case.
+    and an opening bracket followed by ``word`` (``\\s*[(\\[]?\\s*\\bEND ...``), given
+    ``lowered``, the lower case of ``text`` with the same length, and ``word`` in lower case.
 
     Such a pattern opens with no literal, so a plain search tries it at every character;
     here str.find() finds each ``word`` and the pattern is tried only from the white space
-    and parentheses just before it, each run of them belonging to one ``word``: linear.
+    and brackets just before it, each run of them belonging to one ``word``: linear.
     """
     found = lowered.find(word, position)
     while found >= 0:
         start = found
-        while start > position and (text[start - 1].isspace() or text[start - 1] == "("):
+        while start > position and (text[start - 1].isspace() or text[start - 1] in "(["):
             start -= 1
         for candidate in range(start, found + 1):
             match = pattern.match(text, candidate)
