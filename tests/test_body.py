@@ -1092,6 +1092,30 @@ def test_a_title_boxed_by_rules_between_blank_lines_heads_the_next_paragraph() -
     assert len(cable.markers) == 3
 
 
+def test_a_title_boxed_at_the_end_of_the_line_above_heads_the_next_paragraph() -> None:
+    # 09CAIRO2249 (alx copy, one line a paragraph), 08BRASILIA43: the boxed title stood at
+    # the end of the paragraph above, after its last sentence; a wrap may break the rules.
+    cable = body(
+        "3.(C) Goods were checked by security officials. ------------------------------ "
+        "Security Implementation Uneven ------------------------------\n\n"
+        "4.(S/NF) He said it. --------------------------------------------- ----------- Goods "
+        "Moving Through Tunnels --------------------------------------------- -----------\n\n"
+        "5.(S/NF) Smuggling goes on. ----------- Comment: -----------\n\n"
+        "6.(C) Things will change. End Comment.\n\n"
+        "7.(C) Dashes close this one ----- so do words -----\n\n8.(C) The end.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Goods were checked by security officials."),
+        ("Security Implementation Uneven", "He said it."),
+        ("Goods Moving Through Tunnels", "Smuggling goes on."),
+        ("Comment:", "Things will change. End Comment."),
+        # No sentence ends before the rule: the words are the paragraph's.
+        (None, "Dashes close this one ----- so do words -----"),
+        (None, "The end."),
+    ]
+    assert cable.comments == ("Things will change",)
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

@@ -1076,6 +1076,12 @@ def _holds_inline_opening(lowered: bytes, flattened: bool = False) -> bool:
     return False
 
 
+# A title boxed by rules (whole, or broken by a wrap: ``---- -``) after the end of the
+# last sentence of a text; looked for in its last characters only.
+_TRAILING_TITLE: Final = re.compile(
+    r"(?<=[.!?\"'\u201d)])\s+-{3,}(?: -+)*\s+([^\s-].{0,98}?)\s+-{3,}(?: -+)*$"
+)
+_TRAILING_TITLE_SPAN: Final = 400
 _BEFORE_INLINE: Final = frozenset(".!?\"'\u201d)-:")
 
 
@@ -1267,6 +1273,18 @@ def _assemble(
     # (the pieces are stripped and none is empty).
     fold = _squeeze if probe.only_spaces else fold_space
     texts = [fold(text) for text in blocks.joined()]
+    headings = blocks.headings
+    for index in range(1, len(texts)):
+        above = texts[index - 1]
+        if above.endswith("-") and headings[index] is None and blocks.numbers[index] is not None:
+            # ``... security officials. ---- Security Implementation Uneven ----`` / blank /
+            # ``4.(S/NF) ...``: a boxed title left at the end of the paragraph above.
+            title = _TRAILING_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_SPAN))
+            if title is not None:
+                if headings is blocks.headings:
+                    headings = list(headings)
+                texts[index - 1] = above[: title.start()]
+                headings[index] = title.group(1)
     # One lower case for the screens of redactions, comments and the summary: only X and
     # x lower to x, and bytes.lower() is several times faster than str.lower() past Latin-1.
     # Latin-1 with "?" for what it cannot hold keeps every ASCII letter where it stands, and
@@ -1280,7 +1298,7 @@ def _assemble(
     for number, marking, heading, first, last, text, count in zip(
         blocks.numbers,
         blocks.markings,
-        blocks.headings,
+        headings,
         blocks.firsts,
         blocks.lasts,
         texts,
@@ -1294,7 +1312,7 @@ def _assemble(
         elif text:
             text_blocks.append(TextBlock(text, span))
     total = sum(counts)
-    for heading in blocks.headings:
+    for heading in headings:
         # Headings are body text too (``XXXXXXXXXXXX "Pragmatic" on Protests``).
         if heading is not None and "xxxxxxxxxx" in heading.lower():
             total += len(_REDACTION.findall(heading))
