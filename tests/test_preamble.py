@@ -359,6 +359,24 @@ def test_a_ref_label_after_the_first_letter_opens_the_ref_field(first: str) -> N
     assert cable.defects == ()
 
 
+def test_the_level_repeated_at_a_page_break_between_fields_is_a_marker() -> None:
+    # 91BERLIN3009, 01LIMA5083 (archive copies): the level centred above the page line
+    # under the office lines was read as two more distribution lines.
+    cable = cableparse.parse_cable(
+        "UNCLAS SECTION 01 OF 06 BERLIN 03009\n\nSIPDIS\n\nUSIA FOR EU-HUTCHESON\n"
+        "                       UNCLASSIFIED\n\n\n                       UNCLASSIFIED\n\n"
+        "PAGE 02        BERLIN  03009  01 OF 06  151359Z\n\nE.O. 12356: N/A\nTAGS: ELAB GM\n"
+        "SUBJECT: UNEMPLOYMENT UP\n\n1. Text.\n"
+    )
+    assert cable.distribution == ("USIA FOR EU-HUTCHESON",)
+    assert [m.line for m in cable.markers] == [6, 9, 11]
+    assert cable.subject == "UNEMPLOYMENT UP"
+    assert [d.code for d in cable.defects] == [DefectCode.REFERENCE_ID_MISSING]  # no year
+    # Alone on the first line, the level word is the classification line.
+    first = cableparse.parse_cable("UNCLASSIFIED\n\nSUBJECT: ONE\n\n1. Text.\n")
+    assert first.classification is Classification.UNCLASSIFIED and first.markers == ()
+
+
 def test_a_second_classified_by_that_differs_is_kept_as_unparsed() -> None:
     text = (
         "S E C R E T TALLINN 000373\n\nSIPDIS\n\n"

@@ -66,6 +66,72 @@ def test_a_prelude_without_text_and_a_notice_glued_to_the_classification_line() 
     assert cable.markers[0] == cableparse.UnparsedLine(6, notice)
 
 
+# An alx file written after the full release (93LIMA56, 01LIMA5083, 88LIMA9331): the
+# prelude, a preview of the cable cut off, then the record of the whole cable.
+RECORD = (
+    "id: 594\ndate: 1/4/1993 22:51\nrefid: 93LIMA1\norigin: Embassy Lima\n"
+    "classification: CONFIDENTIAL\ndestination: \nheader:\nR 042251Z JAN 93\n"
+    "FM AMEMBASSY LIMA\nTO SECSTATE WASHDC 4660\n\n\n"
+    "----------------- header ends ----------------\n\n"
+    "C O N F I D E N T I A L LIMA 00001 \n\nE.O. 12356: DECL: OADR \nTAGS: PGOV PE\n"
+    "SUBJECT: TEST SUBJECT \n\n1. (U)  SUMMARY:  FIRST WORDS OF THE SUMMARY. END SUMMARY.\n\n"
+    "2. (C)  SECOND.\n\nBRAYSHAW\n\n"
+    "=======================CABLE ENDS============================\n"
+)
+PREVIEW = (
+    "93LIMA1\nTEST SUBJECT\nMon Jan 04 00:00:00 +0100 1993\nCONFIDENTIAL\nEmbassy Lima\n"
+    "R 042251Z JAN 93\nFM AMEMBASSY LIMA\n"
+    "TO SECSTATE WASHDC 4660C O N F I D E N T I A L LIMA 00001 \n\n"
+    "E.O. 12356: DECL: OADR \nTAGS: PGOV PE\nSUBJECT: TEST SUBJECT \n\n"
+    "1. (U)  SUMMARY:  FIRST WORDS OF THE SUM...\n\n"
+)
+
+
+def test_a_record_of_the_whole_cable_under_its_preview_is_the_cable() -> None:
+    # The preview's paragraph 1 was read as paragraph 1 too, with the record's field
+    # lines, header and second preamble in its text; the trailer hid the signer.
+    text = PREVIEW + RECORD
+    cable = cableparse.parse(text)
+    assert isinstance(cable, cableparse.Cable)
+    assert cable.page == cableparse.Page(
+        reference_id="93LIMA1",
+        created=dt.datetime(1993, 1, 4, 22, 51, tzinfo=dt.timezone.utc),
+        classification="CONFIDENTIAL",
+        origin="Embassy Lima",
+        row_id="594",
+    )
+    assert cable.reference_id == "93LIMA1"
+    assert cable.header is not None and cable.header.to[0].serial == "4660"
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (1, "U", "SUMMARY: FIRST WORDS OF THE SUMMARY. END SUMMARY."),
+        (2, "C", "SECOND."),
+    ]
+    assert cable.summary == "FIRST WORDS OF THE SUMMARY."
+    assert cable.signature == "BRAYSHAW"
+    assert cable.text_blocks == () and cable.defects == ()
+    # The preview, the field lines and the rules are markers, at their lines.
+    lines = text.split("\n")
+    marked = {m.line for m in cable.markers}
+    first = lines.index("id: 594") + 1
+    assert marked >= {*range(6, 9), *range(first, first + 7)}
+    assert cable.markers[-1].text.startswith("=====")
+    assert [m.line for m in cable.markers] == sorted(m.line for m in cable.markers)
+    # Read as a file, or given to parse_cable, the same.
+    assert parse_bytes(text.encode()) == cableparse.parse_cable(text) == cable
+
+
+def test_a_record_alone_and_records_that_are_not_whole() -> None:
+    alone = cableparse.parse(RECORD)
+    assert isinstance(alone, cableparse.Cable)
+    assert alone.reference_id == "93LIMA1" and alone.page is not None
+    assert alone.page.row_id == "594" and alone.signature == "BRAYSHAW"
+    # Without its header rule a record is no record: the text is read as it stands.
+    broken = PREVIEW + RECORD.replace("header ends", "header")
+    dump = read_dump(broken)
+    assert dump is not None and dump.markers == ()
+    assert dump.text.split("\n")[5:] == broken.split("\n")[5:]
+
+
 def test_text_without_a_prelude_is_left_alone() -> None:
     assert read_dump("C O N F I D E N T I A L PARIS 001007\n\nSUBJECT: X\n") is None
     assert read_dump("07PARIS1\nSubject\nnot a date\nSECRET\nEmbassy Paris\n") is None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
 
 from .article import build_article
 from .cable import build_cable
@@ -12,6 +14,9 @@ from .detect import is_cable
 from .model import Article, Cable, Document, Page, UnparsedLine
 from .policy import DEFAULT, STRICT, Policy
 from .text import SourceText, normalize
+
+if TYPE_CHECKING:
+    from .sources.dump import DumpDocument
 
 __all__ = ["parse", "parse_article", "parse_cable"]
 
@@ -41,7 +46,7 @@ def parse(text: str, *, strict: bool = False, page: Page | None = None) -> Docum
             return parse_bytes(encoded, name="page.html", strict=strict)
         dumped = _dump(text)
         if dumped is not None:
-            return parse_cable(dumped[0], strict=strict, page=dumped[1])
+            return parse_dump(dumped, strict)
     source = normalize(text)
     if is_cable(source.text):
         return _guarded(build_cable, _cable_fallback, source, strict, page)
@@ -66,15 +71,24 @@ def _is_markup(text: str) -> bool:
     return looks_like_html(text[:1024].encode("utf-8", "surrogatepass"))
 
 
-def _dump(text: str) -> tuple[str, Page] | None:
-    """The text and the page of a text dump with a prelude (see sources/dump.py); None
-    for any other text.  Every prelude opens with the two digits of a year."""
-    if not text[:2].isdigit():
+def _dump(text: str) -> DumpDocument | None:
+    """A text dump with a prelude or a record (see sources/dump.py); None for any other
+    text.  Every prelude opens with the two digits of a year, a record with ``id:``."""
+    if not (text[:2].isdigit() or text.startswith("id:")):
         return None
     from .sources.dump import read_dump  # the sources import this module: lazy
 
-    dump = read_dump(text)
-    return (dump.text, dump.page) if dump is not None else None
+    return read_dump(text)
+
+
+def parse_dump(dump: DumpDocument, strict: bool = False) -> Cable:
+    """The cable of a text dump: its prelude or record is the page, and the lines of the
+    container the text leaves blank are markers."""
+    cable = parse_cable(dump.text, strict=strict, page=dump.page)
+    if not dump.markers:
+        return cable
+    markers = sorted((*dump.markers, *cable.markers), key=lambda marker: marker.line)
+    return attrs.evolve(cable, markers=tuple(markers))
 
 
 def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) -> Cable:
@@ -84,7 +98,7 @@ def parse_cable(text: str, *, strict: bool = False, page: Page | None = None) ->
     if page is None:
         dumped = _dump(text)
         if dumped is not None:
-            text, page = dumped
+            return parse_dump(dumped, strict)
     return _guarded(build_cable, _cable_fallback, normalize(text), strict, page)
 
 

@@ -345,7 +345,7 @@ def parse_preamble(
             or kind == "page"
             or (
                 kind is None
-                and (current is not None or closed is not None)
+                and (current is not None or closed is not None or have_classification)
                 and is_repeated_classification(stripped)
             )
         ):

@@ -11,12 +11,13 @@ import lzma
 import os
 import zlib
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 import attrs
 
 from ..defects import Defect, DefectCode
 from ..model import Document, Page
-from ..parse import parse, parse_cable
+from ..parse import parse, parse_cable, parse_dump
 from ..policy import STRICT, DefectSink
 from .csv import CsvRow, iter_csv_rows
 from .decode import decode
@@ -27,6 +28,7 @@ from .sniff import InputKind, sniff
 __all__ = ["parse_bytes", "parse_file", "parse_row"]
 
 _HEAD = 4096
+_D = TypeVar("_D", bound=Document)
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # the UTF-32 marks start alike
 
 
@@ -78,7 +80,8 @@ def parse_bytes(
     dump = read_dump(decoded.text)
     if dump is not None:
         # The prelude says the file is a cable, body or not.
-        return _parse(dump.text, strict, dump.page, True, problems)
+        _raise_first(strict, problems)
+        return _with_problems(parse_dump(dump, strict), problems)
     return _parse(decoded.text, strict, None, cable, problems)
 
 
@@ -142,14 +145,22 @@ def parse_row(row: CsvRow, *, strict: bool = False, cable: bool = False) -> Docu
 def _parse(
     text: str, strict: bool, page: Page | None, cable: bool, problems: list[Defect]
 ) -> Document:
-    if strict and problems:
-        # The container's problems come first: strict parsing raises on the first one.
-        first = problems[0]
-        DefectSink(STRICT).report(first.code, first.message, first.line)
+    _raise_first(strict, problems)
     if cable:
         document: Document = parse_cable(text, strict=strict, page=page)
     else:
         document = parse(text, strict=strict, page=page)
+    return _with_problems(document, problems)
+
+
+def _raise_first(strict: bool, problems: list[Defect]) -> None:
+    if strict and problems:
+        # The container's problems come first: strict parsing raises on the first one.
+        first = problems[0]
+        DefectSink(STRICT).report(first.code, first.message, first.line)
+
+
+def _with_problems(document: _D, problems: list[Defect]) -> _D:
     if problems:
         document = attrs.evolve(document, defects=tuple(problems) + document.defects)
     return document
