@@ -804,6 +804,14 @@ def test_signer_shapes() -> None:
     assert signer("END OF TEXT. BAKER\n\nUNCLASSIFIED\n") == "BAKER"
     # An all-caps last sentence is text, not a signer.
     assert signer("2. (C) THE MINISTER DID NOT COMMENT ON THE PLAN.\n") is None
+    assert signer("2. (C) THE MINISTER LEFT. HE DID NOT COMMENT.\n") is None
+    assert signer("2. (C) THE MINISTER LEFT. NO COMMENT\n") is None
+    # One word glued after the last sentence of an all-caps cable, without a period, is
+    # the signer (09STATE132349's compressed alx copy, 91BERLIN3009).
+    cable = body("2. (U) PLEASE CITE C-AL9-02612 IN REPORTING ON THE ABOVE QUESTIONS. CLINTON\n")
+    assert cable.signature == "CLINTON"
+    assert cable.paragraphs[0].text.endswith("ABOVE QUESTIONS.")
+    assert signer("2. (U) PLEASE CITE IT IN REPORTING. CLINTON.\n") is None
 
 
 def test_a_signer_after_the_last_word_of_a_wrapped_sentence() -> None:

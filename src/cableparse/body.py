@@ -1523,11 +1523,13 @@ def _glued_signature(text: str) -> tuple[str, str | None]:
     if any(w.upper() in _SENTENCE_OPENERS or (len(w) < 3 and w not in _SUFFIXES) for w in words):
         return text, None  # a sentence cut off after its first words
     tail = text[: glued.start()].rstrip()
-    # In an all-caps cable the last word may just be text; there the signer is only
-    # taken after a closing formula (END TEXT., MINIMIZE CONSIDERED.), as it is after a
-    # short text (a block of its own: ``END TALKING POINTS. RICE``).
+    # In an all-caps cable the last words may just be text; there the signer is taken
+    # after a closing formula (END TEXT., MINIMIZE CONSIDERED.), as it is after a short
+    # text (a block of its own: ``END TALKING POINTS. RICE``), or when it is one word
+    # without a period (``... THE ABOVE QUESTIONS. CLINTON``).
     formula = _CLOSING_FORMULA.search(tail, _last_words(tail)) is not None
-    if (len(tail) < 20 or tail == tail.upper()) and not formula:
+    single = len(words) == 1 and len(words[0]) >= 4 and not text.endswith(".")
+    if (len(tail) < 20 or (tail == tail.upper() and not single)) and not formula:
         return text, None
     return tail, _tidy_signer(glued.group(1))
 
