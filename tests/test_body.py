@@ -1124,6 +1124,38 @@ def test_a_title_boxed_at_the_end_of_the_line_above_heads_the_next_paragraph() -
     assert cable.comments == ("Things will change",)
 
 
+def test_a_title_on_the_number_line_over_the_marked_text() -> None:
+    # 10HAMILTON11: the title was written on the number's line and the portion mark
+    # opened the text below it; both went into the text, and the paragraph had no mark.
+    cable = body(
+        "3. (U) DeSilva disclosed things.\n\n¶4.      Police Plans Moving Forward \n \n"
+        "(U) Commissioner DeSilva outlined plans.\n\n"
+        "¶5.   Comment:  The GOB Determined to End the Violence\n\n"
+        "(SBU)  The Bermuda Police Service now has support.\nIt will last.\n\nSHELTON\n"
+    )
+    assert [(p.number, p.marking, p.heading, p.text) for p in cable.paragraphs] == [
+        (3, "U", None, "DeSilva disclosed things."),
+        (4, "U", "Police Plans Moving Forward", "Commissioner DeSilva outlined plans."),
+        (
+            5,
+            "SBU",
+            "Comment: The GOB Determined to End the Violence",
+            "The Bermuda Police Service now has support. It will last.",
+        ),
+    ]
+    assert cable.signature == "SHELTON"
+    # A paragraph that goes on right under its first line, or a sentence on the number
+    # line, keeps its text; so does a line under a blank line that opens with no mark.
+    for text in (
+        "4. Police Plans Moving Forward\n(U) Commissioner DeSilva outlined plans.\n",
+        "4. Police plans moved forward.\n\n(U) Commissioner DeSilva outlined plans.\n",
+        "4. Police Plans Moving Forward\n\n(A) Commissioner DeSilva outlined plans.\n",
+    ):
+        paragraph = body(text).paragraphs[0]
+        assert (paragraph.marking, paragraph.heading) == (None, None), text
+        assert paragraph.text.startswith("Police"), text
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

@@ -655,11 +655,7 @@ class _Reader:
         entire = None
         if marking is not None and not plain:
             # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
-            marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
-            spelled = _SPELLED_LEVEL.match(marking)
-            if spelled is not None:
-                # ``(SECRET/REL FRANCE)``, ``(Confidential)``: the mark as marks are written.
-                marking = _LEVEL_MARKS[spelled.group()] + marking[spelled.end() :]
+            marking = _written_mark(marking)
         elif marking is None and source[match.end() : match.end() + 1] in _ENTIRE_TEXT_FIRSTS:
             # ``1. CONFIDENTIAL - ENTIRE TEXT.``: older cables marked the whole text once.
             entire = _ENTIRE_TEXT.match(source, match.end())
@@ -667,6 +663,10 @@ class _Reader:
                 marking = _LEVEL_MARKS.get(entire.group(1).upper(), entire.group(1).upper())
         if not self.titles:
             self._lone_title(index)
+        if marking is None and not self.titles and index not in self.cuts:
+            titled = self._titled_number(index, source[match.end() :].strip(), number)
+            if titled is not None:
+                return titled
         self.blocks.open(number, marking, self._take_heading() if self.titles else None, index + 1)
         self.is_open = True
         self.heading_line = 0
@@ -681,6 +681,32 @@ class _Reader:
                 rest = rest[len(marking) + 2 :].lstrip()
             self.blocks.pieces.append(rest)
         return index + 1
+
+    def _titled_number(self, index: int, rest: str, number: int) -> int | None:
+        """``¶4.  Police Plans Moving Forward`` / blank / ``(U) Commissioner ...``
+        (10HAMILTON11): a title on the number's line, and the portion mark opening the
+        text below it.  Opens the paragraph with that heading and mark and reads the text
+        line; returns the index after it, or None when the lines are no such pair."""
+        if not rest or not _is_lone_title(rest):
+            return None
+        below = index + 1
+        while (
+            below < self.end and below - index <= _TITLE_GAP and not self.texts[below - self.begin]
+        ):
+            below += 1
+        if below >= self.end or below == index + 1:
+            return None
+        text = self.texts[below - self.begin]
+        mark = _MARK_OPENING.match(text) if text[:1] == "(" else None
+        if mark is None or not text[mark.end() :]:
+            return None
+        self.blocks.open(number, _written_mark(mark.group(1)), fold_space(rest), index + 1)
+        self.is_open = True
+        self.heading_line = 0
+        self.previous_number = number
+        self.spans.append(field_span("heading", index + 1, index + 1))
+        self.blocks.add(text[mark.end() :], below + 1)
+        return below + 1
 
     def _lone_title(self, index: int) -> None:
         """A title alone between blank lines right above the paragraph that opens at
@@ -933,6 +959,22 @@ _FRAMING: Final = re.compile(
 )
 # A serial, a redaction, a web or mail address (the tail of a sentence that gave one).
 _NOT_IN_TITLE: Final = re.compile(r"\d{5}|[Xx]{10}|://|(?i:www)\.|\w@\w")
+
+
+def _written_mark(marking: str) -> str:
+    """A portion mark as marks are written: upper case, single spaces, a level spelled out
+    abbreviated (``(SECRET/REL FRANCE)``, ``(Confidential)``)."""
+    marking = marking.upper() if marking.isalpha() else " ".join(marking.upper().split())
+    spelled = _SPELLED_LEVEL.match(marking)
+    if spelled is not None:
+        marking = _LEVEL_MARKS[spelled.group()] + marking[spelled.end() :]
+    return marking
+
+
+# A portion mark opening the line under a title written on the number's line.
+_MARK_OPENING: Final = re.compile(r"\(\s*(" + _PORTION + r")\s*\)\s*", re.IGNORECASE)
+# Blank lines between that title and the marked line.
+_TITLE_GAP: Final = 3
 
 
 def _is_lone_title(text: str) -> bool:
