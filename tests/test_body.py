@@ -115,12 +115,11 @@ def test_a_title_alone_between_blank_lines_heads_the_next_paragraph() -> None:
         first + 10,
         first + 14,
     ]
-    # What stays text: the end of the sentence above, a framing phrase, a page line
-    # in lower case, a redacted name, a sentence.
+    # What stays text: the end of the sentence above, a framing phrase, a redacted
+    # name, a sentence.  (A running head in mixed case is layout: see below.)
     for line, above in (
         ("President would agree", "1. (C) The minister said that the"),
         ("END TEXT", "1. (C) BEGIN TEXT: we agree."),
-        ("Nairobi 00002497 002 of 002", "1. (C) Text."),
         ("XXXXXXXXXXXX", "1. (C) Text."),
         ("The talks ended.", "1. (C) Text."),
         ("WWW.FBI.GOV/MAJCASES/EASTAFRICA.SUMMARY.HTM", "1. (U) FOUND AT THE WEB SITE:"),
@@ -1154,6 +1153,52 @@ def test_a_title_on_the_number_line_over_the_marked_text() -> None:
         paragraph = body(text).paragraphs[0]
         assert (paragraph.marking, paragraph.heading) == (None, None), text
         assert paragraph.text.startswith("Police"), text
+
+
+def test_an_inline_list_item_that_a_wrap_set_at_a_line_start_is_no_paragraph() -> None:
+    # 85BEIRUT1351: a cable without numbered paragraphs quotes a list run inline, and the
+    # wrap set item 3 at the start of a line (with the release's pilcrow, or without):
+    # it read as paragraph 3 and took the rest of the body.
+    for mark in ("¶", ""):
+        cable = body(
+            "DEMANDS:  THE DECLARATION DEMANDED: 1. COMPLETE EVACUATION\n"
+            'OF THE ARMY.  2. "ALLIES MUST LEAVE LEBANON ONCE AND FOR ALL, AND\n'
+            'IMPERIAL INFLUENCE MUST BE TERMINATED."\n'
+            f'{mark}3. "THE PHALANGISTS MUST BE SUBJECTED TO JUSTICE." 4. "ALL OUR PEOPLE\n'
+            'MUST BE GIVEN THE CHANCE."\n\nUNIFIL:  THE FORCE IS ACCUSED.\n\nLYNE\n'
+        )
+        assert cable.paragraphs == ()
+        assert [b.text[-30:] for b in cable.text_blocks] == [
+            '"ALL OUR PEOPLE MUST BE GIVEN THE CHANCE."'[-30:],
+            "UNIFIL: THE FORCE IS ACCUSED.",
+        ]
+        assert " 2. " in cable.text_blocks[0].text and ' 3. "THE' in cable.text_blocks[0].text
+        assert cable.signature == "LYNE"
+    # The item last on its own line: the blank line under it ends the block of text.
+    cable = body(
+        "DEMANDS: 1. ONE THING\nAND MORE. 2. TWO THINGS.\n3. THREE THINGS.\n\n"
+        "UNIFIL IS ACCUSED.\n\nLYNE\n"
+    )
+    assert [b.text for b in cable.text_blocks] == [
+        "DEMANDS: 1. ONE THING AND MORE. 2. TWO THINGS. 3. THREE THINGS.",
+        "UNIFIL IS ACCUSED.",
+    ]
+    # Without the item before it above, a number at a line start opens a paragraph.
+    assert [p.number for p in body("Text of the lead-in.\n3. Paragraph three.\n").paragraphs] == [3]
+
+
+def test_a_running_head_in_mixed_case_is_layout() -> None:
+    # 54 corpus pages (06KIEV1261, 09MOSCOW2366, ...): re-keyed copies wrote the running
+    # head as ``Kiev 00001261 002 of 004``, which went into the paragraph's text.
+    cable = body(
+        "1. (C) The talks will go on\n\nKiev 00001261 002 of 004\n\nnext week.\n\n"
+        "Moscow 00002366 001.2 of 004\n\n2. (C) More.\n"
+    )
+    assert [p.text for p in cable.paragraphs] == ["The talks will go on next week.", "More."]
+    assert [m.text for m in cable.markers] == [
+        "Kiev 00001261 002 of 004",
+        "Moscow 00002366 001.2 of 004",
+    ]
 
 
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:

@@ -483,12 +483,17 @@ class _Reader:
         any numbered paragraph: a blank line between two of them ends one block of text
         and opens the next, as it ends a paragraph of a cable written without numbers."""
         texts, begin, blocks = self.texts, self.begin, self.blocks
+        # Blank lines before the run end the block above too (its last line was read on
+        # its own: ``3. THREE THINGS.`` / blank / ``UNIFIL: ...``); a page break between
+        # them (a page line among the blank lines) does not.
+        gap = blocks.lasts[-1] - begin  # the first line after the block's last, in texts
+        apart = gap < first and len(blocks.pieces) > blocks.starts[-1] and not any(texts[gap:first])
         line = first
         while True:
             end = line + 1
             while end <= last and texts[end]:
                 end += 1
-            if line > first:
+            if line > first or apart:
                 blocks.open(None, None, None, line + begin + 1)
             blocks.pieces += texts[line:end]
             blocks.lasts[-1] = end + begin
@@ -649,7 +654,10 @@ class _Reader:
                 # number that opens a line (``¶1967.``, ``... PARAGRAPHS 5 AND`` / ``¶6.``).
                 return self._add(_unpilcrowed(text), index)
             number = accepted
-        elif previous is None and number >= 200:
+        elif previous is None and (
+            number >= 200
+            or (number > 1 and match.group(2) is None and self._inline_item_above(index, number))
+        ):
             return self._add(_unpilcrowed(text), index)
         marking = match.group(2)
         entire = None
@@ -681,6 +689,30 @@ class _Reader:
                 rest = rest[len(marking) + 2 :].lstrip()
             self.blocks.pieces.append(rest)
         return index + 1
+
+    def _inline_item_above(self, index: int, number: int) -> bool:
+        """Whether the text line right above ``index`` holds the item before ``number``
+        of a list run inline (``... 1. COMPLETE EVACUATION`` / ``OF THE ARMY.  2. "ALLIES
+        ...`` / ``¶3. "THE PHALANGISTS ...``, 85BEIRUT1351): the wrap set an item at
+        the start of a line, where it read as paragraph 3 of a cable without numbers."""
+        if not self._above(index):
+            return False
+        item = f"{number - 1}."
+        texts, at = self.texts, index - 1 - self.begin
+        # The item may be a few lines up, wrapped lines between (at most _ITEM_LINES).
+        for above in texts[max(0, at - _ITEM_LINES + 1) : at + 1][::-1]:
+            if not above:
+                return False
+            found = above.find(item)
+            while found >= 0:
+                after = found + len(item)
+                if (found == 0 or not above[found - 1].isdigit()) and above[after : after + 1] in (
+                    " ",
+                    "",
+                ):
+                    return True
+                found = above.find(item, found + 1)
+        return False
 
     def _titled_number(self, index: int, rest: str, number: int) -> int | None:
         """``¶4.  Police Plans Moving Forward`` / blank / ``(U) Commissioner ...``
@@ -973,6 +1005,9 @@ def _written_mark(marking: str) -> str:
 
 # A portion mark opening the line under a title written on the number's line.
 _MARK_OPENING: Final = re.compile(r"\(\s*(" + _PORTION + r")\s*\)\s*", re.IGNORECASE)
+# How many lines above an item that a wrap set at the start of a line its item before may
+# stand (see _inline_item_above).
+_ITEM_LINES: Final = 3
 # Blank lines between that title and the marked line.
 _TITLE_GAP: Final = 3
 
