@@ -1201,6 +1201,34 @@ def test_a_running_head_in_mixed_case_is_layout() -> None:
     ]
 
 
+def test_titles_that_go_on_from_a_line_above_or_end_on_initials() -> None:
+    # 10CHENGDU5, 06MANAGUA1003, 07KUWAIT808: the first line of a title over its rule
+    # in mixed case, or ending on a comma or colon, stayed with the paragraph above;
+    # 10DUSHANBE37, 09BRASILIA1447: a title that opens with an ellipsis or ends on
+    # initials (U.S.) was the last words of the paragraph above.
+    cable = body(
+        "2. (SBU) Summary: Text here.  End summary.\n\n"
+        'Asset Bubbles: "Signs Are There",\nBut Government Intervention Will Address\n'
+        "----------------------------------------\n\n3. (SBU) The head spoke.\n\n"
+        "Ministry of Foreign Affairs:\nWe Need Evidence\n-----------------\n\n"
+        "4. (U) Rahmon spoke.\n\n"
+        '...While Ahmadinejad Lashes Out at "Bullying Powers," U.S.\n\n'
+        "5. (U) Ahmadinejad used the occasion.\n\n...And Globally\n\n6. (U) More.\n\n"
+        "He then met with the head of the U.S.\n\n7. (U) Last.\n"
+    )
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [
+        (2, None),
+        (3, 'Asset Bubbles: "Signs Are There", But Government Intervention Will Address'),
+        (4, "Ministry of Foreign Affairs: We Need Evidence"),
+        (5, '...While Ahmadinejad Lashes Out at "Bullying Powers," U.S.'),
+        (6, "...And Globally"),
+        # A sentence that ends on initials is no title.
+        (7, None),
+    ]
+    assert cable.paragraphs[0].text == "Summary: Text here. End summary."
+    assert cable.paragraphs[4].text == "More. He then met with the head of the U.S."
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

@@ -878,8 +878,8 @@ class _Reader:
     def _title_lines_above(self, index: int) -> tuple[str, int] | None:
         """The lines right above a title over a rule at ``index`` (one or two), taken
         back from the block they went on with, when they are the title's first lines:
-        title lines in capitals, a blank line above them, ending the block's text.  Their
-        text and the 1-based line of the first."""
+        title lines (_title_line_above), a blank line above them, ending the block's text.
+        Their text and the 1-based line of the first."""
         texts, begin, blocks = self.texts, self.begin, self.blocks
         at = index - 1 - begin
         top = at
@@ -898,7 +898,7 @@ class _Reader:
             or (whole and (blocks.numbers[-1] is not None or blocks.headings[-1] is not None))
             or blocks.lasts[-1] != at + begin + 1
             or any(pieces[-count + k] is not line for k, line in enumerate(lines))
-            or not all(_is_lone_title(line) and line.isupper() for line in lines)
+            or not all(_title_line_above(line) for line in lines)
         ):
             return None
         if whole:
@@ -1013,14 +1013,39 @@ _TITLE_GAP: Final = 3
 
 
 def _is_lone_title(text: str) -> bool:
+    if text.startswith(("...", "\u2026")):
+        # ``...While Ahmadinejad Lashes Out``: a title that goes on from the one above.
+        text = text.lstrip(".\u2026 ")
+        if not text:
+            return False
     first = text[1:2] if text[0] in "\"'\u201c\u2018" else text[0]
     return (
         len(text) <= _TITLE_WIDTH
-        and text[-1] not in ".,;:0123456789"
+        and (
+            text[-1] not in ".,;:0123456789"
+            # ``... at "Bullying Powers," U.S.``: initials end a title of capitalised words.
+            or (_ENDS_ON_INITIALS.search(text) is not None and _capitalised(text))
+        )
         and first.isupper()
         and _FRAMING.match(text) is None
         and _NOT_IN_TITLE.search(text) is None
     )
+
+
+_ENDS_ON_INITIALS: Final = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}$")
+
+
+def _capitalised(text: str) -> bool:
+    """Every word capitalised but the small ones, as titles are and sentences are not."""
+    return not any(word[0].islower() and word not in SMALL_WORDS for word in text.split())
+
+
+def _title_line_above(line: str) -> bool:
+    """A first line of a title of two or three over a rule: shaped as a lone title, in
+    capitals or capitalised, and it may end on a comma, colon or semicolon (the title
+    goes on below: ``Asset Bubbles: "Signs Are There",`` / ``But Government ...``)."""
+    shape = line[:-1].rstrip() if line[-1] in ",:;" else line
+    return bool(shape) and _is_lone_title(shape) and (line.isupper() or _capitalised(shape))
 
 
 def _text_above(texts: Sequence[str], at: int) -> int:
@@ -1058,7 +1083,7 @@ def _tight_title(above: str, title: str) -> bool:
         (above[-1] in ".!" or above[-2:] in ('."', ".\u201d"))
         and len(title) <= _TIGHT_TITLE_WIDTH
         and (title[-1].isalnum() or title[-1] == ")")
-        and not any(word[0].islower() and word not in SMALL_WORDS for word in title.split())
+        and _capitalised(title)
     )
 
 
