@@ -34,8 +34,12 @@ _BLOCK_TAGS = frozenset(
     | {"title", "section", "article", "header", "footer", "blockquote", "dd", "dt", "hr"}
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "noscript", "template"})
+# A whole page, or the ``<pre>`` block of one cut out of it (``<code><pre>C O N F I D E N
+# T I A L ...``, as scraped copies of the Cablegate pages keep them).
 _HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html)\b", re.I
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
+    rb"<(?:!doctype\s+html|html|pre|code>\s*<pre)\b",
+    re.I,
 )
 #: How the metadata table opens on Cablegate pages (both quote styles).
 _CABLE_TABLE_OPENINGS = ("<table class='cable'>", '<table class="cable">')
@@ -58,7 +62,8 @@ class HtmlDocument:
 
 
 def looks_like_html(data: bytes) -> bool:
-    """True when ``data`` starts like an HTML or XHTML document."""
+    """True when ``data`` starts like an HTML or XHTML document, or a ``<pre>`` block of
+    one."""
     return bool(_HTML_START.match(data[:1024]))
 
 
