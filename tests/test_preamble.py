@@ -377,6 +377,35 @@ def test_the_level_repeated_at_a_page_break_between_fields_is_a_marker() -> None
     assert first.classification is Classification.UNCLASSIFIED and first.markers == ()
 
 
+def test_the_archive_note_and_box_of_an_older_cable_are_markers() -> None:
+    # 66BUENOSAIRES2481 (page, alx copy and cables.csv row): the National Archives' note
+    # and box under the classification line were six distribution lines.
+    cable = cableparse.parse_cable(
+        "UNCLASSIFIED BUENOS AIRES 2481 \n \nOriginal Telegram was Confidential but has "
+        "since been \nde-classified \n \n--------------------------------------------- ---- "
+        "\nCopy from the National Archives \nRG 59: General Records of the Department of "
+        "state \n1964-66 Central Foreign Policy File \nFile: POL 33-4 ARG \n"
+        "--------------------------------------------- ---- \n \n"
+        "E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009 \nTAGS: EFIS PBTS AR\n"
+        "SUBJECT:  EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS \n\n1.  PRESS REPORTS.\n"
+    )
+    assert cable.distribution == () and cable.unparsed == ()
+    assert [m.line for m in cable.markers] == [3, 4, *range(6, 12)]
+    assert cable.subject == "EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS"
+    # Under the SUBJECT, a box is the heading of the body's first paragraph.
+    boxed = cableparse.parse_cable(
+        "UNCLASSIFIED BUENOS AIRES 2481\n\nTAGS: EFIS\nSUBJECT: SEAS\n\n-------\nSUMMARY\n"
+        "-------\n\n1. Text.\n"
+    )
+    assert boxed.paragraphs[0].heading == "SUMMARY"
+    # A field between rules is no note: it is read.
+    office = cableparse.parse_cable(
+        "UNCLASSIFIED BUENOS AIRES 2481\n\n-------\nE.O. 12958: N/A\n-------\n"
+        "TAGS: EFIS\nSUBJECT: SEAS\n\n1. Text.\n"
+    )
+    assert office.executive_order == "12958"
+
+
 def test_a_second_classified_by_that_differs_is_kept_as_unparsed() -> None:
     text = (
         "S E C R E T TALLINN 000373\n\nSIPDIS\n\n"

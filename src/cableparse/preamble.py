@@ -202,9 +202,17 @@ def _kinds(markers: Sequence[re.Pattern[str]]) -> str:
     )
 
 
+# The note of the archive's copies of older cables under the classification line
+# (``Original Telegram was Confidential but has since been`` / ``de-classified``).
+_DECLASSIFIED_NOTE: Final = re.compile(
+    r"(?i:original\s+telegram\s+was\s.{0,60}?\bbut\s+has\s+since\s+been"
+    r"(?:\s+de-?classified)?|de-?classified)\s*\.?\s*$"
+)
 # A rule between fields boxes a note, not a heading (DASH_LINE).
 _KIND: Final = re.compile(
-    _kinds((RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE))
+    _kinds(
+        (RELEASE_STAMP, PAGE_LINE, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE, _DECLASSIFIED_NOTE)
+    )
 )
 
 
@@ -213,8 +221,30 @@ _KIND: Final = re.compile(
 # no marker here: the "page" alternative has taken it before.
 _LINE: Final = re.compile(
     f"(?P<page_head>{PAGE_HEAD.pattern})|(?P<page>{PAGE_LINE.pattern})"
-    f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE))}"
+    f"|{_kinds((RELEASE_STAMP, _BANNER, DASH_LINE, PARTIAL_EXTRACT_NOTICE, _DECLASSIFIED_NOTE))}"
 )
+
+
+# A note boxed by rules above the E.O. line takes at most this many lines.
+_BOX_LINES: Final = 6
+
+
+def _boxed_note(lines: Sequence[str], rule: int, fields: Sequence[_Field]) -> int:
+    """The index of the lower rule of a note boxed by the rule at ``rule``, 0 if there is
+    none: an archive's note above the E.O. line (``Copy from the National Archives`` /
+    ``RG 59: General Records of the Department of state`` / ``File: POL 33-4 ARG``),
+    no office lines.  Below the E.O., TAGS or SUBJECT a box is the body's heading."""
+    if not DASH_LINE.match(lines[rule].strip()) or any(
+        field.kind in ("eo", "tags", "subject") for field in fields
+    ):
+        return 0
+    for index in range(rule + 1, min(rule + _BOX_LINES + 2, len(lines))):
+        text = lines[index].strip()
+        if not text or (index > rule + 1 and DASH_LINE.match(text)):
+            return index if text and index > rule + 1 else 0
+        if _KIND.match(text) is not None:
+            return 0
+    return 0
 
 
 def opens_preamble_field(text: str) -> bool:
@@ -444,6 +474,14 @@ def parse_preamble(
             if kind == "marker":
                 markers.append(UnparsedLine(index + 1, raw))
                 current = None
+                boxed = _boxed_note(lines, index, fields)
+                if boxed:
+                    markers.extend(
+                        UnparsedLine(i + 1, lines[i]) for i in range(index + 1, boxed + 1)
+                    )
+                    seen_field = True
+                    index = boxed + 1
+                    continue
             elif (
                 kind == "caption"
                 and fields
