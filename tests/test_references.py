@@ -337,6 +337,26 @@ def test_a_cable_without_date_cites_with_the_year_its_reference_id_takes(
     assert [d.code.value for d in cable.defects] == ["reference-id-year-guessed"]
 
 
+def test_a_first_item_that_is_a_serial_alone_cites_the_citing_post() -> None:
+    # cablemap's 03ANKARA6322 row: ``REF: A) 6307 B) STATE 285773``.
+    import cableparse
+
+    def ids(ref: str) -> list[str | None]:
+        cable = cableparse.parse(
+            "R 221200Z JAN 03\nFM AMEMBASSY ANKARA\nTO SECSTATE WASHDC\n\n"
+            "C O N F I D E N T I A L ANKARA 006322\n\nE.O. 12958: DECL: 01/22/2013\n"
+            f"TAGS: PREL\nSUBJECT: TEST\n\n{ref}\n\n1. (C) Text.\n"
+        )
+        assert isinstance(cable, cableparse.Cable)
+        return [r.cable_id for r in cable.references]
+
+    assert ids("REF: A) 6307 B) STATE 285773") == ["03ANKARA6307", "03STATE285773"]
+    # A number that reads as a year, a short one, or no label: no id of the citing post.
+    assert ids("REF: A) 2002 B) STATE 285773") == [None, "03STATE285773"]
+    assert ids("REF: A) 12 B) STATE 285773") == [None, "03STATE285773"]
+    assert ids("REF: 6307") == [None]
+
+
 def test_a_release_stamp_dates_a_cable_without_header(seed_cable_text: str) -> None:
     # Copies without the routing header print the cable's date above it; without it the
     # year is guessed from a DECL date 25 years on.

@@ -937,7 +937,9 @@ def _read_fields(
             elif subject and not first:
                 values["subject"] = subject
         elif field.kind == "ref":
-            references.extend(read_references(text, year))
+            read_line = values.get("classification_line")
+            origin = read_line.origin if isinstance(read_line, ClassificationLine) else None
+            references.extend(read_references(text, year, origin))
         elif field.kind == "classified_by":
             if text.endswith("...") and _fuller_copy(field, fields):
                 # ``CLASSIFIED BY: AMBASSADOR R. JAMES NICHOLSO...``: a preview that the

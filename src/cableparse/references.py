@@ -240,8 +240,11 @@ _POST_NAMES: dict[str, str] = {}
 _POST_OF: dict[str, str | None] = {}
 
 
-def read_references(text: str, year: int | None = None) -> list[Reference]:
-    """Items of a REF field with their labels; ``year`` is the citing cable's year."""
+def read_references(
+    text: str, year: int | None = None, origin: str | None = None
+) -> list[Reference]:
+    """Items of a REF field with their labels; ``year`` and ``origin`` are the citing
+    cable's year and post."""
     lines = [line for line in text.split("\n") if not _PAGE_LINE.match(line)]
     body = "\n".join(lines)
     # The label, sometimes written twice (``Ref:  Ref A) Taipei 3393``).
@@ -271,10 +274,26 @@ def read_references(text: str, year: int | None = None) -> list[Reference]:
                 identifier = f"{cited.group(1)}{cited.group(2)}{int(serial.group(1))}"
                 references.append(Reference(label, item, ReferenceKind.CABLE, identifier, None))
                 continue
+        if (
+            serial is not None
+            and not references
+            and origin
+            and year is not None
+            and len(serial.group(1)) >= 3
+            and not _YEAR_LIKE.fullmatch(serial.group(1))
+        ):
+            # ``REF: A) 6307 B) STATE 285773``: the first item names a serial alone, a
+            # cable of the citing post (a number that reads as a year may be a wrapped
+            # date: no id).
+            identifier = reference_id(year, origin, int(serial.group(1)))
+            references.append(Reference(label, item, ReferenceKind.CABLE, identifier, None))
+            continue
         references.extend(_references(label, item, year))
     return references
 
 
+# A number that may be a year (19xx, 20xx) rather than a serial.
+_YEAR_LIKE: Final = re.compile(r"19\d\d|20\d\d")
 # A labelled item that is a serial alone, and the parts of a cable id.
 _LONE_SERIAL: Final = re.compile(r"0*(\d{1,7})(?: AND PREVIOUS| AND RELATED)?", re.IGNORECASE)
 _ID_PARTS: Final = re.compile(r"(\d\d)([A-Z]+)(\d+)")
