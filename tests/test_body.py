@@ -1229,6 +1229,64 @@ def test_titles_that_go_on_from_a_line_above_or_end_on_initials() -> None:
     assert cable.paragraphs[4].text == "More. He then met with the head of the U.S."
 
 
+def test_titles_in_copies_without_blank_lines() -> None:
+    # 09USUNNEWYORK1141 (a copy that lost its blank lines), 09ASTANA982, 09ZAGREB694:
+    # titles in capitals over paragraphs of mixed-case text, and a bare END SUMMARY
+    # above a title, which ends a sentence as a period does.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L USUN NEW YORK 001141\n\nSUBJECT: TEST\n"
+        "Classified By: Ambassador Alejandro Wolff for reasons 1.4(b) and (d)\n"
+        "SUMMARY AND INTRODUCTION\n1. (C) The first point is made. A second sentence.\n"
+        "END SUMMARY\nBASHIR ARREST WARRANT IN JANUARY OR FEBRUARY\n"
+        "2. (C) Ocampo expects the warrant in January.\n"
+        "ARABS FRUSTRATED WITH BASHIR; FRANCE NEEDS CLEAR MESSAGE\n"
+        "3. (C) Ocampo reported that Arabs were frustrated.\n\n"
+        "End Summary\n\nPART ONE: FIVE MONTHS IN\n\n4. (C) More.\nWolff\n"
+    )
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [
+        (1, "SUMMARY AND INTRODUCTION"),
+        (2, "BASHIR ARREST WARRANT IN JANUARY OR FEBRUARY"),
+        (3, "ARABS FRUSTRATED WITH BASHIR; FRANCE NEEDS CLEAR MESSAGE"),
+        (4, "PART ONE: FIVE MONTHS IN"),
+    ]
+    assert cable.paragraphs[1].text == "Ocampo expects the warrant in January."
+    assert cable.paragraphs[2].text == "Ocampo reported that Arabs were frustrated. End Summary"
+    assert cable.summary == "The first point is made. A second sentence."
+    assert cable.unparsed == () and cable.text_blocks == ()
+    # In an all-caps text, a line in capitals right above a paragraph is text.
+    caps = body("1. (C) THE TALKS WENT ON.\nTHE MINISTER AGREED\n2. (C) MORE.\n")
+    assert [(p.heading, p.text) for p in caps.paragraphs] == [
+        (None, "THE TALKS WENT ON. THE MINISTER AGREED"),
+        (None, "MORE."),
+    ]
+
+
+def test_a_marked_title_run_on_after_the_last_sentence_heads_the_next_paragraph() -> None:
+    # 09USUNNEWYORK497 (nine such titles), 10RIYADH61, 07PARIS186: a title with its own
+    # portion mark, run on after the last sentence of the paragraph above.
+    cable = body(
+        "1. (SBU) Summary: She held meetings with Brazil and Canada. (SBU) Meeting with "
+        "Brazil's Ambassador Luiz Filipe de Macedo Soares (7 May)\n\n"
+        "2. (C) Soares said there was reason for optimism. (C/NOFORN) GOF GAVE GREEN LIGHT TO "
+        "BRUGUIERE, ACCORDING TO MFA DAS\n\n"
+        "3. (C) Grinius noted his disapproval. (U) Post will follow up on it\n\n4. (U) End.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Summary: She held meetings with Brazil and Canada."),
+        (
+            "Meeting with Brazil's Ambassador Luiz Filipe de Macedo Soares (7 May)",
+            "Soares said there was reason for optimism.",
+        ),
+        (
+            "GOF GAVE GREEN LIGHT TO BRUGUIERE, ACCORDING TO MFA DAS",
+            "Grinius noted his disapproval. (U) Post will follow up on it",
+        ),
+        # A sentence after a mark (its words in lower case) stays text.
+        (None, "End."),
+    ]
+    assert cable.summary == "She held meetings with Brazil and Canada."
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

@@ -749,11 +749,20 @@ class _Reader:
         # Most paragraphs have a blank line above them and the last line of a paragraph of
         # several lines above that: two tests.
         if at < 1:
+            if at == 0 and texts[0]:
+                self._first_line_title()
             return
         if texts[at]:
             # The title right on top of the paragraph, blank lines above it (``ECONOMIC
-            # DEVELOPMENTS`` / ``2.  Milliyet: ...``, 03ADANA153).
-            if texts[at - 1]:
+            # DEVELOPMENTS`` / ``2.  Milliyet: ...``, 03ADANA153), or in capitals right
+            # under a sentence of a text in mixed case, in copies without blank lines
+            # (``... in January.`` / ``ARABS FRUSTRATED WITH BASHIR`` / ``3. (C) ...``).
+            line_above = texts[at - 1]
+            if line_above and not (
+                texts[at].isupper()
+                and _tight_title(line_above, texts[at])
+                and (not line_above.isupper() or _ends_on_formula(line_above))
+            ):
                 return
         else:
             # Rules between blank lines box the title (10CAIRO150: blank lines inside).
@@ -787,6 +796,24 @@ class _Reader:
         self.titles.append(title)
         self.heading_line = line
         self.spans.append(field_span("heading", line, line))
+
+    def _first_line_title(self) -> None:
+        """The body's first line, right on top of the paragraph that opens under it: a
+        title shaped as a lone one (``SUMMARY AND INTRODUCTION``, the preamble having
+        ended there) is the pending heading, not a block of text."""
+        blocks, title = self.blocks, self.texts[0]
+        if (
+            len(blocks.pieces) == 1
+            and blocks.pieces[0] is title
+            and blocks.numbers[-1] is None
+            and blocks.headings[-1] is None
+            and _is_lone_title(title)
+        ):
+            blocks.drop_last()
+            line = self.begin + 1
+            self.titles.append(title)
+            self.heading_line = line
+            self.spans.append(field_span("heading", line, line))
 
     def _after_marked_period(self) -> bool:
         """Whether the last paragraph so far opened with a portion mark after a period
@@ -1080,7 +1107,7 @@ def _tight_title(above: str, title: str) -> bool:
     parenthesis (a question or a quotation ends a sentence of the text instead) and
     capitalises every word but the small ones, as titles do and sentences do not."""
     return (
-        (above[-1] in ".!" or above[-2:] in ('."', ".\u201d"))
+        (above[-1] in ".!" or above[-2:] in ('."', ".\u201d") or _ends_on_formula(above))
         and len(title) <= _TIGHT_TITLE_WIDTH
         and (title[-1].isalnum() or title[-1] == ")")
         and _capitalised(title)
@@ -1090,10 +1117,23 @@ def _tight_title(above: str, title: str) -> bool:
 def _stops_mid_sentence(above: str) -> bool:
     """Whether the line ``above`` (stripped; "" for none) stops on a word or a comma, as a
     sentence that goes on to the next line does.  A redacted name (a run of X) or a
-    number can end a line that ends nothing."""
+    number can end a line that ends nothing, and so can a closing formula (END SUMMARY)."""
     return (
-        bool(above) and (above[-1].isalpha() or above[-1] in ",;") and not above.endswith(_REDACTED)
+        bool(above)
+        and (above[-1].isalpha() or above[-1] in ",;")
+        and not above.endswith(_REDACTED)
+        and not _ends_on_formula(above)
     )
+
+
+def _ends_on_formula(line: str) -> bool:
+    """Whether a line ends on a closing formula, with or without a period (``END
+    SUMMARY``, ``End comment.``), which ends what stands above as a sentence does."""
+    return _CLOSING_FORMULA.search(line, max(0, len(line) - _FORMULA_WIDTH)) is not None
+
+
+# The longest closing formula (``END OF TALKING POINTS.``), with room for white space.
+_FORMULA_WIDTH: Final = 30
 
 
 def _continues(above: str, title: str) -> bool:
@@ -1184,6 +1224,12 @@ _TRAILING_TITLE: Final = re.compile(
     r"(?<=[.!?\"'\u201d)])\s+-{3,}(?: -+)*\s+([^\s-].{0,98}?)\s+-{3,}(?: -+)*$"
 )
 _TRAILING_TITLE_SPAN: Final = 400
+# A title with its own portion mark after the last sentence of a text; looked for in its
+# last characters only, as long as the mark, the title and the white space between.
+_TRAILING_MARKED_TITLE: Final = re.compile(
+    r"(?<=[.!?\"'\u201d)])\s+\((?:U|SBU|C|S|TS)(?://?[A-Z]{2,6})?\)\s+([A-Z][^.!?]{2,98}?)\s*$"
+)
+_TRAILING_TITLE_WIDTH: Final = 120
 _BEFORE_INLINE: Final = frozenset(".!?\"'\u201d)-:")
 
 
@@ -1377,16 +1423,29 @@ def _assemble(
     texts = [fold(text) for text in blocks.joined()]
     headings = blocks.headings
     for index in range(1, len(texts)):
+        if headings[index] is not None or blocks.numbers[index] is None:
+            continue
         above = texts[index - 1]
-        if above.endswith("-") and headings[index] is None and blocks.numbers[index] is not None:
+        title = None
+        if above.endswith("-"):
             # ``... security officials. ---- Security Implementation Uneven ----`` / blank /
             # ``4.(S/NF) ...``: a boxed title left at the end of the paragraph above.
             title = _TRAILING_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_SPAN))
-            if title is not None:
-                if headings is blocks.headings:
-                    headings = list(headings)
-                texts[index - 1] = above[: title.start()]
-                headings[index] = title.group(1)
+        elif ") " in above[-_TRAILING_TITLE_WIDTH:]:
+            # ``... reason for optimism. (SBU) Meeting with Canada's Ambassador (7 May)``:
+            # the title with a portion mark of its own, run on after the last sentence.
+            title = _TRAILING_MARKED_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_WIDTH))
+            # (Particles of names may be in lower case: ``Luiz Filipe de Macedo Soares``.)
+            if title is not None and not (
+                _is_lone_title(title.group(1))
+                and _capitalised(" ".join(w for w in title.group(1).split() if len(w) > 3))
+            ):
+                title = None
+        if title is not None:
+            if headings is blocks.headings:
+                headings = list(headings)
+            texts[index - 1] = above[: title.start()]
+            headings[index] = title.group(1)
     # One lower case for the screens of redactions, comments and the summary: only X and
     # x lower to x, and bytes.lower() is several times faster than str.lower() past Latin-1.
     # Latin-1 with "?" for what it cannot hold keeps every ASCII letter where it stands, and

@@ -397,10 +397,14 @@ def parse_preamble(
             kind = "classification"
         if kind == "paragraph" and _splits_reason_number(current, stripped, lines, index):
             kind = None
-        if kind == "paragraph" or (
-            kind is None
-            and _is_heading(lines, index, current)
-            and not _field_follows(lines, index, ahead)
+        if (
+            kind == "paragraph"
+            or (
+                kind is None
+                and _is_heading(lines, index, current)
+                and not _field_follows(lines, index, ahead)
+            )
+            or (kind is None and _heads_paragraph_below(lines, index, stripped))
         ):
             end = index
             break
@@ -555,6 +559,21 @@ def _is_heading(lines: Sequence[str], index: int, field: _Field | None = None) -
     if index + 1 >= len(lines) or not is_rule(lines[index + 1]):
         return False
     return field is None or not _goes_on_over_rule(field, text, lines, index)
+
+
+def _heads_paragraph_below(lines: Sequence[str], index: int, text: str) -> bool:
+    """A body's heading right on top of paragraph 1, in copies without blank lines
+    (``Classified By: ...`` / ``SUMMARY AND INTRODUCTION`` / ``1. (C) The first ...``)."""
+    return (
+        len(text) <= _BODY_HEADING_WIDTH
+        and _BODY_OPENING.match(text) is not None
+        and index + 1 < len(lines)
+        and _PARAGRAPH.match(lines[index + 1].strip()) is not None
+    )
+
+
+# A heading that opens the body is at most this long.
+_BODY_HEADING_WIDTH: Final = 60
 
 
 def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: int) -> bool:
