@@ -1287,6 +1287,23 @@ def test_a_marked_title_run_on_after_the_last_sentence_heads_the_next_paragraph(
     assert cable.summary == "She held meetings with Brazil and Canada."
 
 
+def test_a_number_written_twice_before_its_mark() -> None:
+    # 09STATE69224: ``¶1. 1. (SBU) Summary ...``: no mark was read, and the text kept the
+    # second number and the mark.
+    cable = body("¶1. 1. (SBU) Summary and action request.\n\n¶2. (SBU) Please approach.\n")
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [
+        (1, "SBU", "Summary and action request."),
+        (2, "SBU", "Please approach."),
+    ]
+    # Another number after the first is text (a list, a date) and stays.
+    other = body("1. 2. (SBU) Two items.\n\n2. (SBU) More.\n")
+    assert [(p.number, p.marking, p.text) for p in other.paragraphs][0] == (
+        1,
+        None,
+        "2. (SBU) Two items.",
+    )
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

@@ -659,6 +659,17 @@ class _Reader:
             or (number > 1 and match.group(2) is None and self._inline_item_above(index, number))
         ):
             return self._add(_unpilcrowed(text), index)
+        if (
+            match.group(2) is None
+            and source[match.end() : match.end() + 1].isdigit()
+            and index not in self.cuts
+        ):
+            # ``¶1. 1. (SBU) Summary`` (09STATE69224): the number written twice, the mark
+            # after the second; the line is read from there.
+            tail = source[match.end() :]
+            again = _PARAGRAPH.match(tail)
+            if again is not None and int(again.group(1)) == number and again.group(2):
+                source, match, plain = tail, again, False
         marking = match.group(2)
         entire = None
         if marking is not None and not plain:
