@@ -1297,11 +1297,8 @@ def test_a_number_written_twice_before_its_mark() -> None:
     ]
     # Another number after the first is text (a list, a date) and stays.
     other = body("1. 2. (SBU) Two items.\n\n2. (SBU) More.\n")
-    assert [(p.number, p.marking, p.text) for p in other.paragraphs][0] == (
-        1,
-        None,
-        "2. (SBU) Two items.",
-    )
+    first = other.paragraphs[0]
+    assert (first.number, first.marking, first.text) == (1, None, "2. (SBU) Two items.")
 
 
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
