@@ -1301,6 +1301,51 @@ def test_a_number_written_twice_before_its_mark() -> None:
     assert (first.number, first.marking, first.text) == (1, None, "2. (SBU) Two items.")
 
 
+def test_the_subject_repeated_under_a_page_line_is_layout() -> None:
+    # 09STATE129362, 09BAKU478: some copies repeat the subject under each page line, cut
+    # at the page's width; it went into the paragraph the page break cut.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L STATE 129362\n\nSUBJECT: (U) SECRETARY CLINTON'S DECEMBER"
+        " 14, 2009\nCONVERSATION WITH SPANISH FOREIGN MINISTER MIGUEL ANGEL\nMORATINOS\n\n"
+        "13. (C) The Secretary and Moratinos agreed that we are moving towards increased\n\n"
+        "STATE 00129362 002 OF 002\n\nSUBJECT: (U) SECRETARY CLINTON'S DECEMBER 14, 2009\n"
+        "CONVERSATION WITH SPANISH FOREIGN MINISTER MIGUEL ANG\nsanctions and pressure.\n"
+        "CLINTON\n"
+    )
+    assert [p.text for p in cable.paragraphs] == [
+        "The Secretary and Moratinos agreed that we are moving towards increased sanctions "
+        "and pressure."
+    ]
+    assert [m.line for m in cable.markers] == [9, 11, 12]
+    assert cable.signature == "CLINTON"
+    # Another subject under a page line is text.
+    other = cableparse.parse_cable(
+        "C O N F I D E N T I A L STATE 129362\n\nSUBJECT: TALKS\n\n1. (C) He wrote:\n\n"
+        "STATE 00129362 002 OF 002\n\nSUBJECT: ANOTHER MATTER\nends here.\n"
+    )
+    assert other.paragraphs[0].text == "He wrote: SUBJECT: ANOTHER MATTER ends here."
+
+
+def test_a_box_that_a_page_break_closed_heads_the_next_paragraph() -> None:
+    # 09STATE129362, 06CARACAS958, 10MAPUTO80: the page line stood where the lower rule
+    # would: the title went on with the paragraph above.
+    cable = body(
+        "7. (C) The Secretary stressed her gratitude.\n\n"
+        "--------------------------------------------- ---------\n"
+        "BALKANS - KOSOVO, PROPOSED MADRID CONFERENCE ON BOSNIA\n\n"
+        "STATE 00129362 002 OF 002\n\n\n8. (C) The Secretary stressed the process.\n"
+    )
+    assert [(p.number, p.heading, p.text) for p in cable.paragraphs] == [
+        (7, None, "The Secretary stressed her gratitude."),
+        (
+            8,
+            "BALKANS - KOSOVO, PROPOSED MADRID CONFERENCE ON BOSNIA",
+            "The Secretary stressed the process.",
+        ),
+    ]
+    assert len(cable.markers) == 2
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

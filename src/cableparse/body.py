@@ -21,6 +21,7 @@ from .header import header_at
 from .layout import (
     DASH_CHARS,
     INLINE_OPENING,
+    LEADING_PORTION_MARK,
     LEVEL_WORDS,
     PARAGRAPH_NUMBER,
     RULE_ENDINGS,
@@ -253,9 +254,14 @@ _DASHES: Final = frozenset(DASH_CHARS)
 
 
 def parse_body(
-    lines: Sequence[str], begin: int, sink: DefectSink, only_spaces: bool = False
+    lines: Sequence[str],
+    begin: int,
+    sink: DefectSink,
+    only_spaces: bool = False,
+    subject: str | None = None,
 ) -> Body:
-    """Read lines[begin:] (0-based) as the body of a cable; ``only_spaces`` says that the
+    """Read lines[begin:] (0-based) as the body of a cable (whose preamble gave
+    ``subject``, repeated under page lines by some copies); ``only_spaces`` says that the
     lines hold no white space but the ASCII space (SourceText.only_spaces)."""
     end = len(lines)
     while end > begin and not lines[end - 1].strip():
@@ -277,7 +283,7 @@ def parse_body(
         signature_index if signature_index is not None and signature_index < end else None
     )
     reported = len(sink.defects)
-    reader = _read(lines, begin, end, probe, sink, read_signature, {})
+    reader = _read(lines, begin, end, probe, sink, read_signature, {}, subject)
     paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
     skipped = len(sink.defects) > reported and any(
         defect.code is DefectCode.PARAGRAPH_NUMBER_OUT_OF_SEQUENCE
@@ -300,7 +306,7 @@ def parse_body(
             cuts = _continuing(cuts, reader.blocks.numbers)
         if cuts:
             del sink.defects[reported:]
-            reader = _read(lines, begin, end, probe, sink, read_signature, cuts)
+            reader = _read(lines, begin, end, probe, sink, read_signature, cuts, subject)
             paragraphs, text_blocks, redactions, lowered = _assemble(reader.blocks, probe)
     reader.markers[:0] = [UnparsedLine(i + 1, lines[i]) for i in (*plug_lines, *trailer)]
     if signature_index is not None:
@@ -343,9 +349,11 @@ def _read(
     sink: DefectSink,
     signature_index: int | None,
     cuts: dict[int, list[tuple[int, int, str | None, int]]],
+    subject: str | None = None,
 ) -> _Reader:
     reader = _Reader(lines, begin, end, probe, sink)
     reader.cuts = cuts
+    reader.subject = subject
     reader.read(signature_index)
     return reader
 
@@ -369,6 +377,7 @@ class _Reader:
         "previous_number",
         "sink",
         "spans",
+        "subject",
         "texts",
         "titles",
     )
@@ -393,6 +402,8 @@ class _Reader:
         # Paragraph openings inside lines (see _inline_openings), by line index: parse_body
         # reads again with them where the first reading left one inside a block's text.
         self.cuts: dict[int, list[tuple[int, int, str | None, int]]] = {}
+        # The cable's subject, which some copies repeat under each page line.
+        self.subject: str | None = None
 
     def read(self, signature_index: int | None) -> None:
         index, texts, begin = self.begin, self.texts, self.begin
@@ -526,9 +537,66 @@ class _Reader:
             or (last > "\x7f" and last.isdecimal())
             or (first in _DASHES and last in _DASHES)
         ) and self._marker(index, raw, text):
-            return (first in _DASHES and self._boxed_heading(index)) or index + 1
+            return (
+                (first in _DASHES and self._boxed_heading(index))
+                or self._subject_again(index, raw)
+                or index + 1
+            )
         consumed = self._heading(index, text)
         return index + consumed if consumed else self._add(text, index)
+
+    def _title_over_page_line(self, first: int) -> int:
+        """A title under a rule whose box a page break closed in place of the lower rule
+        (09STATE129362: ``-----`` / ``BALKANS - KOSOVO, PROPOSED MADRID CONFERENCE`` /
+        blank / ``STATE 00129362 002 OF 002``): the pending heading; the index of the line
+        after the title, 0 where the lines are no such box."""
+        texts, begin = self.texts, self.begin
+        title = texts[first - begin]
+        at = first + 1 - begin
+        while at < len(texts) and at - (first - begin) <= _PAGE_BREAK_LINES and not texts[at]:
+            at += 1
+        if (
+            not title
+            or at >= len(texts)
+            or not _PAGE_LINE.match(self.lines[at + begin])
+            or not _is_lone_title(title)
+        ):
+            return 0
+        self.titles.append(title)
+        self.heading_line = self.heading_line or first + 1
+        self.spans.append(field_span("heading", first + 1, first + 1))
+        self.is_open = False
+        return first + 1
+
+    def _subject_again(self, index: int, raw: str) -> int:
+        """The subject repeated under the page line at ``index``, as the copies of some
+        State cables print it (``STATE 00129362 002 OF 002`` / blank / ``SUBJECT: (U)
+        SECRETARY CLINTON'S ...`` / ``... MINISTER MIGUEL ANG``, cut at the page's width):
+        markers; the index of the line after it, 0 where none stands there."""
+        subject = self.subject
+        if not subject or not _PAGE_LINE.match(raw):
+            return 0
+        texts, begin = self.texts, self.begin
+        at = index + 1 - begin
+        while at < len(texts) and at - (index - begin) <= _PAGE_BREAK_LINES and not texts[at]:
+            at += 1
+        label = _REPEATED_SUBJECT.match(texts[at]) if at < len(texts) else None
+        if label is None:
+            return 0
+        target = fold_space(subject).upper()
+        repeated = fold_space(LEADING_PORTION_MARK.sub("", texts[at][label.end() :])).upper()
+        if not repeated or not target.startswith(repeated):
+            return 0
+        last = at
+        while last + 1 < len(texts) and texts[last + 1] and len(repeated) < len(target):
+            longer = f"{repeated} {fold_space(texts[last + 1]).upper()}"
+            if not target.startswith(longer):
+                break
+            repeated, last = longer, last + 1
+        self.markers.extend(
+            UnparsedLine(i + begin + 1, self.lines[i + begin]) for i in range(at, last + 1)
+        )
+        return last + begin + 1
 
     def _section_header(self, index: int) -> int:
         """The routing header of a later section (sections pasted one after another),
@@ -584,7 +652,9 @@ class _Reader:
             return 0
         # Most boxes hold one line: the rule under it ends the search before any pattern.
         second = texts[first + 1 - begin]
-        if not second or (second[0] in _DASHES and second[-1] in _DASHES):
+        if not second:
+            return self._title_over_page_line(first)
+        if second[0] in _DASHES and second[-1] in _DASHES:
             return 0
         lower = first
         while lower < stop and texts[lower - begin] and not is_rule(texts[lower - begin]):
@@ -986,6 +1056,8 @@ class _Reader:
         return consumed
 
 
+# The subject's label where a page repeats it (see _Reader._subject_again).
+_REPEATED_SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*:\s*")
 # A title over a rule takes at most this many lines above its last one.
 _TITLE_LINES_ABOVE: Final = 2
 # A page break takes at most this many lines (a repeated classification, a page line).

@@ -89,7 +89,7 @@ def build_cable(source: SourceText, policy: Policy, page: Page | None = None) ->
         # Paragraph 1 run on after the Classified By: the body reads that line from there.
         run_on = lines[preamble.end]
         lines = _with_line(lines, preamble.end, run_on[preamble.body_column :])
-    body = parse_body(lines, preamble.end, sink, source.only_spaces)
+    body = parse_body(lines, preamble.end, sink, source.only_spaces, preamble.subject)
 
     paragraphs = body.paragraphs
     classified_by = preamble.classified_by
