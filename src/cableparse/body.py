@@ -552,9 +552,7 @@ class _Reader:
         after the title, 0 where the lines are no such box."""
         texts, begin = self.texts, self.begin
         title = texts[first - begin]
-        at = first + 1 - begin
-        while at < len(texts) and at - (first - begin) <= _PAGE_BREAK_LINES and not texts[at]:
-            at += 1
+        at = self._text_below(first)
         if (
             not title
             or at >= len(texts)
@@ -577,9 +575,7 @@ class _Reader:
         if not subject or not _PAGE_LINE.match(raw):
             return 0
         texts, begin = self.texts, self.begin
-        at = index + 1 - begin
-        while at < len(texts) and at - (index - begin) <= _PAGE_BREAK_LINES and not texts[at]:
-            at += 1
+        at = self._text_below(index)
         label = _REPEATED_SUBJECT.match(texts[at]) if at < len(texts) else None
         if label is None:
             return 0
@@ -597,6 +593,18 @@ class _Reader:
             UnparsedLine(i + begin + 1, self.lines[i + begin]) for i in range(at, last + 1)
         )
         return last + begin + 1
+
+    def _text_below(self, index: int) -> int:
+        """The index in ``texts`` of the first line of text under line ``index``, past
+        the blank lines of a page break (at most _PAGE_BREAK_LINES); ``len(texts)`` where
+        there is none within them."""
+        texts = self.texts
+        at = index + 1 - self.begin
+        while at < len(texts) and not texts[at]:
+            if at - (index - self.begin) >= _PAGE_BREAK_LINES:
+                return len(texts)
+            at += 1
+        return at
 
     def _section_header(self, index: int) -> int:
         """The routing header of a later section (sections pasted one after another),
@@ -786,11 +794,8 @@ class _Reader:
                 return False
             found = above.find(item)
             while found >= 0:
-                after = found + len(item)
-                if (found == 0 or not above[found - 1].isdigit()) and above[after : after + 1] in (
-                    " ",
-                    "",
-                ):
+                following = above[found + len(item) : found + len(item) + 1]
+                if (found == 0 or not above[found - 1].isdigit()) and following in (" ", ""):
                     return True
                 found = above.find(item, found + 1)
         return False

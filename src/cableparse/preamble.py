@@ -240,10 +240,12 @@ def _boxed_note(lines: Sequence[str], rule: int, fields: Sequence[_Field]) -> in
         return 0
     for index in range(rule + 1, min(rule + _BOX_LINES + 2, len(lines))):
         text = lines[index].strip()
-        if not text or (index > rule + 1 and DASH_LINE.match(text)):
-            return index if text and index > rule + 1 else 0
+        if not text:
+            return 0  # a box has no blank line inside
+        if DASH_LINE.match(text):
+            return index if index > rule + 1 else 0
         if _KIND.match(text) is not None:
-            return 0
+            return 0  # a field, not a note
     return 0
 
 
