@@ -572,11 +572,14 @@ class _Reader:
         SECRETARY CLINTON'S ...`` / ``... MINISTER MIGUEL ANG``, cut at the page's width):
         markers; the index of the line after it, 0 where none stands there."""
         subject = self.subject
-        if not subject or not _PAGE_LINE.match(raw):
-            return 0
         texts, begin = self.texts, self.begin
+        # Every page line but NNNN and BT ends on a digit; most markers do not.
+        if not subject or not texts[index - begin][-1:].isdigit() or not _PAGE_LINE.match(raw):
+            return 0
         at = self._text_below(index)
-        label = _REPEATED_SUBJECT.match(texts[at]) if at < len(texts) else None
+        if at >= len(texts) or texts[at][:1] not in "Ss":
+            return 0
+        label = _REPEATED_SUBJECT.match(texts[at])
         if label is None:
             return 0
         target = fold_space(subject).upper()
@@ -732,23 +735,26 @@ class _Reader:
                 # number that opens a line (``¶1967.``, ``... PARAGRAPHS 5 AND`` / ``¶6.``).
                 return self._add(_unpilcrowed(text), index)
             number = accepted
-        elif previous is None and (
-            number >= 200
-            or (number > 1 and match.group(2) is None and self._inline_item_above(index, number))
+        marking = match.group(2)
+        if (
+            previous is None
+            and number > 1
+            and (number >= 200 or (marking is None and self._inline_item_above(index, number)))
         ):
             return self._add(_unpilcrowed(text), index)
-        if (
-            match.group(2) is None
-            and source[match.end() : match.end() + 1].isdigit()
-            and index not in self.cuts
-        ):
+        if marking is None and source[match.end() : match.end() + 1].isdigit():
             # ``¶1. 1. (SBU) Summary`` (09STATE69224): the number written twice, the mark
             # after the second; the line is read from there.
             tail = source[match.end() :]
             again = _PARAGRAPH.match(tail)
-            if again is not None and int(again.group(1)) == number and again.group(2):
+            if (
+                again is not None
+                and int(again.group(1)) == number
+                and again.group(2)
+                and index not in self.cuts
+            ):
                 source, match, plain = tail, again, False
-        marking = match.group(2)
+                marking = match.group(2)
         entire = None
         if marking is not None and not plain:
             # _PLAIN_PARAGRAPH's marks are upper case with no white space already.
@@ -1195,9 +1201,9 @@ def _tight_title(above: str, title: str) -> bool:
     parenthesis (a question or a quotation ends a sentence of the text instead) and
     capitalises every word but the small ones, as titles do and sentences do not."""
     return (
-        (above[-1] in ".!" or above[-2:] in ('."', ".\u201d") or _ends_on_formula(above))
-        and len(title) <= _TIGHT_TITLE_WIDTH
+        len(title) <= _TIGHT_TITLE_WIDTH
         and (title[-1].isalnum() or title[-1] == ")")
+        and (above[-1] in ".!" or above[-2:] in ('."', ".\u201d") or _ends_on_formula(above))
         and _capitalised(title)
     )
 
@@ -1216,12 +1222,21 @@ def _stops_mid_sentence(above: str) -> bool:
 
 def _ends_on_formula(line: str) -> bool:
     """Whether a line ends on a closing formula, with or without a period (``END
-    SUMMARY``, ``End comment.``), which ends what stands above as a sentence does."""
-    return _CLOSING_FORMULA.search(line, max(0, len(line) - _FORMULA_WIDTH)) is not None
+    SUMMARY``, ``End comment.``), which ends what stands above as a sentence does.  Asked
+    of most lines that end on a word: the last word is looked at before any search."""
+    return (
+        line[-_FORMULA_WIDTH:].rstrip(" .)").upper().endswith(_FORMULA_ENDINGS)
+        and _CLOSING_FORMULA.search(line, max(0, len(line) - _FORMULA_WIDTH)) is not None
+    )
 
 
-# The longest closing formula (``END OF TALKING POINTS.``), with room for white space.
+# The longest closing formula (``END OF TALKING POINTS.``), with room for white space, and
+# the words that end one (see _CLOSING_FORMULA).
 _FORMULA_WIDTH: Final = 30
+_FORMULA_ENDINGS: Final = (
+    *("TEXT", "POINTS", "PAPER", "DEMARCHE", "CONSIDERED", "COMMENT", "FYI", "SUMMARY"),
+    "QUOTE",
+)
 
 
 def _continues(above: str, title: str) -> bool:
@@ -1315,8 +1330,32 @@ _TRAILING_TITLE_SPAN: Final = 400
 # A title with its own portion mark after the last sentence of a text; looked for in its
 # last characters only, as long as the mark, the title and the white space between.
 _TRAILING_MARKED_TITLE: Final = re.compile(
-    r"(?<=[.!?\"'\u201d)])\s+\((?:U|SBU|C|S|TS)(?://?[A-Z]{2,6})?\)\s+([A-Z][^.!?]{2,98}?)\s*$"
+    r"\((?:U|SBU|C|S|TS)(?://?[A-Z]{2,6})?\)\s+([A-Z][^.!?]{2,98}?)\s*$"
 )
+
+
+def _marked_title(text: str) -> tuple[int, str] | None:
+    """``... reason for optimism. (SBU) Meeting with Canada's Ambassador (7 May)``: a
+    title with a portion mark of its own run on after the last sentence of ``text``;
+    where the text ends without it, and the title.  The pattern opens with "(", which the
+    regex engine looks for in C, and the end of the sentence before it is checked here."""
+    found = _TRAILING_MARKED_TITLE.search(text, max(0, len(text) - _TRAILING_TITLE_WIDTH))
+    if found is None:
+        return None
+    before = text[: found.start()].rstrip()
+    title = found.group(1)
+    if (
+        not before
+        or len(before) == found.start()  # no white space before the mark
+        or before[-1] not in ".!?\"'\u201d)"
+        or not _is_lone_title(title)
+        # (Particles of names may be in lower case: ``Luiz Filipe de Macedo Soares``.)
+        or not _capitalised(" ".join(word for word in title.split() if len(word) > 3))
+    ):
+        return None
+    return len(before), title
+
+
 _TRAILING_TITLE_WIDTH: Final = 120
 _BEFORE_INLINE: Final = frozenset(".!?\"'\u201d)-:")
 
@@ -1514,26 +1553,20 @@ def _assemble(
         if headings[index] is not None or blocks.numbers[index] is None:
             continue
         above = texts[index - 1]
-        title = None
+        found = None
         if above.endswith("-"):
             # ``... security officials. ---- Security Implementation Uneven ----`` / blank /
             # ``4.(S/NF) ...``: a boxed title left at the end of the paragraph above.
             title = _TRAILING_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_SPAN))
+            if title is not None:
+                found = (title.start(), title.group(1))
         elif ") " in above[-_TRAILING_TITLE_WIDTH:]:
-            # ``... reason for optimism. (SBU) Meeting with Canada's Ambassador (7 May)``:
-            # the title with a portion mark of its own, run on after the last sentence.
-            title = _TRAILING_MARKED_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_WIDTH))
-            # (Particles of names may be in lower case: ``Luiz Filipe de Macedo Soares``.)
-            if title is not None and not (
-                _is_lone_title(title.group(1))
-                and _capitalised(" ".join(w for w in title.group(1).split() if len(w) > 3))
-            ):
-                title = None
-        if title is not None:
+            found = _marked_title(above)
+        if found is not None:
             if headings is blocks.headings:
                 headings = list(headings)
-            texts[index - 1] = above[: title.start()]
-            headings[index] = title.group(1)
+            texts[index - 1] = above[: found[0]]
+            headings[index] = found[1]
     # One lower case for the screens of redactions, comments and the summary: only X and
     # x lower to x, and bytes.lower() is several times faster than str.lower() past Latin-1.
     # Latin-1 with "?" for what it cannot hold keeps every ASCII letter where it stands, and

@@ -567,15 +567,17 @@ def _heads_paragraph_below(lines: Sequence[str], index: int, text: str) -> bool:
     """A body's heading right on top of paragraph 1, in copies without blank lines
     (``Classified By: ...`` / ``SUMMARY AND INTRODUCTION`` / ``1. (C) The first ...``)."""
     return (
-        len(text) <= _BODY_HEADING_WIDTH
+        text[0] in _BODY_OPENING_FIRSTS
+        and len(text) <= _BODY_HEADING_WIDTH
         and _BODY_OPENING.match(text) is not None
         and index + 1 < len(lines)
         and _PARAGRAPH.match(lines[index + 1].strip()) is not None
     )
 
 
-# A heading that opens the body is at most this long.
+# A heading that opens the body is at most this long, and opens as _BODY_OPENING does.
 _BODY_HEADING_WIDTH: Final = 60
+_BODY_OPENING_FIRSTS: Final = frozenset("BSCTAIbscati")
 
 
 def _goes_on_over_rule(field: _Field, text: str, lines: Sequence[str], index: int) -> bool:
