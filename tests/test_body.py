@@ -1346,6 +1346,22 @@ def test_a_box_that_a_page_break_closed_heads_the_next_paragraph() -> None:
     assert len(cable.markers) == 2
 
 
+def test_a_title_that_ends_on_a_year_and_a_period_after_the_mark() -> None:
+    # 10ASTANA267, 10CAIRO150, 09BUENOSAIRES1235: a title that ends on a year was no
+    # title; 10MONTERREY66, 09LONDON2222: ``(SBU).`` left the period before the text.
+    cable = body(
+        "1. (C) Holbrooke said he was hopeful.\n\nOSCE SUMMIT IN 2010\n\n"
+        "2. (SBU).   On the subject of an OSCE Summit.\n\n"
+        "He then left Astana in 2010\n\n3. (C): More.\n"
+    )
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [
+        (None, "Holbrooke said he was hopeful."),
+        # (A sentence that ends on a year is no title; a colon after the mark goes too.)
+        ("OSCE SUMMIT IN 2010", "On the subject of an OSCE Summit. He then left Astana in 2010"),
+        (None, "More."),
+    ]
+
+
 def test_a_paragraph_under_a_comment_heading_opens_the_comment() -> None:
     # 08BEIRUT770: ``COMMENT`` / ``-------`` / blank / ``10. (U) By calling ...`` /
     # ``End comment.``: the comment had no opening of its own.

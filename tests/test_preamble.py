@@ -34,6 +34,16 @@ def test_glued_fields_are_cut_apart() -> None:
     assert cable.subject == "GLUED"
 
 
+def test_tags_glued_right_after_the_decl_date() -> None:
+    # 09UNVIEVIENNA192: ``DECL: 03/19/2024TAGS: AORC IR IAEA``.
+    cable = cableparse.parse_cable(
+        "C O N F I D E N T I A L UNVIE VIENNA 000192\n\n"
+        "E.O. 12958: DECL: 03/19/2024TAGS: AORC IR IAEA KNNP MNUC\nSUBJECT: TEST\n\n1. Text.\n"
+    )
+    assert cable.declassify is not None and cable.declassify.text == "03/19/2024"
+    assert [t.code for t in cable.tags] == ["AORC", "IR", "IAEA", "KNNP", "MNUC"]
+
+
 def test_lower_cased_cable() -> None:
     cable = cableparse.parse_cable(
         "S e c r e t berlin 001068\n\nSipdis\nstate for isn/mtr (herrmann), eur/ce\n\n"

@@ -351,6 +351,8 @@ def test_a_first_item_that_is_a_serial_alone_cites_the_citing_post() -> None:
         return [r.cable_id for r in cable.references]
 
     assert ids("REF: A) 6307 B) STATE 285773") == ["03ANKARA6307", "03STATE285773"]
+    # A year before the post, the serial left out (06MINSK311): a cable, no id.
+    assert ids("Ref: A) Minsk 297, B) 2005 Minsk") == ["03MINSK297", None]
     # A number that reads as a year, a short one, or no label: no id of the citing post.
     assert ids("REF: A) 2002 B) STATE 285773") == [None, "03STATE285773"]
     assert ids("REF: A) 12 B) STATE 285773") == [None, "03STATE285773"]
@@ -386,6 +388,7 @@ def test_a_release_stamp_dates_a_cable_without_header(seed_cable_text: str) -> N
         ("12958", "06/01/2020", "10"),  # 2010 is still under it
         ("13526", "12/31/2034", "24"),  # no end known for the order in force
         ("12356", "04/01/2010", "95"),  # 12356 gave way to 12958 in 1995
+        ("12958", "03/06/2059", "09"),  # 50 years (a source's identity), 10ASTANA267
     ],
 )
 def test_a_guessed_year_falls_within_the_years_of_the_executive_order(

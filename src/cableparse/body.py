@@ -782,6 +782,9 @@ class _Reader:
             if rest[0] == "(" and marking is not None and rest[1:].startswith(marking + ")"):
                 # ``1. (SBU) (SBU) Text``: the mark written twice is one mark.
                 rest = rest[len(marking) + 2 :].lstrip()
+            elif rest[0] in ".:" and marking is not None and rest[1:2].isspace():
+                # ``1. (SBU).  Late in the evening``: a period after the mark.
+                rest = rest[1:].lstrip()
             self.blocks.pieces.append(rest)
         return index + 1
 
@@ -1144,8 +1147,9 @@ def _is_lone_title(text: str) -> bool:
         len(text) <= _TITLE_WIDTH
         and (
             text[-1] not in ".,;:0123456789"
-            # ``... at "Bullying Powers," U.S.``: initials end a title of capitalised words.
-            or (_ENDS_ON_INITIALS.search(text) is not None and _capitalised(text))
+            # ``... at "Bullying Powers," U.S.``, ``OSCE SUMMIT IN 2010``: initials or a
+            # year end a title of capitalised words.
+            or (_ENDS_ON_INITIALS_OR_YEAR.search(text) is not None and _capitalised(text))
         )
         and first.isupper()
         and _FRAMING.match(text) is None
@@ -1153,7 +1157,9 @@ def _is_lone_title(text: str) -> bool:
     )
 
 
-_ENDS_ON_INITIALS: Final = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}$")
+_ENDS_ON_INITIALS_OR_YEAR: Final = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z]\.){2,}$|(?<![\d.,/:-])(?:19|20)\d\d$"
+)
 
 
 def _capitalised(text: str) -> bool:

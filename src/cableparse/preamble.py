@@ -104,10 +104,12 @@ _BANNER: Final = re.compile(
     r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$"
 )
 # Fields that transcription glued onto the end of another line.
+# (TAGS also right after the digits of a date: ``DECL: 03/19/2024TAGS: AORC IR``.)
 _GLUED: Final = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:"
     r"|CLASSIFIED BY:?(?:\s|$)))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
+    r"|(?<=\d)(?=TAGS?:)"
 )
 # The labels that end a Classified By, which is free text otherwise: a repeated label or an
 # "E.O. 12958" in its reasons is no new field.

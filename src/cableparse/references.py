@@ -193,8 +193,8 @@ def reference_id(year: str | int, post: str, serial: int) -> str:
 
 #: How many years after it was written a cable was set to declassify: ten as a rule, then
 #: the longer terms the orders allowed (corpus, E.O. 12958 with a date-time group: 927 of
-#: 1,179 at ten years, 95 at 25, 58 at 20, 23 at 15).
-_DECL_TERMS: Final = (10, 15, 20, 25)
+#: 1,179 at ten years, 95 at 25, 58 at 20, 23 at 15; 50 for a source's identity, 25X1).
+_DECL_TERMS: Final = (10, 15, 20, 25, 50)
 #: The last year each order governed new classifications; a cable marked under it was
 #: written no later (E.O. 13526 took over from 12958 in 2010).
 _LAST_YEAR_OF_ORDER: Final = {"11652": 1978, "12065": 1982, "12356": 1995, "12958": 2010}
@@ -638,6 +638,9 @@ def _cable_ids(upper: str, year: int | None) -> list[str | None]:
         post = None if swapped is None else _post(swapped.group(2))
         if swapped is None or post is None:
             return []
+        if _YEAR_LIKE.fullmatch(swapped.group(1)):
+            # ``B) 2005 Minsk``: the year before the post, the serial left out.
+            return [None]
         return [cable_id(None, post, swapped.group(1), year)]
     post = _post(match.group("post"))
     if post is None or (
