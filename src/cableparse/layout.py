@@ -36,7 +36,10 @@ __all__ = [
 # trailer 2004CARACA02200 - CONFIDENTIAL.
 PAGE_LINE: Final = re.compile(
     r"\s*(?:PAGE\s+\d{1,3}\b.*"
-    r"|[A-Za-z][A-Za-z .'-]{1,30}\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
+    # The running head: the post in capitals, or in words capitalised (re-keyed copies:
+    # ``Kiev 00001261 002 of 004``); possessive, so that a line of text fails at once.
+    r"|(?:[A-Z][A-Z .'-]{1,30}|[A-Z][a-z]++(?: [A-Za-z][a-z'-]*+){0,3}+)"
+    r"\s+\d{5,8}\s+\d{3}(?:\.\d{1,2})?\s+(?i:OF)\s+\d{3}\s*"
     r"|NNNN|BT|\d{4}[A-Z]{3,6}\d{5}\s+-\s+[A-Z ]+)$"
 )
 #: How the 2010-2011 release's notice opens, above a cable of which it had only a part.

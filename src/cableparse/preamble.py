@@ -104,13 +104,22 @@ _BANNER: Final = re.compile(
     r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z][A-Z -]*)+\s*$"
 )
 # Fields that transcription glued onto the end of another line.
-# (TAGS also right after the digits of a date: ``DECL: 03/19/2024TAGS: AORC IR``.)
 _GLUED: Final = re.compile(
     r"\s(?=(?:E\.O\.\s?\d|EO \d{5}|(?i:TAGS?:|SUBJECT:|SUBJ:|REF(?:S|TELS?|\(S\))?:"
     r"|CLASSIFIED BY:?(?:\s|$)))"
     r"|(?i:DECL:)\s*\S|TAGS?\s+(?=[A-Z]{4}\b))"
-    r"|(?<=\d)(?=TAGS?:)"
 )
+# The same, and TAGS right after the digits of a date (``DECL: 03/19/2024TAGS: AORC``):
+# an alternative that opens with a look-behind, which keeps the regex engine from skipping
+# to the characters the others open with, so it is used for lines that hold TAGS only.
+_GLUED_AFTER_DIGIT: Final = re.compile(f"{_GLUED.pattern}|(?<=\\d)(?=TAGS?:)")
+
+
+def _glued(text: str) -> re.Pattern[str]:
+    """_GLUED, or _GLUED_AFTER_DIGIT for a line that holds TAGS."""
+    return _GLUED_AFTER_DIGIT if "TAGS" in text else _GLUED
+
+
 # The labels that end a Classified By, which is free text otherwise: a repeated label or an
 # "E.O. 12958" in its reasons is no new field.
 _GLUED_AFTER_CLASSIFIED_BY: Final = re.compile(
@@ -281,7 +290,9 @@ def _glued_label(kind: str | None, text: str) -> tuple[str, re.Match[str] | None
     None; a REF label glued onto the last word of a subject is set apart first."""
     if kind == "subject" and "REF" in text:
         text = _REF_GLUED_TO_WORD.sub(" ", text, count=1)
-    return text, (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _GLUED).search(text)
+    return text, (_GLUED_AFTER_CLASSIFIED_BY if kind == "classified_by" else _glued(text)).search(
+        text
+    )
 
 
 def _cut_glued(field: _Field, text: str) -> tuple[str, str | None]:
@@ -298,7 +309,7 @@ def _split_glued(text: str, first: int = 0) -> list[tuple[int, str]]:
     ``first``: where the first glued field may start, when the caller knows."""
     pieces: list[tuple[int, str]] = []
     start = 0
-    for match in _GLUED.finditer(text, first):
+    for match in _glued(text).finditer(text, first):
         cut = match.end()
         if text[start:cut].strip():
             pieces.append((start, text[start:cut]))
@@ -449,7 +460,7 @@ def parse_preamble(
             if seen_field and not _field_follows(lines, index, ahead):
                 end = index
                 break
-            glued = _GLUED.search(stripped)
+            glued = _glued(stripped).search(stripped)
             if glued is None or not stripped[: glued.start()].strip():
                 # Lines before the E.O./TAGS/SUBJECT fields address the cable to offices
                 # (``STATE FOR EUR/RUS``); later ones are not understood.
