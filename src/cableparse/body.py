@@ -34,8 +34,8 @@ from .layout import PAGE_LINE as _PAGE_LINE
 from .layout import is_repeated_classification as _is_repeated_classification
 from .model import FieldSpan, Paragraph, Span, TextBlock, UnparsedLine
 from .policy import DEFAULT, DefectSink
+from .preamble import _REPEATED_SUBJECT, parse_preamble
 from .preamble import opens_preamble_field as _opens_preamble_field
-from .preamble import parse_preamble
 from .spans import field_span
 from .summary import find_summary, may_hold_summary
 from .text import fold_space
@@ -583,7 +583,8 @@ class _Reader:
         if label is None:
             return 0
         target = fold_space(subject).upper()
-        repeated = fold_space(LEADING_PORTION_MARK.sub("", texts[at][label.end() :])).upper()
+        after = texts[at][label.end() :].lstrip()
+        repeated = fold_space(LEADING_PORTION_MARK.sub("", after)).upper()
         if not repeated or not target.startswith(repeated):
             return 0
         last = at
@@ -964,7 +965,7 @@ class _Reader:
             if column < start or number != (1 if previous is None else previous + 1):
                 continue
             before = text[start:column].strip()
-            title = _INLINE_TITLE.search(before)
+            title = _BOXED_TITLE_AT_END.search(before)
             if title is not None:
                 # ``End Summary. ------- COMMENT ------- 3. (C)``: the paragraph's heading.
                 self.titles.append(title.group(1))
@@ -1070,8 +1071,6 @@ class _Reader:
         return consumed
 
 
-# The subject's label where a page repeats it (see _Reader._subject_again).
-_REPEATED_SUBJECT: Final = re.compile(r"(?i:SUBJ(?:ECT)?)\s*:\s*")
 # A title over a rule takes at most this many lines above its last one.
 _TITLE_LINES_ABOVE: Final = 2
 # A page break takes at most this many lines (a repeated classification, a page line).
@@ -1303,7 +1302,11 @@ _CONTROL_NUMBER: Final = re.compile(LEVEL_WORDS + r"\s+[A-Z]{3}\d{4}")
 # or a rule: bodies whose line ends were lost (the alx files' "compressed" copies) run
 # ``... next week.  2. (C) Hurdles ...`` on one line.
 # A title boxed by rules right before an opening inside a line.
-_INLINE_TITLE: Final = re.compile(r"(?:^|(?<=\s))-{3,}\s*([^\s-].{0,98}?)\s*-{3,}$")
+# A title boxed by rules (whole, or broken by a wrap: ``---- -``) at the end of a text:
+# before an opening inside a line, or after the last sentence of the paragraph above.
+_BOXED_TITLE_AT_END: Final = re.compile(
+    r"(?:^|(?<=\s))-{3,}(?: -+)*\s*([^\s-].{0,98}?)\s*-{3,}(?: -+)*$"
+)
 # The same opening as _assemble's lower-cased copy of the block texts holds it (its white
 # space folded), from the period on.
 _INLINE_MARK: Final = re.compile(
@@ -1327,12 +1330,10 @@ def _holds_inline_opening(lowered: bytes, flattened: bool = False) -> bool:
     return False
 
 
-# A title boxed by rules (whole, or broken by a wrap: ``---- -``) after the end of the
-# last sentence of a text; looked for in its last characters only.
-_TRAILING_TITLE: Final = re.compile(
-    r"(?<=[.!?\"'\u201d)])\s+-{3,}(?: -+)*\s+([^\s-].{0,98}?)\s+-{3,}(?: -+)*$"
-)
+# A boxed title after the last sentence of the paragraph above (_BOXED_TITLE_AT_END) is
+# looked for in its last characters only; what ends a sentence before such a title.
 _TRAILING_TITLE_SPAN: Final = 400
+_SENTENCE_ENDS: Final = frozenset(".!?\"'\u201d)")
 # A title with its own portion mark after the last sentence of a text; looked for in its
 # last characters only, as long as the mark, the title and the white space between.
 _TRAILING_MARKED_TITLE: Final = re.compile(
@@ -1353,7 +1354,7 @@ def _marked_title(text: str) -> tuple[int, str] | None:
     if (
         not before
         or len(before) == found.start()  # no white space before the mark
-        or before[-1] not in ".!?\"'\u201d)"
+        or before[-1] not in _SENTENCE_ENDS
         or not _is_lone_title(title)
         # (Particles of names may be in lower case: ``Luiz Filipe de Macedo Soares``.)
         or not _capitalised(" ".join(word for word in title.split() if len(word) > 3))
@@ -1563,9 +1564,10 @@ def _assemble(
         if above.endswith("-"):
             # ``... security officials. ---- Security Implementation Uneven ----`` / blank /
             # ``4.(S/NF) ...``: a boxed title left at the end of the paragraph above.
-            title = _TRAILING_TITLE.search(above, max(0, len(above) - _TRAILING_TITLE_SPAN))
-            if title is not None:
-                found = (title.start(), title.group(1))
+            title = _BOXED_TITLE_AT_END.search(above, max(0, len(above) - _TRAILING_TITLE_SPAN))
+            before = above[: title.start()].rstrip() if title is not None else ""
+            if title is not None and before[-1:] in _SENTENCE_ENDS:
+                found = (len(before), title.group(1))
         elif ") " in above[-_TRAILING_TITLE_WIDTH:]:
             found = _marked_title(above)
         if found is not None:
